@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { ARTICLES } from './articles.ts';
+import { renderArticle, renderIndex } from './render-page.ts';
+
+/** How to run the demo news site. */
+export interface DemoConfig {
+  host: string;
+  port: number;
+  /** Base URL of the comments API the pages embed, on another origin. */
+  api: string;
+}
+
+/** A running demo site. */
+export interface RunningDemo {
+  url: string;
+  close(): Promise<void>;
+}
+
+const SITE_CSS = fs.readFileSync(new URL('./site.css', import.meta.url));
+
+/** The demo news site as a Hono app; `origin` is its own public origin (for canonical links). */
+export function createDemoApp(origin: () => string, api: string): Hono {
+  const app = new Hono();
+  app.get('/', (c) => c.html(renderIndex(origin(), ARTICLES)));
+  app.get('/assets/site.css', (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(SITE_CSS);
+  });
+  for (const article of ARTICLES) {
+    app.get(article.path, (c) => c.html(renderArticle(origin(), article, { api })));
+  }
+  return app;
+}
+
+/** Starts the demo site. */
+export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
+  let url = '';
+  const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''));
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
+    s.once('error', reject);
+  });
+  url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

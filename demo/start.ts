@@ -1,0 +1,24 @@
+/**
+ * `npm start`: the comments backend and the demo news site, on two origins as on a real site.
+ * Env: DEMO_PORT (site, default 5173) and the server's own (see server-stub/src/config.ts).
+ */
+import { configFromEnv } from '../server-stub/src/config.ts';
+import { startServer } from '../server-stub/src/server.ts';
+import { SEED_THREAD_KEY } from '../server-stub/src/store/seed.ts';
+import { startDemo } from './server.ts';
+
+const config = configFromEnv();
+const api = await startServer(config);
+const demo = await startDemo({ host: config.host, port: Number(process.env.DEMO_PORT || 5173), api: api.url });
+
+console.log(`
+  threadline is running
+  comments API  ${api.url}
+  demo site     ${demo.url}${SEED_THREAD_KEY}
+`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void Promise.all([demo.close(), api.close()]).then(() => process.exit(0));
+  });
+}

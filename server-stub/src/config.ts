@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import type { ServerConfig } from './server.ts';
+import { SEED_THREAD_KEY } from './store/seed.ts';
+
+/**
+ * Server settings from environment variables, each with its default:
+ * - `HOST` (127.0.0.1), `PORT` (8787)
+ * - `THREADLINE_DB` (./data/threadline.db): the SQLite file, created and migrated on start
+ * - `THREADLINE_ORIGINS` (none): comma-separated site origins allowed to call the API, besides the
+ *   demo's own `http://127.0.0.1:$DEMO_PORT` and `http://localhost:$DEMO_PORT` (`DEMO_PORT` 5173)
+ * - `THREADLINE_SEED` (1): `0` starts an empty database empty instead of seeding the Westport thread
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const host = env.HOST || '127.0.0.1';
+  const demoPort = Number(env.DEMO_PORT || 5173);
+  const demoOrigins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
+  const extraOrigins = (env.THREADLINE_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    host,
+    port: Number(env.PORT || 8787),
+    dbPath: env.THREADLINE_DB || './data/threadline.db',
+    origins: [...demoOrigins, ...extraOrigins],
+    distDir: fileURLToPath(new URL('../../dist', import.meta.url)),
+    seedPageUrl: env.THREADLINE_SEED === '0' ? null : `${demoOrigins[0]}${SEED_THREAD_KEY}`,
+  };
+}

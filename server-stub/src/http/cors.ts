@@ -1,0 +1,16 @@
+import { cors } from 'hono/cors';
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * CORS for the API: only the site origins the owner listed may call it from a browser.
+ * `*` in the list allows any origin (for trying things out, not for production).
+ */
+export function apiCors(origins: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(origins.map((o) => o.replace(/\/+$/, '')));
+  return cors({
+    origin: (origin) => (allowed.has('*') || allowed.has(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['Content-Type'],
+    maxAge: 600,
+  });
+}

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CommentStore } from './comment-store.ts';
+
+/** The thread key of the seed article: the demo page's path. */
+export const SEED_THREAD_KEY = '/news/westport-police-address-immigration-raid-fears';
+
+/** Where the seed fixture lives inside the repo (copied from the project's shared seed). */
+export const SEED_FILE = fileURLToPath(new URL('../../fixtures/westport-thread.json', import.meta.url));
+
+interface SeedFile {
+  article: { title: string };
+  comments: { id: string; parentId: string | null; authorName: string | null; body: string; order: number }[];
+}
+
+/** The seed shows no dates; space its comments 23 minutes apart from the article's morning. */
+const SEED_START = Date.parse('2019-07-17T13:05:00Z');
+const SEED_STEP_MS = 23 * 60_000;
+
+/** Loads the seed thread into an empty store; returns how many comments it added (0 if not empty). */
+export async function seedIfEmpty(store: CommentStore, pageUrl: string | null, file = SEED_FILE): Promise<number> {
+  if (!(await store.isEmpty())) return 0;
+  const seed = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedFile;
+  const ordered = [...seed.comments].sort((a, b) => a.order - b.order);
+  for (const c of ordered) {
+    await store.insertComment({
+      id: c.id,
+      thread: SEED_THREAD_KEY,
+      parentId: c.parentId,
+      authorName: c.authorName,
+      body: c.body,
+      createdAt: new Date(SEED_START + c.order * SEED_STEP_MS).toISOString(),
+      page: { title: seed.article.title, url: pageUrl },
+    });
+  }
+  return ordered.length;
+}

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [url, out, width='1280', height='900', selector='#comments'] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
+await page.goto(url);
+await page.waitForSelector('.tl-comment');
+await page.locator(selector).first().scrollIntoViewIfNeeded();
+await page.evaluate((s) => document.querySelector(s)?.scrollIntoView(), selector);
+await page.screenshot({ path: out });
+await browser.close();

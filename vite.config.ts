@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two builds into dist/, both served by server-stub:
+ * - `vite build`: the widget as an ES module, `threadline.js` (exports `mount`).
+ * - `vite build --mode loader`: `embed.js`, the small classic script a site pastes.
+ * `npm run build` runs both. Tests are configured here too.
+ */
+export default defineConfig(({ mode }) => {
+  const isLoader = mode === 'loader';
+  return {
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    build: {
+      outDir: 'dist',
+      emptyOutDir: !isLoader,
+      target: 'es2020',
+      minify: true,
+      sourcemap: false,
+      lib: isLoader
+        ? { entry: 'widget/src/embed/loader.ts', formats: ['iife'], name: 'threadlineEmbed', fileName: () => 'embed.js' }
+        : { entry: 'widget/src/index.ts', formats: ['es'], fileName: () => 'threadline.js' },
+    },
+    test: {
+      include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts'],
+      environment: 'node',
+    },
+  };
+});

@@ -1,0 +1,22 @@
+import type { ErrorCode } from '../protocol/types.ts';
+
+/** Why a backend call failed: a protocol error code, or what went wrong before an answer came. */
+export type BackendErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'server_error';
+
+/** The one error type backends reject with, so the UI can pick a reader-facing message by code. */
+export class BackendError extends Error {
+  constructor(
+    readonly code: BackendErrorCode,
+    message: string,
+    readonly status?: number,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
+
+/** Type guard for BackendError. */
+export function isBackendError(value: unknown): value is BackendError {
+  return value instanceof BackendError;
+}

@@ -1,0 +1,21 @@
+import type { BackendError } from '../backend/backend-error.ts';
+import { LIMITS } from '../protocol/limits.ts';
+import { useWidget } from '../state/widget-model.ts';
+
+/** Props of ErrorMessage. */
+export interface ErrorMessageProps {
+  error: BackendError;
+  id?: string;
+}
+
+/** A failure told in the reader's language: our catalog by code, else the server's own message. */
+export function ErrorMessage({ error, id }: ErrorMessageProps) {
+  const { t } = useWidget();
+  const key = `error.${error.code}`;
+  const text = t.has(key) ? t.t(key, { max: error.code === 'name_too_long' ? LIMITS.nameChars : LIMITS.bodyChars }) : error.message;
+  return (
+    <p id={id} class="tl-error" role="alert">
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,36 @@
+import type { CommentsBackend } from '../backend/backend.ts';
+
+/** Options of `mount()`; the script tag and `<threadline-comments>` map their attributes onto these. */
+export interface MountOptions {
+  /** Base URL of the threadline API. Required unless `backend` is given. Example: `"https://comments.example.com"`. */
+  api?: string;
+  /** Thread key. Default: the path of `<link rel=canonical>`, else `location.pathname`. */
+  thread?: string;
+  /** Language tag. Default: the page's `lang`, then the browser's languages, then English. */
+  lang?: string;
+  /** A backend other than the threadline HTTP protocol (must implement CommentsBackend). */
+  backend?: CommentsBackend;
+}
+
+/** The thread key for this page: explicit, else the canonical URL's path, else the location's path. */
+export function resolveThreadKey(explicit: string | undefined, doc: Document = document): string {
+  if (explicit?.trim()) return explicit.trim();
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+  if (canonical) {
+    try {
+      return new URL(canonical.href, doc.baseURI).pathname;
+    } catch {
+      // A malformed canonical link is the page's problem; fall through to the location.
+    }
+  }
+  return doc.location?.pathname || '/';
+}
+
+/** Title and address of the page, sent with a thread's first comment. */
+export function describePage(doc: Document = document): { title: string; url: string } {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]')?.href;
+  const url = new URL(canonical || doc.location.href);
+  url.hash = '';
+  const ogTitle = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
+  return { title: (ogTitle || doc.title || url.pathname).trim().slice(0, 300), url: url.href.slice(0, 2048) };
+}

@@ -1,0 +1,22 @@
+/** Limits the server enforces and the widget checks before sending (same numbers, one place). */
+export const LIMITS = {
+  /** Characters (Unicode code points) in a comment body. */
+  bodyChars: 10_000,
+  /** Characters in an author name. */
+  nameChars: 80,
+  /** Characters in a thread key. */
+  threadKeyChars: 512,
+  /** Characters in a page title sent with a comment. */
+  pageTitleChars: 300,
+  /** Characters in a page URL sent with a comment. */
+  pageUrlChars: 2048,
+  /** Bytes in a request body; larger requests get 413 before parsing. */
+  requestBytes: 64 * 1024,
+} as const;
+
+/** Length in Unicode code points, so an emoji counts once on both sides. */
+export function countChars(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
