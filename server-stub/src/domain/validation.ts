@@ -69,7 +69,7 @@ export function parseNewComment(json: unknown): NewCommentInput {
       const where = field ? `${field}.${key}` : key;
       throw new HttpError(422, 'unknown_field', `Unknown field "${where}".`, where);
     }
-    const code = (issue.code === 'custom' && (issue.params?.code as ErrorCode | undefined)) || defaultCode(field);
+    const code = (issue.code === 'custom' && (issue.params?.code as ErrorCode | undefined)) || defaultCode(field, issue.code);
     throw new HttpError(422, code, issue.message, field);
   }
   const { thread, parentId, author, body, page } = result.data;
@@ -82,8 +82,8 @@ export function parseNewComment(json: unknown): NewCommentInput {
   };
 }
 
-function defaultCode(field: string | undefined): ErrorCode {
+function defaultCode(field: string | undefined, issue: string): ErrorCode {
   // A missing thread reads best as "required"; a missing body was caught before parsing.
-  if (field === 'thread') return 'thread_required';
+  if (field === 'thread' && issue === 'invalid_type') return 'thread_required';
   return 'validation_failed';
 }

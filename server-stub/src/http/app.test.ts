@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Comment, ErrorResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
+import type { CommentStore } from '../store/comment-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import { createApp } from './app.ts';
+
+const SITE = 'https://news.example';
+let store: CommentStore;
+let distDir: string;
+let app: ReturnType<typeof createApp>;
+let errors: unknown[];
+
+beforeEach(() => {
+  store = openSqliteStore(':memory:');
+  distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-dist-'));
+  fs.writeFileSync(path.join(distDir, 'embed.js'), 'console.log("embed")');
+  errors = [];
+  app = createApp({ store, origins: [SITE], distDir, logError: (e) => errors.push(e) });
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(distDir, { recursive: true, force: true });
+});
+
+const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  app.request('/api/comments', { method: 'POST', body, headers: { origin: SITE, ...headers } });
+const postJson = (value: unknown) => post(JSON.stringify(value));
+const read = async (thread: string) =>
+  (await (await app.request(`/api/comments?thread=${encodeURIComponent(thread)}`)).json()) as ThreadResponse;
+
+describe('GET /api/comments', () => {
+  it('answers an unknown thread with an empty thread, not a 404', async () => {
+    const res = await app.request('/api/comments?thread=%2Fnothing-here');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0 }, comments: [] });
+  });
+
+  it('needs a thread key', async () => {
+    const res = await app.request('/api/comments');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorResponse).error.code).toBe('thread_required');
+  });
+});
+
+describe('POST /api/comments', () => {
+  it('stores a comment, answers 201 with it, and learns the page from it', async () => {
+    const res = await postJson({
+      thread: '/a',
+      author: { name: 'Ann' },
+      body: 'First!\n\nSecond paragraph',
+      page: { title: 'A story', url: 'https://news.example/a' },
+    });
+    expect(res.status).toBe(201);
+    const { comment } = (await res.json()) as { comment: Comment };
+    expect(comment).toMatchObject({ thread: '/a', parentId: null, author: { name: 'Ann' }, body: 'First!\n\nSecond paragraph', status: 'published' });
+    expect(Date.parse(comment.createdAt)).not.toBeNaN();
+    const thread = await read('/a');
+    expect(thread.thread).toEqual({ key: '/a', title: 'A story', url: 'https://news.example/a', commentCount: 1 });
+    expect(thread.comments).toEqual([comment]);
+  });
+
+  it('stores a reply under its parent', async () => {
+    const parent = ((await (await postJson({ thread: '/a', body: 'p' })).json()) as { comment: Comment }).comment;
+    const res = await postJson({ thread: '/a', parentId: parent.id, body: 'r' });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { comment: Comment }).comment.parentId).toBe(parent.id);
+  });
+
+  describe('refuses bad requests with a 4xx JSON error and stores nothing', () => {
+    let before: ThreadResponse;
+    let otherThreadComment: Comment;
+    beforeEach(async () => {
+      await postJson({ thread: '/a', body: 'kept' });
+      otherThreadComment = ((await (await postJson({ thread: '/b', body: 'elsewhere' })).json()) as { comment: Comment }).comment;
+      before = await read('/a');
+    });
+    afterEach(async () => {
+      expect(await read('/a')).toEqual(before);
+      expect(errors).toEqual([]);
+    });
+
+    const cases: { title: string; send: () => Response | Promise<Response>; status: number; code: string }[] = [
+      { title: 'malformed JSON', send: () => post('{"thread": "/a", "body": '), status: 400, code: 'invalid_json' },
+      { title: 'empty request body', send: () => post(''), status: 400, code: 'invalid_json' },
+      { title: 'a non-JSON content type', send: () => post('thread=/a&body=x', { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, code: 'unsupported_media_type' },
+      { title: 'text/plain JSON (the CORS-simple trick)', send: () => post(JSON.stringify({ thread: '/a', body: 'x' }), { 'content-type': 'text/plain' }), status: 415, code: 'unsupported_media_type' },
+      { title: 'no content type', send: () => post(JSON.stringify({ thread: '/a', body: 'x' }), {}), status: 415, code: 'unsupported_media_type' },
+      { title: 'a body over 64 KB', send: () => postJson({ thread: '/a', body: 'x'.repeat(70_000) }), status: 413, code: 'payload_too_large' },
+      { title: 'missing body', send: () => postJson({ thread: '/a' }), status: 422, code: 'body_required' },
+      { title: 'empty body', send: () => postJson({ thread: '/a', body: '' }), status: 422, code: 'body_required' },
+      { title: 'body over 10,000 characters', send: () => postJson({ thread: '/a', body: 'y'.repeat(10_001) }), status: 422, code: 'body_too_long' },
+      { title: 'name over 80 characters', send: () => postJson({ thread: '/a', body: 'x', author: { name: 'n'.repeat(81) } }), status: 422, code: 'name_too_long' },
+      { title: 'a parentId that does not exist', send: () => postJson({ thread: '/a', parentId: 'nope', body: 'x' }), status: 422, code: 'parent_not_found' },
+      { title: 'a parentId from another thread', send: () => postJson({ thread: '/a', parentId: otherThreadComment.id, body: 'x' }), status: 422, code: 'parent_in_other_thread' },
+      { title: 'an unknown field', send: () => postJson({ thread: '/a', body: 'x', isAdmin: true }), status: 422, code: 'unknown_field' },
+      { title: 'a field of the wrong type', send: () => postJson({ thread: '/a', body: { html: '<b>' } }), status: 422, code: 'validation_failed' },
+      { title: 'a JSON array', send: () => postJson([{ thread: '/a', body: 'x' }]), status: 422, code: 'validation_failed' },
+      { title: 'a JSON number', send: () => post('12'), status: 422, code: 'validation_failed' },
+    ];
+    for (const { title, send, status, code } of cases) {
+      it(title, async () => {
+        const res = await send();
+        expect(res.status).toBe(status);
+        expect(res.headers.get('content-type')).toMatch(/application\/json/);
+        const body = (await res.json()) as ErrorResponse;
+        expect(body.error.code).toBe(code);
+        expect(body.error.message).toMatch(/\w{3,}/);
+      });
+    }
+
+    it('a 1 MB body streamed without a length', async () => {
+      const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+      let sent = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent++ < 16) controller.enqueue(chunk);
+          else controller.close();
+        },
+      });
+      const res = await app.request('/api/comments', {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'application/json' },
+        // @ts-expect-error Node's fetch needs this for stream bodies
+        duplex: 'half',
+      });
+      expect(res.status).toBe(413);
+    });
+  });
+});
+
+describe('CORS', () => {
+  it('answers a preflight from a configured site origin', async () => {
+    const res = await app.request('/api/comments', {
+      method: 'OPTIONS',
+      headers: { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(res.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+  });
+
+  it('does not grant an origin that is not configured', async () => {
+    const res = await app.request('/api/comments?thread=/a', { headers: { origin: 'https://evil.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('assets and errors', () => {
+  it('serves embed.js as cacheable JavaScript any site may load, with ETag revalidation', async () => {
+    const res = await app.request('/embed.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    const etag = res.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect((await app.request('/embed.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('answers unknown paths and missing assets with a JSON 404', async () => {
+    for (const url of ['/nope', '/threadline.js', '/../package.json', '/api/unknown']) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(404);
+      expect(((await res.json()) as ErrorResponse).error.code).toBe('not_found');
+    }
+  });
+
+  it('turns an unexpected failure into a JSON 500 without crashing', async () => {
+    const broken = createApp({
+      store: { ...store, getThread: () => Promise.reject(new Error('disk on fire')) },
+      origins: [],
+      distDir,
+      logError: (e) => errors.push(e),
+    });
+    const res = await broken.request('/api/comments?thread=/a');
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as ErrorResponse).error.code).toBe('internal');
+    expect(errors).toHaveLength(1);
+  });
+});
