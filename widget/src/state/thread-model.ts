@@ -72,6 +72,8 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       const current = info.value;
       if (current) info.value = { ...current, commentCount: current.commentCount + 1 };
       lastPostedId.value = comment.id;
+      // The reply landed: close its form (but not another one the reader opened meanwhile).
+      if (parentId !== null && replyingTo.value === parentId) replyingTo.value = null;
     });
     return comment;
   }

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemo, type RunningDemo } from '../demo/server.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real comments server (a child process running the CLI) and the demo site on another origin. */
+export interface Stack {
+  /** Comments API origin, e.g. http://127.0.0.1:40123. */
+  api: string;
+  /** Demo site origin (a different port: a different origin). */
+  site: string;
+  dbPath: string;
+  /** Kills the server process at once (SIGKILL), as a crash would. */
+  killApi(): Promise<void>;
+  /** Starts the server again on the same port and database. */
+  startApi(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts a fresh stack with its own empty (then seeded) database. */
+export async function startStack(): Promise<Stack> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-'));
+  const dbPath = path.join(dir, 'threadline.db');
+  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const api = `http://127.0.0.1:${apiPort}`;
+  let child: ChildProcess | undefined;
+
+  const startApi = async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'server-stub/src/cli.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(sitePort), THREADLINE_DB: dbPath },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitForOutput(child, /comments API on/);
+  };
+  const killApi = async () => {
+    const proc = child;
+    // A process killed by a signal has a signalCode and no exitCode.
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    proc.kill('SIGKILL');
+    await exited;
+  };
+
+  await startApi();
+  const demo: RunningDemo = await startDemo({ host: '127.0.0.1', port: sitePort, api });
+  return {
+    api,
+    site: demo.url,
+    dbPath,
+    killApi,
+    startApi,
+    async stop() {
+      await Promise.all([demo.close(), killApi()]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
+    const onData = (buf: Buffer) => {
+      out += buf.toString();
+      if (pattern.test(out)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
+}
