@@ -11,6 +11,8 @@ export interface DemoConfig {
   port: number;
   /** Base URL of the comments API the pages embed, on another origin. */
   api: string;
+  /** Extra HTML pages by path, looked up per request (tests add hostile or odd host pages here). */
+  extraPages?: ReadonlyMap<string, string>;
 }
 
 /** A running demo site. */
@@ -22,8 +24,15 @@ export interface RunningDemo {
 const SITE_CSS = fs.readFileSync(new URL('./site.css', import.meta.url));
 
 /** The demo news site as a Hono app; `origin` is its own public origin (for canonical links). */
-export function createDemoApp(origin: () => string, api: string): Hono {
+export function createDemoApp(origin: () => string, api: string, extraPages?: ReadonlyMap<string, string>): Hono {
   const app = new Hono();
+  if (extraPages) {
+    app.use('*', async (c, next) => {
+      const html = extraPages.get(c.req.path);
+      if (html === undefined) return next();
+      return c.html(html);
+    });
+  }
   app.get('/', (c) => c.html(renderIndex(origin(), ARTICLES)));
   app.get('/assets/site.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -38,7 +47,7 @@ export function createDemoApp(origin: () => string, api: string): Hono {
 /** Starts the demo site. */
 export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   let url = '';
-  const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''));
+  const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''), config.extraPages);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
     s.once('error', reject);

@@ -27,6 +27,8 @@ export interface Stack {
   /** Demo site origin (a different port: a different origin). */
   site: string;
   dbPath: string;
+  /** Extra pages the demo site serves by path (from loopback, as Chromium's local-network rules need). */
+  pages: Map<string, string>;
   /** Kills the server process at once (SIGKILL), as a crash would. */
   killApi(): Promise<void>;
   /** Starts the server again on the same port and database. */
@@ -60,11 +62,13 @@ export async function startStack(): Promise<Stack> {
   };
 
   await startApi();
-  const demo: RunningDemo = await startDemo({ host: '127.0.0.1', port: sitePort, api });
+  const pages = new Map<string, string>();
+  const demo: RunningDemo = await startDemo({ host: '127.0.0.1', port: sitePort, api, extraPages: pages });
   return {
     api,
     site: demo.url,
     dbPath,
+    pages,
     killApi,
     startApi,
     async stop() {

@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import type { Stack } from './stack.ts';
+import { expect, postTopLevel, test } from './fixtures.ts';
+
+/** Serves `body` as a page at `path` on the demo site's origin (not the API's) and opens it. */
+async function hostPage(page: Page, stack: Stack, path: string, body: string, head = ''): Promise<void> {
+  stack.pages.set(
+    path.split('?')[0]!,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head><body>${body}</body></html>`,
+  );
+  await page.goto(`${stack.site}${path}`);
+}
+
+const seedCount = (page: Page) => expect(page.locator('.tl-heading')).toHaveText('19 comments');
+
+test.describe('embedding', () => {
+  test('data-thread picks the thread whatever the page path', async ({ page, stack }) => {
+    await hostPage(page, stack, '/some/other/path', `<script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" async></script>`);
+    await seedCount(page);
+  });
+
+  test('without data-thread the canonical link’s path is the thread key', async ({ page, stack }) => {
+    await hostPage(
+      page,
+      stack,
+      '/amp/story?utm_source=x',
+      `<script src="${stack.api}/embed.js" data-api="${stack.api}" async></script>`,
+      `<link rel="canonical" href="https://www.ledger.example/news/westport-police-address-immigration-raid-fears">`,
+    );
+    await seedCount(page);
+  });
+
+  test('without either, location.pathname is the thread key, and posts land there', async ({ page, stack }) => {
+    await hostPage(page, stack, '/blog/post-1', `<script src="${stack.api}/embed.js" data-api="${stack.api}" async></script>`);
+    await expect(page.locator('.tl-heading')).toHaveText('0 comments');
+    await postTopLevel(page, 'First on this post');
+    await expect(page.locator('.tl-heading')).toHaveText('1 comment');
+    const res = await page.request.get(`${stack.api}/api/comments?thread=%2Fblog%2Fpost-1`);
+    expect(((await res.json()) as { comments: { body: string }[] }).comments.map((c) => c.body)).toEqual(['First on this post']);
+  });
+
+  test('data-target mounts into the named element, even one parsed after the tag', async ({ page, stack }) => {
+    await hostPage(
+      page,
+      stack,
+      '/target',
+      `<p>Story</p><script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" data-target="#discussion"></script><aside><div id="discussion"></div></aside>`,
+    );
+    await seedCount(page);
+    expect(await page.evaluate(() => document.querySelector('#discussion > threadline-comments > threadline-root')?.shadowRoot?.mode)).toBe('open');
+  });
+
+  test('a tag in <head> mounts at the end of the body', async ({ page, stack }) => {
+    await hostPage(
+      page,
+      stack,
+      '/head',
+      `<main><p>Story</p></main>`,
+      `<script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" async></script>`,
+    );
+    await seedCount(page);
+    expect(await page.evaluate(() => document.body.lastElementChild?.tagName)).toBe('THREADLINE-COMMENTS');
+  });
+
+  test('the <threadline-comments> element works on its own, and reacts to a new thread attribute', async ({ page, stack }) => {
+    await hostPage(
+      page,
+      stack,
+      '/element',
+      `<threadline-comments api="${stack.api}" thread="/news/westport-police-address-immigration-raid-fears"></threadline-comments><script src="${stack.api}/embed.js" async></script>`,
+    );
+    await seedCount(page);
+    await expect(page.locator('threadline-root')).toHaveCount(1);
+    await page.evaluate(() => document.querySelector('threadline-comments')!.setAttribute('thread', '/elsewhere'));
+    await expect(page.locator('.tl-heading')).toHaveText('0 comments');
+    await expect(page.locator('threadline-root')).toHaveCount(1);
+    // Removing the element tears the widget down.
+    await page.evaluate(() => document.querySelector('threadline-comments')!.remove());
+    await expect(page.locator('threadline-root')).toHaveCount(0);
+  });
+
+  test('mount() from the ES module, mounting twice is harmless, unmount() restores the page', async ({ page, stack }) => {
+    await hostPage(page, stack, '/module', `<div id="c"><p class="fallback">Comments load here.</p></div>`);
+    const before = await page.evaluate(() => document.body.innerHTML);
+    await page.evaluate(async (api) => {
+      const m = await import(`${api}/threadline.js`);
+      const el = document.querySelector('#c')!;
+      m.mount(el, { api, thread: '/news/westport-police-address-immigration-raid-fears' });
+      (window as unknown as { tl: unknown }).tl = m.mount(el, { api, thread: '/news/westport-police-address-immigration-raid-fears' });
+    }, stack.api);
+    await seedCount(page);
+    await expect(page.locator('threadline-root')).toHaveCount(1);
+    await expect(page.locator('.fallback')).toBeVisible();
+    await page.evaluate(() => (window as unknown as { tl: { unmount(): void } }).tl.unmount());
+    await expect(page.locator('threadline-root')).toHaveCount(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
+  test('embed.js costs the page one small script until the widget module is needed', async ({ page, stack }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await hostPage(page, stack, '/plain', `<p>No comments here</p><script src="${stack.api}/embed.js"></script>`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts).toEqual(['/embed.js']);
+  });
+});
