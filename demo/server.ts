@@ -12,7 +12,13 @@ export interface DemoConfig {
   /** Base URL of the comments API the pages embed, on another origin. */
   api: string;
   /** Extra HTML pages by path, looked up per request (tests add hostile or odd host pages here). */
-  extraPages?: ReadonlyMap<string, string>;
+  extraPages?: ReadonlyMap<string, ExtraPage>;
+}
+
+/** A page added to the demo site: its HTML and any response headers (e.g. a strict CSP). */
+export interface ExtraPage {
+  html: string;
+  headers?: Record<string, string>;
 }
 
 /** A running demo site. */
@@ -24,13 +30,13 @@ export interface RunningDemo {
 const SITE_CSS = fs.readFileSync(new URL('./site.css', import.meta.url));
 
 /** The demo news site as a Hono app; `origin` is its own public origin (for canonical links). */
-export function createDemoApp(origin: () => string, api: string, extraPages?: ReadonlyMap<string, string>): Hono {
+export function createDemoApp(origin: () => string, api: string, extraPages?: ReadonlyMap<string, ExtraPage>): Hono {
   const app = new Hono();
   if (extraPages) {
     app.use('*', async (c, next) => {
-      const html = extraPages.get(c.req.path);
-      if (html === undefined) return next();
-      return c.html(html);
+      const page = extraPages.get(c.req.path);
+      if (page === undefined) return next();
+      return c.html(page.html, 200, page.headers ?? {});
     });
   }
   app.get('/', (c) => c.html(renderIndex(origin(), ARTICLES)));

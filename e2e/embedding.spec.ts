@@ -3,11 +3,11 @@ import type { Stack } from './stack.ts';
 import { expect, postTopLevel, test } from './fixtures.ts';
 
 /** Serves `body` as a page at `path` on the demo site's origin (not the API's) and opens it. */
-async function hostPage(page: Page, stack: Stack, path: string, body: string, head = ''): Promise<void> {
-  stack.pages.set(
-    path.split('?')[0]!,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head><body>${body}</body></html>`,
-  );
+async function hostPage(page: Page, stack: Stack, path: string, body: string, head = '', headers?: Record<string, string>): Promise<void> {
+  stack.pages.set(path.split('?')[0]!, {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head><body>${body}</body></html>`,
+    ...(headers ? { headers } : {}),
+  });
   await page.goto(`${stack.site}${path}`);
 }
 
@@ -94,6 +94,35 @@ test.describe('embedding', () => {
     await page.evaluate(() => (window as unknown as { tl: { unmount(): void } }).tl.unmount());
     await expect(page.locator('threadline-root')).toHaveCount(0);
     expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+  });
+
+  test('works under a strict Content-Security-Policy that allows only the threadline server', async ({ page, stack }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const csp = `default-src 'none'; script-src ${stack.api}; connect-src ${stack.api}; style-src 'self'; img-src 'self'`;
+    await hostPage(
+      page,
+      stack,
+      '/csp',
+      `<script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" async></script>`,
+      '',
+      { 'Content-Security-Policy': csp },
+    );
+    await seedCount(page);
+    await postTopLevel(page, 'Posted under a strict CSP', 'Ann');
+    await expect(page.getByText('Posted under a strict CSP')).toBeVisible();
+    // The stylesheet and the per-author avatar colours both applied.
+    const styles = await page.locator('article[data-comment-id="c2"] .tl-avatar').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { radius: cs.borderTopLeftRadius, background: cs.backgroundColor };
+    });
+    expect(styles.radius).toBe('50%');
+    expect(styles.background).not.toBe(
+      await page.locator('article[data-comment-id="c3"] .tl-avatar').evaluate((el) => getComputedStyle(el).backgroundColor),
+    );
+    expect(violations).toEqual([]);
   });
 
   test('embed.js costs the page one small script until the widget module is needed', async ({ page, stack }) => {

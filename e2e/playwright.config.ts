@@ -13,7 +13,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 7_000 },
-  reporter: process.env.CI ? [['list'], ['line']] : 'list',
+  reporter: 'list',
   outputDir: '../test-results',
   use: {
     browserName: 'chromium',

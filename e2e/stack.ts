@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemo, type RunningDemo } from '../demo/server.ts';
+import { startDemo, type ExtraPage, type RunningDemo } from '../demo/server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,7 +28,7 @@ export interface Stack {
   site: string;
   dbPath: string;
   /** Extra pages the demo site serves by path (from loopback, as Chromium's local-network rules need). */
-  pages: Map<string, string>;
+  pages: Map<string, ExtraPage>;
   /** Kills the server process at once (SIGKILL), as a crash would. */
   killApi(): Promise<void>;
   /** Starts the server again on the same port and database. */
@@ -62,7 +62,7 @@ export async function startStack(): Promise<Stack> {
   };
 
   await startApi();
-  const pages = new Map<string, string>();
+  const pages = new Map<string, ExtraPage>();
   const demo: RunningDemo = await startDemo({ host: '127.0.0.1', port: sitePort, api, extraPages: pages });
   return {
     api,
