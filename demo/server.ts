@@ -56,7 +56,9 @@ export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''), config.extraPages);
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; set DEMO_PORT to another one`) : err),
+    );
   });
   url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
   return {

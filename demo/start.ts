@@ -8,8 +8,8 @@ import { SEED_THREAD_KEY } from '../server-stub/src/store/seed.ts';
 import { startDemo } from './server.ts';
 
 const config = configFromEnv();
-const api = await startServer(config);
-const demo = await startDemo({ host: config.host, port: Number(process.env.DEMO_PORT || 5173), api: api.url });
+const api = await startServer(config).catch(exitWith);
+const demo = await startDemo({ host: config.host, port: Number(process.env.DEMO_PORT || 5173), api: api.url }).catch(exitWith);
 
 console.log(`
   threadline is running
@@ -21,4 +21,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void Promise.all([demo.close(), api.close()]).then(() => process.exit(0));
   });
+}
+
+/** Start-up failures (a port in use, an unreadable database) end with one clear line, not a stack. */
+function exitWith(err: unknown): never {
+  console.error(`[threadline] could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
 }

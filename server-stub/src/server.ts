@@ -30,8 +30,16 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const app = createApp({ store, origins: config.origins, distDir: config.distDir });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', reject);
+    s.once('error', (err: NodeJS.ErrnoException) => {
+      void store.close();
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; set PORT to another one`) : err);
+    });
   });
+  // A client that announces a body and never sends it must not hold a socket for minutes.
+  if ('requestTimeout' in server) {
+    server.requestTimeout = 30_000;
+    server.headersTimeout = 15_000;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${config.host}:${port}`,

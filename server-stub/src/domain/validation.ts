@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LIMITS, countChars } from '../../../widget/src/protocol/limits.ts';
 import type { ErrorCode } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
+import { cleanBody, cleanName, hasControlCharacters } from './clean-text.ts';
 
 /** A comment as accepted from a client, cleaned and within limits. */
 export interface NewCommentInput {
@@ -12,10 +13,10 @@ export interface NewCommentInput {
   page: { title: string | null; url: string | null };
 }
 
-const text = (max: number, tooLong: ErrorCode, label: string) =>
+const line = (max: number, tooLong: ErrorCode, label: string) =>
   z
     .string({ error: `${label} must be text.` })
-    .transform((s) => s.normalize('NFC').trim())
+    .transform(cleanName)
     .refine((s) => countChars(s) <= max, { message: `${label} is longer than ${max} characters.`, params: { code: tooLong } });
 
 const httpUrl = z
@@ -30,14 +31,14 @@ const postCommentSchema = z.strictObject({
     .refine((s) => s.length > 0, { message: 'Thread key is required.', params: { code: 'thread_required' } })
     .max(LIMITS.threadKeyChars, { error: `Thread key is longer than ${LIMITS.threadKeyChars} characters.` })
     // Keys end up in URLs and logs; control characters have no business there.
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'Thread key contains control characters.' }),
+    .refine((s) => !hasControlCharacters(s), { message: 'Thread key contains control or invalid characters.' }),
   parentId: z.string({ error: 'parentId must be text or null.' }).max(64).nullish(),
   author: z
-    .strictObject({ name: text(LIMITS.nameChars, 'name_too_long', 'Name').nullish() }, { error: 'author must be an object.' })
-    .optional(),
+    .strictObject({ name: line(LIMITS.nameChars, 'name_too_long', 'Name').nullish() }, { error: 'author must be an object.' })
+    .nullish(),
   body: z
     .string({ error: 'Comment must be text.' })
-    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .transform(cleanBody)
     .refine((s) => s.length > 0, { message: 'Write something before posting.', params: { code: 'body_required' } })
     .refine((s) => countChars(s) <= LIMITS.bodyChars, {
       message: `Comment is longer than ${LIMITS.bodyChars} characters.`,
@@ -46,7 +47,7 @@ const postCommentSchema = z.strictObject({
   page: z
     .strictObject(
       {
-        title: text(LIMITS.pageTitleChars, 'validation_failed', 'Page title').optional(),
+        title: line(LIMITS.pageTitleChars, 'validation_failed', 'Page title').optional(),
         url: httpUrl.optional(),
       },
       { error: 'page must be an object.' },

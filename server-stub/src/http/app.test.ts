@@ -38,6 +38,21 @@ describe('GET /api/comments', () => {
     expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0 }, comments: [] });
   });
 
+  it('refuses a thread key with control characters', async () => {
+    const res = await app.request('/api/comments?thread=%2Fa%00');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorResponse).error.code).toBe('validation_failed');
+  });
+
+  it('answers other methods with 405 and the allowed ones', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH']) {
+      const res = await app.request('/api/comments', { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, POST, OPTIONS');
+      expect(((await res.json()) as ErrorResponse).error.code).toBe('method_not_allowed');
+    }
+  });
+
   it('needs a thread key', async () => {
     const res = await app.request('/api/comments');
     expect(res.status).toBe(400);
@@ -60,6 +75,19 @@ describe('POST /api/comments', () => {
     const thread = await read('/a');
     expect(thread.thread).toEqual({ key: '/a', title: 'A story', url: 'https://news.example/a', commentCount: 1 });
     expect(thread.comments).toEqual([comment]);
+  });
+
+  it('cleans what it stores: controls, lone surrogates, bidi overrides in names', async () => {
+    const res = await postJson({ thread: '/a', author: { name: '\u202eevil' }, body: 'a\u0000b \ud800' });
+    const { comment } = (await res.json()) as { comment: Comment };
+    expect(comment.author.name).toBe('evil');
+    expect(comment.body).toBe('ab \ufffd');
+  });
+
+  it('takes author: null as anonymous', async () => {
+    const res = await postJson({ thread: '/a', author: null, body: 'x' });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { comment: Comment }).comment.author.name).toBeNull();
   });
 
   it('stores a reply under its parent', async () => {

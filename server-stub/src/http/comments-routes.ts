@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
 import type { PostCommentResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
+import { hasControlCharacters } from '../domain/clean-text.ts';
 import { createComment, readThread } from '../domain/comments.ts';
 import { parseNewComment } from '../domain/validation.ts';
 import type { CommentStore } from '../store/comment-store.ts';
@@ -16,6 +17,7 @@ export function commentsRoutes(store: CommentStore): Hono {
     const key = c.req.query('thread')?.trim();
     if (!key) throw new HttpError(400, 'thread_required', 'Say which thread to read (?thread=KEY).', 'thread');
     if (key.length > LIMITS.threadKeyChars) throw new HttpError(400, 'validation_failed', 'Thread key is too long.', 'thread');
+    if (hasControlCharacters(key)) throw new HttpError(400, 'validation_failed', 'Thread key contains control or invalid characters.', 'thread');
     const body: ThreadResponse = await readThread(store, key);
     c.header('Cache-Control', 'no-cache');
     return c.json(body);
@@ -36,6 +38,11 @@ export function commentsRoutes(store: CommentStore): Hono {
       return c.json(body, 201);
     },
   );
+
+  app.all('/', (c) => {
+    c.header('Allow', 'GET, POST, OPTIONS');
+    throw new HttpError(405, 'method_not_allowed', `${c.req.method} is not supported here; use GET or POST.`);
+  });
 
   return app;
 }

@@ -63,6 +63,7 @@ export type ErrorCode =
   | 'parent_in_other_thread'
   | 'thread_required'
   | 'not_found'
+  | 'method_not_allowed'
   | 'internal';
 
 /** Every 4xx/5xx body: `{ error: { code, message, field? } }`. */
