@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { listen } from '../server-stub/src/http/listen.ts';
 import { ARTICLES } from './articles.ts';
 import { renderArticle, renderIndex } from './render-page.ts';
 
@@ -54,19 +53,7 @@ export function createDemoApp(origin: () => string, api: string, extraPages?: Re
 export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   let url = '';
   const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''), config.extraPages);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
-    s.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`port ${config.port} on ${config.host} is already in use; set DEMO_PORT to another one`) : err),
-    );
-  });
-  url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
-  };
+  const http = await listen(app, config.host, config.port, 'DEMO_PORT');
+  url = http.url;
+  return http;
 }
