@@ -19,6 +19,7 @@ export default defineConfig(({ mode }) => {
       lib: isLoader
         ? { entry: 'widget/src/embed/loader.ts', formats: ['iife'], name: 'threadlineEmbed', fileName: () => 'embed.js' }
         : { entry: 'widget/src/index.ts', formats: ['es'], fileName: () => 'threadline.js' },
+      rollupOptions: isLoader ? {} : { output: { chunkFileNames: 'threadline-[name]-[hash].js' } },
     },
     test: {
       include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts'],

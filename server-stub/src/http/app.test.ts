@@ -190,6 +190,18 @@ describe('assets and errors', () => {
     expect((await app.request('/embed.js', { headers: { 'if-none-match': etag } })).status).toBe(304);
   });
 
+  it('caches content-hashed chunks for a year and serves nothing outside the widget files', async () => {
+    fs.writeFileSync(path.join(distDir, 'threadline-format-AbC123xy.js'), 'export {}');
+    fs.writeFileSync(path.join(distDir, 'secret.js'), 'no');
+    const res = await app.request('/threadline-format-AbC123xy.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    for (const url of ['/secret.js', '/..%2Fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/threadline-format-AbC123xy.js.map']) {
+      expect((await app.request(url)).status, url).toBe(404);
+    }
+  });
+
   it('answers unknown paths and missing assets with a JSON 404', async () => {
     for (const url of ['/nope', '/threadline.js', '/../package.json', '/api/unknown']) {
       const res = await app.request(url);

@@ -3,26 +3,29 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 
-/** Files of the built widget a page may load, with their content types. */
-const ASSETS: Record<string, string> = {
-  'embed.js': 'text/javascript; charset=utf-8',
-  'threadline.js': 'text/javascript; charset=utf-8',
-};
+/** Built widget files: `embed.js`, `threadline.js`, and content-hashed chunks `threadline-NAME-HASH.js`. */
+const ASSET = /^(embed|threadline)(-[a-z0-9]+-[A-Za-z0-9_-]{6,})?\.js$/;
+const HASHED = /-[A-Za-z0-9_-]{6,}\.js$/;
 
 /**
- * Serves the built widget (`embed.js` loader and the `threadline.js` module) from `distDir`.
- * Unversioned names, so a short max-age plus ETag revalidation: a deploy reaches readers in minutes.
+ * Serves the built widget from `distDir`. Stable names (`embed.js`, `threadline.js`) get a short
+ * max-age plus ETag revalidation, so a deploy reaches readers in minutes; hashed chunks never
+ * change and are cached for a year.
  */
 export function embedRoutes(distDir: string): Hono {
   const app = new Hono();
   app.use('*', etag());
-  app.get('/:file{[a-z0-9.-]+\\.js}', (c) => {
+  app.get('/:file{[A-Za-z0-9_.-]+\\.js}', (c) => {
     const file = c.req.param('file');
-    const type = ASSETS[file];
     const full = path.join(distDir, file);
-    if (!type || !fs.existsSync(full)) return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
-    c.header('Content-Type', type);
-    c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
+    if (!ASSET.test(file) || !fs.existsSync(full)) {
+      return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
+    }
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header(
+      'Cache-Control',
+      HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=86400',
+    );
     // Module scripts are fetched in CORS mode from the host page's origin.
     c.header('Access-Control-Allow-Origin', '*');
     return c.body(fs.readFileSync(full));

@@ -48,7 +48,7 @@ export function CommentItem({ node }: CommentItemProps) {
             <time dateTime={comment.createdAt}>{t.formatDate(comment.createdAt)}</time>
           </a>
         </header>
-        <CommentBody text={comment.body} />
+        <CommentBody text={comment.body} format={comment.bodyFormat} />
         <div class="tl-actions">
           <button
             type="button"

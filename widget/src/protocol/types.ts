@@ -6,6 +6,9 @@
 /** Visibility of a comment. Only `published` exists so far; moderation adds more. */
 export type CommentStatus = 'published';
 
+/** How a body is written: the threadline protocol always sends Markdown; adapters may send HTML. */
+export type BodyFormat = 'markdown' | 'html';
+
 /** One comment as the API returns it. Times are ISO 8601 (UTC). */
 export interface Comment {
   id: string;
@@ -14,8 +17,10 @@ export interface Comment {
   parentId: string | null;
   /** `name` is null for an anonymous comment. */
   author: { name: string | null };
-  /** Plain text; blank lines separate paragraphs. */
+  /** Markdown subset (docs/protocol.md); blank lines separate paragraphs. */
   body: string;
+  /** Absent (Markdown) in the threadline protocol; set to 'html' by adapters of HTML-returning services. */
+  bodyFormat?: BodyFormat;
   createdAt: string;
   status: CommentStatus;
 }

@@ -2,6 +2,9 @@ import { batch, computed, signal, type ReadonlySignal, type Signal } from '@prea
 import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
 import type { Comment, ThreadInfo } from '../protocol/types.ts';
+import { loadFormatter } from '../render/formatter.ts';
+import { commentNeedsFormatter } from '../render/needs-formatting.ts';
+import { log } from '../log.ts';
 import { buildReplyTree, type ReplyNode } from './reply-tree.ts';
 
 /** What the widget knows of the page, sent with comments so the backend learns it. */
@@ -42,6 +45,8 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     status.value = 'loading';
     try {
       const res = await backend.listThread(key);
+      // Formatted bodies wait for the format chunk, so they do not re-flow after the first paint.
+      await ensureFormatter(res.comments);
       if (ticket !== loads) return;
       batch(() => {
         info.value = res.thread;
@@ -58,6 +63,12 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     }
   }
 
+  async function ensureFormatter(list: readonly Comment[]): Promise<void> {
+    if (!list.some(commentNeedsFormatter)) return;
+    // Without the chunk, Markdown still reads as typed (plain text): a failed load is not fatal.
+    await loadFormatter().catch((err: unknown) => log.warn('could not load the formatting module', err));
+  }
+
   async function post(parentId: string | null, body: string, authorName: string): Promise<Comment> {
     const name = authorName.trim();
     const comment = await backend.postComment({
@@ -67,6 +78,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       body,
       page,
     });
+    await ensureFormatter([comment]);
     batch(() => {
       if (!comments.value.some((c) => c.id === comment.id)) comments.value = [...comments.value, comment];
       const current = info.value;

@@ -1,0 +1,22 @@
+import { signal } from '@preact/signals';
+import type { BodyFormat } from '../protocol/types.ts';
+
+/** Turns a body into sanitized HTML (lives in the lazily loaded format chunk). */
+export type FormatBody = (body: string, format?: BodyFormat) => string;
+
+/** The formatter once its chunk has loaded; null until then. Shared by every widget on the page. */
+export const formatter = signal<FormatBody | null>(null);
+let loading: Promise<void> | undefined;
+
+/** Loads the format chunk once; resolves when `formatter` is set. */
+export function loadFormatter(): Promise<void> {
+  return (loading ??= import('./format.ts').then(
+    (m) => {
+      formatter.value = m.formatBody;
+    },
+    (err: unknown) => {
+      loading = undefined; // let a later call try again
+      throw err;
+    },
+  ));
+}
