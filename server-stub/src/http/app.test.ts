@@ -35,7 +35,7 @@ describe('GET /api/comments', () => {
   it('answers an unknown thread with an empty thread, not a 404', async () => {
     const res = await app.request('/api/comments?thread=%2Fnothing-here');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0 }, comments: [] });
+    expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0 }, comments: [], nextCursor: null });
   });
 
   it('refuses a thread key with control characters', async () => {
@@ -57,6 +57,91 @@ describe('GET /api/comments', () => {
     const res = await app.request('/api/comments');
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorResponse).error.code).toBe('thread_required');
+  });
+});
+
+describe('GET /api/comments paging, permalinks and counts', () => {
+  const seedThread = async (n: number) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const { comment } = (await (await postJson({ thread: '/p', body: `root ${i}` })).json()) as { comment: Comment };
+      ids.push(comment.id);
+      if (i % 2 === 0) await postJson({ thread: '/p', parentId: comment.id, body: `reply to ${i}` });
+    }
+    return ids;
+  };
+
+  it('pages with limit and cursor until nextCursor is null, covering every comment once', async () => {
+    await seedThread(7);
+    const seen: string[] = [];
+    let url = '/api/comments?thread=%2Fp&limit=3';
+    for (;;) {
+      const res = (await (await app.request(url)).json()) as ThreadResponse;
+      expect(res.thread.commentCount).toBe(11);
+      seen.push(...res.comments.map((c) => c.body));
+      if (!res.nextCursor) break;
+      url = `/api/comments?thread=%2Fp&limit=3&cursor=${res.nextCursor}`;
+    }
+    expect(seen.filter((b) => b.startsWith('root'))).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `root ${i}`));
+    expect(seen).toHaveLength(11);
+  });
+
+  it('without a limit answers the first 50 top-level comments', async () => {
+    await seedThread(3);
+    const res = (await (await app.request('/api/comments?thread=%2Fp')).json()) as ThreadResponse;
+    expect(res.comments).toHaveLength(5);
+    expect(res.nextCursor).toBeNull();
+  });
+
+  it('sorts newest first on request', async () => {
+    await seedThread(3);
+    const res = (await (await app.request('/api/comments?thread=%2Fp&sort=newest&limit=1')).json()) as ThreadResponse;
+    expect(res.comments.map((c) => c.body)).toEqual(['root 2', 'reply to 2']);
+  });
+
+  it('answers ?around=ID with the whole sub-thread holding that comment', async () => {
+    const ids = await seedThread(5);
+    const all = (await (await app.request('/api/comments?thread=%2Fp')).json()) as ThreadResponse;
+    const reply = all.comments.find((c) => c.parentId === ids[4])!;
+    const res = (await (await app.request(`/api/comments?thread=%2Fp&around=${reply.id}`)).json()) as ThreadResponse;
+    expect(res.comments.map((c) => c.body)).toEqual(['root 4', 'reply to 4']);
+    const missing = await app.request('/api/comments?thread=%2Fp&around=nope');
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as ErrorResponse).error.code).toBe('comment_not_found');
+    const elsewhere = await app.request(`/api/comments?thread=%2Fother&around=${reply.id}`);
+    expect(elsewhere.status).toBe(404);
+  });
+
+  for (const [query, code] of [
+    ['limit=0', 'validation_failed'],
+    ['limit=201', 'validation_failed'],
+    ['limit=abc', 'validation_failed'],
+    ['limit=-1', 'validation_failed'],
+    ['sort=random', 'validation_failed'],
+    ['cursor=garbage', 'invalid_cursor'],
+    [`cursor=${Buffer.from('["newest",1,0]').toString('base64url')}`, 'invalid_cursor'],
+    [`cursor=${Buffer.from('["oldest",-5,0]').toString('base64url')}`, 'invalid_cursor'],
+  ]) {
+    it(`refuses ${query} with 400 ${code}`, async () => {
+      const res = await app.request(`/api/comments?thread=%2Fp&${query}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorResponse).error.code).toBe(code);
+    });
+  }
+
+  it('counts several threads in one request, 0 for unknown ones', async () => {
+    await seedThread(2);
+    await postJson({ thread: '/q', body: 'x' });
+    const res = await app.request('/api/counts?thread=%2Fp&thread=%2Fq&thread=%2Fnone', { headers: { origin: SITE } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(SITE);
+    expect(await res.json()).toEqual({ counts: { '/p': 3, '/q': 1, '/none': 0 } });
+  });
+
+  it('refuses counts without threads or with too many', async () => {
+    expect((await app.request('/api/counts')).status).toBe(400);
+    const many = Array.from({ length: 101 }, (_, i) => `thread=t${i}`).join('&');
+    expect((await app.request(`/api/counts?${many}`)).status).toBe(400);
   });
 });
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { CommentStore } from '../store/comment-store.ts';
-import { commentsRoutes } from './comments-routes.ts';
+import { commentsRoutes, countsRoutes } from './comments-routes.ts';
 import { apiCors } from './cors.ts';
 import { embedRoutes } from './embed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
@@ -24,6 +24,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
   app.use('/api/*', apiCors(options.origins));
   app.route('/api/comments', commentsRoutes(options.store));
+  app.route('/api/counts', countsRoutes(options.store));
   app.route('/', embedRoutes(options.distDir));
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -1,24 +1,39 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
-import type { PostCommentResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
+import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
-import { createComment, readThread } from '../domain/comments.ts';
+import { countThreads, createComment, readAround, readThread } from '../domain/comments.ts';
+import { parsePageQuery } from '../domain/paging.ts';
 import { parseNewComment } from '../domain/validation.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 
-/** `GET /api/comments` and `POST /api/comments`. */
+/** Checks a thread key from a query string. */
+function checkKey(key: string | undefined): string {
+  const k = key?.trim();
+  if (!k) throw new HttpError(400, 'thread_required', 'Say which thread to read (?thread=KEY).', 'thread');
+  if (k.length > LIMITS.threadKeyChars) throw new HttpError(400, 'validation_failed', 'Thread key is too long.', 'thread');
+  if (hasControlCharacters(k)) throw new HttpError(400, 'validation_failed', 'Thread key contains control or invalid characters.', 'thread');
+  return k;
+}
+
+const methodNotAllowed = (allow: string) => (c: Context) => {
+  c.header('Allow', allow);
+  throw new HttpError(405, 'method_not_allowed', `${c.req.method} is not supported here; use ${allow.replace(', OPTIONS', '')}.`);
+};
+
+/** `GET /api/comments` (pages and permalinks) and `POST /api/comments`. */
 export function commentsRoutes(store: CommentStore): Hono {
   const app = new Hono();
 
   app.get('/', async (c) => {
-    const key = c.req.query('thread')?.trim();
-    if (!key) throw new HttpError(400, 'thread_required', 'Say which thread to read (?thread=KEY).', 'thread');
-    if (key.length > LIMITS.threadKeyChars) throw new HttpError(400, 'validation_failed', 'Thread key is too long.', 'thread');
-    if (hasControlCharacters(key)) throw new HttpError(400, 'validation_failed', 'Thread key contains control or invalid characters.', 'thread');
-    const body: ThreadResponse = await readThread(store, key);
+    const key = checkKey(c.req.query('thread'));
+    const around = c.req.query('around');
+    const body = around
+      ? await readAround(store, key, around)
+      : await readThread(store, key, parsePageQuery({ sort: c.req.query('sort'), limit: c.req.query('limit'), cursor: c.req.query('cursor') }));
     c.header('Cache-Control', 'no-cache');
     return c.json(body);
   });
@@ -39,10 +54,22 @@ export function commentsRoutes(store: CommentStore): Hono {
     },
   );
 
-  app.all('/', (c) => {
-    c.header('Allow', 'GET, POST, OPTIONS');
-    throw new HttpError(405, 'method_not_allowed', `${c.req.method} is not supported here; use GET or POST.`);
-  });
+  app.all('/', methodNotAllowed('GET, POST, OPTIONS'));
+  return app;
+}
 
+/** `GET /api/counts?thread=a&thread=b`: comment counts for index pages, in one request. */
+export function countsRoutes(store: CommentStore): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const keys = [...new Set(c.req.queries('thread') ?? [])].map(checkKey);
+    if (keys.length === 0) throw new HttpError(400, 'thread_required', 'Say which threads to count (?thread=A&thread=B).', 'thread');
+    if (keys.length > LIMITS.countsMax) {
+      throw new HttpError(400, 'validation_failed', `At most ${LIMITS.countsMax} threads per request.`, 'thread');
+    }
+    c.header('Cache-Control', 'public, max-age=30');
+    return c.json(await countThreads(store, keys));
+  });
+  app.all('/', methodNotAllowed('GET, OPTIONS'));
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Comment, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { Comment, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 
 /** A validated comment ready to be stored; the store assigns nothing but what it is given. */
 export interface StoredCommentInput {
@@ -11,6 +11,32 @@ export interface StoredCommentInput {
   page: { title: string | null; url: string | null };
 }
 
+/** Where the previous page ended: the last top-level comment's insertion order and reply count. */
+export interface PageKey {
+  seq: number;
+  replies: number;
+}
+
+/** What to read of a thread's top-level comments. */
+export interface PageQuery {
+  sort: SortOrder;
+  limit: number;
+  after: PageKey | null;
+}
+
+/** A page: top-level comments in order, each followed by all its replies (oldest first). */
+export interface CommentPage {
+  comments: Comment[];
+  /** Key of the last top-level comment when more follow; null on the last page. */
+  next: PageKey | null;
+}
+
+/** A stored comment with the id of the top-level comment its sub-thread hangs from. */
+export interface StoredComment {
+  comment: Comment;
+  rootId: string;
+}
+
 /**
  * Where comments live. SQLite is the embedded default; PostgreSQL will implement the same
  * interface. Async so that both fit.
@@ -20,8 +46,14 @@ export interface CommentStore {
   getThread(key: string): Promise<ThreadInfo | null>;
   /** Every visible comment of a thread, oldest first. */
   listComments(key: string): Promise<Comment[]>;
+  /** One page of a thread. */
+  listPage(key: string, query: PageQuery): Promise<CommentPage>;
+  /** A top-level comment and all its replies, oldest first. */
+  listSubtree(rootId: string): Promise<Comment[]>;
   /** One comment by id, in any thread. */
-  findComment(id: string): Promise<Comment | null>;
+  findComment(id: string): Promise<StoredComment | null>;
+  /** Published comments per thread key; keys without comments are absent. */
+  countComments(keys: readonly string[]): Promise<Record<string, number>>;
   /** Stores a comment (and its thread, the first time) atomically. */
   insertComment(input: StoredCommentInput): Promise<Comment>;
   /** True when no comment is stored at all (used to decide on seeding). */

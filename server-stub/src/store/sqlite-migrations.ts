@@ -1,7 +1,10 @@
 import type { Database } from 'better-sqlite3';
 
+/** One schema step: SQL, or a function for steps that need to compute (backfills). */
+type Migration = string | ((db: Database) => void);
+
 /** Schema versions in order; entry N brings a database from `user_version` N to N+1. Never edit a shipped one. */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE threads (
      key        TEXT PRIMARY KEY,
      title      TEXT,
@@ -19,7 +22,32 @@ const MIGRATIONS: readonly string[] = [
      status      TEXT NOT NULL DEFAULT 'published'
    );
    CREATE INDEX comments_by_thread ON comments(thread_key, seq);`,
+
+  // v2: paging. root_id finds a sub-thread in one indexed read; reply_count (all descendants) sorts "most replied".
+  (db) => {
+    db.exec(`ALTER TABLE comments ADD COLUMN root_id TEXT;
+             ALTER TABLE comments ADD COLUMN reply_count INTEGER NOT NULL DEFAULT 0;`);
+    const rows = db.prepare('SELECT id, parent_id FROM comments ORDER BY seq').all() as { id: string; parent_id: string | null }[];
+    const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+    const setRoot = db.prepare('UPDATE comments SET root_id = ? WHERE id = ?');
+    const bump = db.prepare('UPDATE comments SET reply_count = reply_count + 1 WHERE id = ?');
+    for (const { id } of rows) {
+      let root = id;
+      const seen = new Set<string>();
+      for (let p = parentOf.get(root); p && parentOf.has(p) && !seen.has(p); p = parentOf.get(root)) {
+        seen.add(p);
+        bump.run(p);
+        root = p;
+      }
+      setRoot.run(root, id);
+    }
+    db.exec(`CREATE INDEX comments_roots ON comments(thread_key, parent_id, seq);
+             CREATE INDEX comments_by_root ON comments(root_id, seq);`);
+  },
 ];
+
+/** The schema version this server writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the schema up to date inside one transaction per step; returns the resulting version. */
 export function migrateSqlite(db: Database): number {
@@ -28,8 +56,10 @@ export function migrateSqlite(db: Database): number {
     throw new Error(`Database schema v${version} is newer than this server (v${MIGRATIONS.length}).`);
   }
   for (; version < MIGRATIONS.length; version++) {
+    const step = MIGRATIONS[version]!;
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${version + 1}`);
     })();
   }

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommentStore, StoredCommentInput } from './comment-store.ts';
 import { SEED_THREAD_KEY, seedIfEmpty } from './seed.ts';
+import { SCHEMA_VERSION } from './sqlite-migrations.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
 let dir: string;
@@ -51,7 +52,7 @@ describe('SQLite store', () => {
       createdAt: '2024-05-01T10:00:00.000Z',
       status: 'published',
     });
-    expect(await store.findComment('a')).toEqual(c);
+    expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a' });
     expect(await store.getThread('/t')).toEqual({ key: '/t', title: 'Page', url: 'https://example.com/t', commentCount: 1 });
   });
 
@@ -82,9 +83,9 @@ describe('SQLite store', () => {
     await store.insertComment(input('a', { body: 'Ugh 🤦‍♀️\n\nsecond paragraph' }));
     await store.close();
     store = openSqliteStore(file);
-    expect((await store.findComment('a'))!.body).toBe('Ugh 🤦‍♀️\n\nsecond paragraph');
+    expect((await store.findComment('a'))!.comment.body).toBe('Ugh 🤦‍♀️\n\nsecond paragraph');
     const raw = new BetterSqlite3(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
   });

@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Comment, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import type { CommentStore, StoredCommentInput } from './comment-store.ts';
+import type { CommentStore, PageQuery, StoredCommentInput } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 
 interface CommentRow {
+  seq: number;
   id: string;
   thread_key: string;
   parent_id: string | null;
+  root_id: string;
+  reply_count: number;
   author_name: string | null;
   body: string;
   created_at: string;
@@ -25,6 +28,19 @@ const toComment = (r: CommentRow): Comment => ({
   status: r.status,
 });
 
+const PUBLISHED = "status = 'published'";
+
+/** Top-level comments after a page key, per sort order (keyset paging: stable under inserts). */
+const PAGE_SQL = {
+  oldest: `SELECT * FROM comments WHERE thread_key = @key AND parent_id IS NULL AND ${PUBLISHED}
+             AND seq > @seq ORDER BY seq LIMIT @limit`,
+  newest: `SELECT * FROM comments WHERE thread_key = @key AND parent_id IS NULL AND ${PUBLISHED}
+             AND seq < @seq ORDER BY seq DESC LIMIT @limit`,
+  replies: `SELECT * FROM comments WHERE thread_key = @key AND parent_id IS NULL AND ${PUBLISHED}
+              AND (reply_count < @replies OR (reply_count = @replies AND seq > @seq))
+            ORDER BY reply_count DESC, seq LIMIT @limit`,
+} as const;
+
 /** Opens (creating and migrating if needed) a SQLite store; `':memory:'` for tests. */
 export function openSqliteStore(file: string): CommentStore {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -39,24 +55,40 @@ export function openSqliteStore(file: string): CommentStore {
   const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null }>(
     'SELECT key, title, url FROM threads WHERE key = ?',
   );
-  const countThread = db.prepare<[string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND status = 'published'",
+  const countThread = db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND ${PUBLISHED}`);
+  const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${PUBLISHED} ORDER BY seq`);
+  const selectPage = {
+    oldest: db.prepare<[object], CommentRow>(PAGE_SQL.oldest),
+    newest: db.prepare<[object], CommentRow>(PAGE_SQL.newest),
+    replies: db.prepare<[object], CommentRow>(PAGE_SQL.replies),
+  };
+  const selectRepliesOf = db.prepare<[string], CommentRow>(
+    `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND parent_id IS NOT NULL AND ${PUBLISHED} ORDER BY seq`,
   );
-  const selectComments = db.prepare<[string], CommentRow>(
-    "SELECT * FROM comments WHERE thread_key = ? AND status = 'published' ORDER BY seq",
-  );
+  const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${PUBLISHED} ORDER BY seq`);
   const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?');
+  const selectCounts = db.prepare<[string], { key: string; n: number }>(
+    `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND ${PUBLISHED} GROUP BY thread_key`,
+  );
   const upsertThread = db.prepare(
     `INSERT INTO threads (key, title, url, created_at) VALUES (@thread, @title, @url, @createdAt)
      ON CONFLICT(key) DO UPDATE SET title = COALESCE(threads.title, excluded.title), url = COALESCE(threads.url, excluded.url)`,
   );
   const insert = db.prepare(
-    `INSERT INTO comments (id, thread_key, parent_id, author_name, body, created_at)
-     VALUES (@id, @thread, @parentId, @authorName, @body, @createdAt)`,
+    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, body, created_at)
+     VALUES (@id, @thread, @parentId, @rootId, @authorName, @body, @createdAt)`,
+  );
+  const bumpAncestors = db.prepare(
+    `WITH RECURSIVE up(id, parent) AS (
+       SELECT id, parent_id FROM comments WHERE id = ?
+       UNION SELECT c.id, c.parent_id FROM comments c JOIN up ON c.id = up.parent)
+     UPDATE comments SET reply_count = reply_count + 1 WHERE id IN (SELECT id FROM up)`,
   );
   const insertTx = db.transaction((c: StoredCommentInput) => {
     upsertThread.run({ thread: c.thread, title: c.page.title, url: c.page.url, createdAt: c.createdAt });
-    insert.run(c);
+    const rootId = c.parentId === null ? c.id : (selectComment.get(c.parentId)?.root_id ?? c.parentId);
+    insert.run({ ...c, rootId });
+    if (c.parentId !== null) bumpAncestors.run(c.parentId);
   });
 
   return {
@@ -69,9 +101,27 @@ export function openSqliteStore(file: string): CommentStore {
     async listComments(key) {
       return selectComments.all(key).map(toComment);
     },
+    async listPage(key, { sort, limit, after }: PageQuery) {
+      const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, replies: 0 } : { seq: 0, replies: Number.MAX_SAFE_INTEGER });
+      const roots = selectPage[sort].all({ key, seq: start.seq, replies: start.replies, limit: limit + 1 });
+      const more = roots.length > limit;
+      if (more) roots.pop();
+      const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];
+      const last = roots.at(-1);
+      return {
+        comments: [...roots, ...replies].map(toComment),
+        next: more && last ? { seq: last.seq, replies: last.reply_count } : null,
+      };
+    },
+    async listSubtree(rootId) {
+      return selectSubtree.all(rootId).map(toComment);
+    },
     async findComment(id) {
       const row = selectComment.get(id);
-      return row ? toComment(row) : null;
+      return row ? { comment: toComment(row), rootId: row.root_id } : null;
+    },
+    async countComments(keys) {
+      return Object.fromEntries(selectCounts.all(JSON.stringify(keys)).map((r) => [r.key, r.n]));
     },
     async insertComment(input) {
       insertTx(input);

@@ -10,6 +10,11 @@ export const LIMITS = {
   pageTitleChars: 300,
   /** Characters in a page URL sent with a comment. */
   pageUrlChars: 2048,
+  /** Top-level comments per page: default and most a client may ask for. */
+  pageDefault: 50,
+  pageMax: 200,
+  /** Thread keys in one `GET /api/counts`. */
+  countsMax: 100,
   /** Bytes in a request body; larger requests get 413 before parsing. */
   requestBytes: 64 * 1024,
 } as const;

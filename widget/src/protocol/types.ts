@@ -33,10 +33,35 @@ export interface ThreadInfo {
   commentCount: number;
 }
 
-/** `GET /api/comments?thread=KEY`: the thread and its comments, oldest first. */
+/** Orders of top-level comments; replies are always oldest first under their parent. */
+export type SortOrder = 'oldest' | 'newest' | 'replies';
+
+/** Query of `GET /api/comments`. */
+export interface PageRequest {
+  sort?: SortOrder;
+  /** Top-level comments per page (1–200, default 50); each comes with all its replies. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+}
+
+/**
+ * `GET /api/comments?thread=KEY[&sort&limit&cursor]`: a page of top-level comments in the
+ * requested order, each followed by all its replies (oldest first). `nextCursor` is null on the
+ * last page.
+ */
 export interface ThreadResponse {
   thread: ThreadInfo;
   comments: Comment[];
+  nextCursor: string | null;
+}
+
+/** `GET /api/comments?thread=KEY&around=ID`: the whole sub-thread (root and replies) holding ID. */
+export type AroundResponse = ThreadResponse;
+
+/** `GET /api/counts?thread=A&thread=B`: published comments per thread key (0 for unknown keys). */
+export interface CountsResponse {
+  counts: Record<string, number>;
 }
 
 /** Body of `POST /api/comments`. */
@@ -67,6 +92,8 @@ export type ErrorCode =
   | 'parent_not_found'
   | 'parent_in_other_thread'
   | 'thread_required'
+  | 'invalid_cursor'
+  | 'comment_not_found'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal';

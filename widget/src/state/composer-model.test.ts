@@ -11,7 +11,7 @@ const page = { title: 'Story', url: 'https://news.example/story' };
 function fakeBackend(fail?: BackendError) {
   const sent: PostCommentRequest[] = [];
   const backend: CommentsBackend = {
-    listThread: async (key) => ({ thread: { key, title: null, url: null, commentCount: 0 }, comments: [] }),
+    listThread: async (key) => ({ thread: { key, title: null, url: null, commentCount: 0 }, comments: [], nextCursor: null }),
     postComment: async (req) => {
       sent.push(req);
       if (fail) throw fail;

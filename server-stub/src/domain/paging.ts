@@ -1,0 +1,46 @@
+import { LIMITS } from '../../../widget/src/protocol/limits.ts';
+import type { SortOrder } from '../../../widget/src/protocol/types.ts';
+import { HttpError } from '../http/http-error.ts';
+import type { PageKey, PageQuery } from '../store/comment-store.ts';
+
+const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies'];
+
+/** An opaque cursor: the sort it belongs to and where the page ended. */
+export function encodeCursor(sort: SortOrder, key: PageKey): string {
+  return Buffer.from(JSON.stringify([sort, key.seq, key.replies])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: SortOrder): PageKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed[0] !== sort ||
+    !Number.isSafeInteger(parsed[1]) ||
+    !Number.isSafeInteger(parsed[2]) ||
+    parsed[1] < 0 ||
+    parsed[2] < 0
+  ) {
+    throw new HttpError(400, 'invalid_cursor', 'That page of comments cannot be found; reload the comments.', 'cursor');
+  }
+  return { seq: parsed[1] as number, replies: parsed[2] as number };
+}
+
+/** Reads `sort`, `limit` and `cursor` from a query string, refusing anything odd with a 400. */
+export function parsePageQuery(q: { sort?: string | undefined; limit?: string | undefined; cursor?: string | undefined }): PageQuery {
+  const sort = (q.sort ?? 'oldest') as SortOrder;
+  if (!SORTS.includes(sort)) throw new HttpError(400, 'validation_failed', `sort must be one of ${SORTS.join(', ')}.`, 'sort');
+  let limit: number = LIMITS.pageDefault;
+  if (q.limit !== undefined) {
+    limit = Number(q.limit);
+    if (!/^\d{1,4}$/.test(q.limit) || limit < 1 || limit > LIMITS.pageMax) {
+      throw new HttpError(400, 'validation_failed', `limit must be a whole number from 1 to ${LIMITS.pageMax}.`, 'limit');
+    }
+  }
+  const after = q.cursor ? decodeCursor(q.cursor, sort) : null;
+  return { sort, limit, after };
+}
