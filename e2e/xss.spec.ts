@@ -79,7 +79,7 @@ async function poke(page: Page): Promise<void> {
 
 async function openThread(page: Page, stack: Stack, thread: string): Promise<void> {
   stack.pages.set('/xss', {
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XSS</title></head><body><script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="${thread}" async></script></body></html>`,
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XSS</title></head><body><script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="${thread}" data-page-size="200" async></script></body></html>`,
   });
   await page.goto(`${stack.site}/xss`);
 }

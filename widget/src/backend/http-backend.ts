@@ -22,8 +22,21 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
   });
 
   return {
-    listThread: (threadKey) =>
-      call(() => http.get('comments', { searchParams: { thread: threadKey } }).json<ThreadResponse>()),
+    listThread: (threadKey, page = {}) =>
+      call(() =>
+        http
+          .get('comments', {
+            searchParams: {
+              thread: threadKey,
+              ...(page.sort ? { sort: page.sort } : {}),
+              ...(page.limit ? { limit: page.limit } : {}),
+              ...(page.cursor ? { cursor: page.cursor } : {}),
+            },
+          })
+          .json<ThreadResponse>(),
+      ),
+    listAround: (threadKey, commentId) =>
+      call(() => http.get('comments', { searchParams: { thread: threadKey, around: commentId } }).json<ThreadResponse>()),
     postComment: (request) =>
       call(async () => (await http.post('comments', { json: request }).json<PostCommentResponse>()).comment as Comment),
   };

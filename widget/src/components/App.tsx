@@ -3,25 +3,30 @@ import { WidgetContext } from '../state/widget-model.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { SortSelect } from './SortSelect.tsx';
 
 /** Props of App. */
 export interface AppProps {
   model: WidgetModel;
 }
 
-/** The whole comment section: count, the form for a new comment, and the thread. */
+/** The whole comment section: count and order, the form for a new comment, the thread, and more. */
 export function App({ model }: AppProps) {
-  const { thread, t } = model;
+  const { thread } = model;
+  const t = model.t.value;
   const status = thread.status.value;
   const roots = thread.roots.value;
   return (
     <WidgetContext.Provider value={model}>
-      <section class="tl" aria-labelledby="tl-heading" lang={t.lang}>
-        <h2 class="tl-heading" id="tl-heading">
-          {status === 'ready' ? t.plural('thread.count', thread.count.value) : t.t('thread.label')}
-        </h2>
+      <section class="tl" part="thread" aria-labelledby="tl-heading" lang={t.lang} dir={t.dir}>
+        <div class="tl-header">
+          <h2 class="tl-heading" part="heading" id="tl-heading">
+            {status === 'ready' ? t.plural('thread.count', thread.count.value) : t.t('thread.label')}
+          </h2>
+          {roots.length > 1 && <SortSelect />}
+        </div>
         <Composer composer={model.composerFor(null)} />
-        {status === 'loading' && roots.length === 0 && (
+        {status === 'loading' && (
           <p class="tl-status" role="status">
             {t.t('thread.loading')}
           </p>
@@ -30,13 +35,27 @@ export function App({ model }: AppProps) {
           <div class="tl-status tl-status-error">
             <p>{t.t('thread.loadFailed')}</p>
             {thread.loadError.value && <ErrorMessage error={thread.loadError.value} />}
-            <button type="button" class="tl-button" onClick={() => void thread.load()}>
+            <button type="button" class="tl-button" part="button" onClick={() => void thread.load()}>
               {t.t('thread.retry')}
             </button>
           </div>
         )}
         {status === 'ready' && roots.length === 0 && <p class="tl-status">{t.t('thread.empty')}</p>}
-        {roots.length > 0 && <CommentList nodes={roots} />}
+        {status !== 'loading' && roots.length > 0 && <CommentList nodes={roots} level={0} />}
+        {status === 'ready' && thread.hasMore.value && (
+          <div class="tl-more">
+            {thread.moreError.value && <ErrorMessage error={thread.moreError.value} />}
+            <button
+              type="button"
+              class="tl-button tl-more-button"
+              part="button more"
+              disabled={thread.isLoadingMore.value}
+              onClick={() => void thread.loadMore()}
+            >
+              {thread.isLoadingMore.value ? t.t('thread.loadingMore') : t.t('thread.more')}
+            </button>
+          </div>
+        )}
       </section>
     </WidgetContext.Provider>
   );

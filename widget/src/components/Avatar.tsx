@@ -16,6 +16,7 @@ export function Avatar({ name }: AvatarProps) {
   return (
     <span
       class={initial ? 'tl-avatar' : 'tl-avatar tl-avatar-anon'}
+      part="avatar"
       aria-hidden="true"
       style={initial ? { '--tl-avatar-hue': String(hueOf(name!)) } : undefined}
     >

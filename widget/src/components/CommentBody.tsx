@@ -18,12 +18,12 @@ export function CommentBody({ text, format }: CommentBodyProps) {
   const format_ = formatter.value;
   const isFormatted = format === 'html' || needsFormatting(text);
   const html = useMemo(() => (isFormatted && format_ ? format_(text, format) : null), [text, format, format_, isFormatted]);
-  if (html !== null) return <div class="tl-body" dangerouslySetInnerHTML={{ __html: html }} />;
+  if (html !== null) return <div class="tl-body" part="body" dangerouslySetInnerHTML={{ __html: html }} />;
   // HTML from an adapter is never shown raw; until the formatter arrives, show nothing of it.
-  if (format === 'html') return <div class="tl-body" aria-busy="true" />;
+  if (format === 'html') return <div class="tl-body" part="body" aria-busy="true" />;
   const paragraphs = text.split(/\n[ \t]*\n+/).filter((p) => p.trim() !== '');
   return (
-    <div class="tl-body">
+    <div class="tl-body" part="body">
       {paragraphs.map((p, i) => (
         <p key={i}>
           {p.split('\n').map((line, j) => (j === 0 ? line : [<br key={j} />, line]))}

@@ -1,19 +1,38 @@
-import type { ReplyNode } from '../state/reply-tree.ts';
+import { flattenReplies, type ReplyNode } from '../state/reply-tree.ts';
+import { useWidget } from '../state/widget-model.ts';
 import { CommentItem } from './CommentItem.tsx';
 
 /** Props of CommentList. */
 export interface CommentListProps {
   nodes: readonly ReplyNode[];
-  /** Accessible name of a reply list ("3 replies"); absent for the top-level list. */
+  /** Visual nesting level of the items (0: top level). */
+  level: number;
+  /** Id of the comment these reply to (absent for the top-level list). */
+  parentId?: string;
+  /** Accessible name of a reply list ("3 replies"). */
   label?: string;
 }
 
-/** A list of comments; nested lists carry the reply depth to screen readers. */
-export function CommentList({ nodes, label }: CommentListProps) {
+/**
+ * A list of comments; nested lists carry the reply depth to screen readers. At the deepest
+ * drawn level, every further reply is listed here too, oldest first, marked "replying to NAME",
+ * so deep threads stay readable on a phone instead of shrinking into a sliver.
+ */
+export function CommentList({ nodes, level, parentId, label }: CommentListProps) {
+  const { settings, thread } = useWidget();
+  const isLastLevel = level >= settings.maxDepth - 1;
+  const collapsed = thread.collapsed.value;
+  const items = isLastLevel ? nodes.flatMap((n) => [n, ...flattenReplies(n, (id) => collapsed.has(id))]) : nodes;
   return (
-    <ol class={label ? 'tl-list tl-replies' : 'tl-list'} aria-label={label}>
-      {nodes.map((node) => (
-        <CommentItem key={node.comment.id} node={node} />
+    <ol class={level > 0 ? 'tl-list tl-replies' : 'tl-list'} part={level > 0 ? 'replies' : 'list'} aria-label={label}>
+      {items.map((node) => (
+        <CommentItem
+          key={node.comment.id}
+          node={node}
+          level={level}
+          isFlat={isLastLevel}
+          showReplyTo={isLastLevel && (node.comment.parentId ?? undefined) !== parentId}
+        />
       ))}
     </ol>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { LIMITS } from '../protocol/limits.ts';
 import type { ComposerModel } from '../state/composer-model.ts';
-import { useWidget } from '../state/widget-model.ts';
+import { useT, useWidget } from '../state/widget-model.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /** Props of Composer. */
@@ -18,7 +18,8 @@ const COUNTER_FROM = Math.floor(LIMITS.bodyChars * 0.8);
 
 /** A comment form: body, name, post button and the reason a post failed. */
 export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
-  const { t, reader } = useWidget();
+  const { reader } = useWidget();
+  const t = useT();
   const ids = useId();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const isReply = composer.parentId !== null;
@@ -36,7 +37,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
   };
 
   return (
-    <form class={isReply ? 'tl-composer tl-composer-reply' : 'tl-composer'} onSubmit={submit} noValidate aria-busy={pending}>
+    <form class={isReply ? 'tl-composer tl-composer-reply' : 'tl-composer'} part="composer" onSubmit={submit} noValidate aria-busy={pending}>
       {!isReply && <h3 class="tl-composer-heading">{t.t('composer.heading')}</h3>}
       <label class="tl-label" for={`${ids}-body`}>
         {isReply ? t.t('composer.replyBody', { name: replyTo || t.t('comment.anonymous') }) : t.t('composer.body')}
@@ -45,6 +46,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
         id={`${ids}-body`}
         ref={bodyRef}
         class="tl-input tl-textarea"
+        part="textarea"
         rows={isReply ? 3 : 4}
         placeholder={t.t('composer.placeholder')}
         value={composer.body.value}
@@ -68,6 +70,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
           <input
             id={`${ids}-name`}
             class="tl-input"
+            part="input"
             type="text"
             autocomplete="name"
             value={reader.name.value}
@@ -79,11 +82,11 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
         </div>
         <div class="tl-buttons">
           {isReply && (
-            <button type="button" class="tl-button tl-button-quiet" onClick={onCancel}>
+            <button type="button" class="tl-button tl-button-quiet" part="button" onClick={onCancel}>
               {t.t('composer.cancel')}
             </button>
           )}
-          <button type="submit" class="tl-button tl-button-primary" disabled={pending}>
+          <button type="submit" class="tl-button tl-button-primary" part="button button-primary" disabled={pending}>
             {pending ? t.t('composer.sending') : t.t(isReply ? 'composer.submitReply' : 'composer.submit')}
           </button>
         </div>

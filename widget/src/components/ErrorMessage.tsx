@@ -1,6 +1,6 @@
 import type { BackendError } from '../backend/backend-error.ts';
 import { LIMITS } from '../protocol/limits.ts';
-import { useWidget } from '../state/widget-model.ts';
+import { useT } from '../state/widget-model.ts';
 
 /** Props of ErrorMessage. */
 export interface ErrorMessageProps {
@@ -10,7 +10,7 @@ export interface ErrorMessageProps {
 
 /** A failure told in the reader's language: our catalog by code, else the server's own message. */
 export function ErrorMessage({ error, id }: ErrorMessageProps) {
-  const { t } = useWidget();
+  const t = useT();
   const key = `error.${error.code}`;
   const text = t.has(key) ? t.t(key, { max: error.code === 'name_too_long' ? LIMITS.nameChars : LIMITS.bodyChars }) : error.message;
   return (

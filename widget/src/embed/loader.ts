@@ -1,10 +1,11 @@
 /**
- * embed.js: the only script a site owner adds. Kept tiny: it defines `<threadline-comments>`,
- * places one where the script tag stands (or into `data-target`), and fetches the widget module
- * (`threadline.js`, next to this file) only when an element needs it.
+ * embed.js: the only script a site owner adds. Kept tiny (budget 2.5 KB gzip): it defines
+ * `<threadline-comments>`, places one where the script tag stands (or into `data-target`), fills
+ * `data-threadline-count` elements, and fetches the widget module (`threadline.js`, next to this
+ * file) only when a comment section comes near the viewport.
  */
 import type { MountHandle } from './mount.ts';
-import type { MountOptions } from './options.ts';
+import type { MountOptions, Theme } from './options.ts';
 
 type WidgetModule = { mount(element: Element, options: MountOptions): MountHandle };
 
@@ -12,24 +13,41 @@ const script =
   (document.currentScript as HTMLScriptElement | null) ??
   document.querySelector<HTMLScriptElement>('script[src*="embed.js"]');
 const base = script?.src || location.href;
+const defaultApi = () => new URL(base).origin;
 let widget: Promise<WidgetModule> | undefined;
 
 /** Loads the widget module once, from beside embed.js. */
 const loadWidget = (): Promise<WidgetModule> =>
   (widget ??= import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>);
 
-/** `<threadline-comments api="…" thread="…" lang="…">`: a comment section wherever it is placed. */
+/** Attributes of the element (and `data-*` of the script tag) that become mount options. */
+const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy'] as const;
+
+/** `<threadline-comments api thread lang theme max-depth page-size lazy>`: a comment section wherever it is placed. */
 class ThreadlineComments extends HTMLElement {
-  static observedAttributes = ['api', 'thread', 'lang'];
+  static observedAttributes = ATTRIBUTES;
   private handle: MountHandle | undefined;
+  private observer: IntersectionObserver | undefined;
   private ticket = 0;
 
   connectedCallback(): void {
-    this.start();
+    // Lazy by default: nothing is fetched until the section is within ~1.5 screens, unless a
+    // link points at a comment (it must open now) or the page asks for eager loading.
+    const eager = this.getAttribute('lazy') === 'false' || location.hash.startsWith('#comment-');
+    if (eager || typeof IntersectionObserver !== 'function') return this.start();
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.start();
+      },
+      { rootMargin: '600px 0px' },
+    );
+    this.observer.observe(this);
   }
 
   disconnectedCallback(): void {
     this.ticket++;
+    this.observer?.disconnect();
+    this.observer = undefined;
     this.handle?.unmount();
     this.handle = undefined;
   }
@@ -39,12 +57,19 @@ class ThreadlineComments extends HTMLElement {
   }
 
   private start(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
     const ticket = ++this.ticket;
-    const options: MountOptions = { api: this.getAttribute('api') || new URL(base).origin };
-    const thread = this.getAttribute('thread');
-    const lang = this.getAttribute('lang');
+    const get = (name: string) => this.getAttribute(name) ?? undefined;
+    const options: MountOptions = { api: get('api') || defaultApi() };
+    const thread = get('thread');
+    const lang = get('lang');
+    const theme = get('theme');
     if (thread) options.thread = thread;
     if (lang) options.lang = lang;
+    if (theme === 'light' || theme === 'dark' || theme === 'auto') options.theme = theme as Theme;
+    if (get('max-depth')) options.maxDepth = Number(get('max-depth'));
+    if (get('page-size')) options.pageSize = Number(get('page-size'));
     loadWidget().then(
       (m) => {
         // The element may have moved or changed while the module loaded: only the latest start wins.
@@ -59,13 +84,55 @@ class ThreadlineComments extends HTMLElement {
 
 if (!customElements.get('threadline-comments')) customElements.define('threadline-comments', ThreadlineComments);
 
+/** Fills every `[data-threadline-count="KEY"]` with "N comments", all in one request. */
+function fillCounts(api: string): void {
+  const els = [...document.querySelectorAll<HTMLElement>('[data-threadline-count]')];
+  const keys = [...new Set(els.map((e) => e.dataset.threadlineCount!).filter(Boolean))].slice(0, 100);
+  if (!keys.length) return;
+  const url = new URL('/api/counts', api);
+  for (const k of keys) url.searchParams.append('thread', k);
+  fetch(url, { credentials: 'omit' })
+    .then((r) => (r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+    .then(({ counts }) => {
+      for (const el of els) {
+        const n = counts[el.dataset.threadlineCount!];
+        if (n === undefined) continue;
+        const lang = el.closest('[lang]')?.getAttribute('lang') || 'en';
+        el.textContent = countLabel(n, lang);
+      }
+    })
+    .catch((err: unknown) => console.error('[threadline] could not load comment counts', err));
+}
+
+/** "1 comment" / "N comments" in the six widget languages; plural by Intl.PluralRules. */
+const COUNT_WORDS: Record<string, [string, string]> = {
+  en: ['comment', 'comments'],
+  de: ['Kommentar', 'Kommentare'],
+  es: ['comentario', 'comentarios'],
+  fr: ['commentaire', 'commentaires'],
+  pt: ['comentário', 'comentários'],
+  ja: ['件のコメント', '件のコメント'],
+};
+function countLabel(n: number, lang: string): string {
+  const tag = lang.toLowerCase().split('-')[0]!;
+  const words = COUNT_WORDS[tag] ?? COUNT_WORDS.en!;
+  const one = new Intl.PluralRules(tag in COUNT_WORDS ? tag : 'en').select(n) === 'one';
+  return tag === 'ja' ? `${n}${words[0]}` : `${n.toLocaleString(lang)} ${words[one ? 0 : 1]}`;
+}
+
+const data = script?.dataset;
+const onReady = (fn: () => void) =>
+  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', fn, { once: true }) : fn();
+
+if (data) onReady(() => fillCounts(data.api || defaultApi()));
+
 /** The script tag mounts a section only when it carries `data-api`; otherwise pages place elements themselves. */
-if (script?.dataset.api) {
-  const data = script.dataset;
+if (script && data?.api) {
   const element = document.createElement('threadline-comments');
-  element.setAttribute('api', data.api!);
-  if (data.thread) element.setAttribute('thread', data.thread);
-  if (data.lang) element.setAttribute('lang', data.lang);
+  for (const name of ATTRIBUTES) {
+    const value = script.getAttribute(`data-${name}`);
+    if (value !== null) element.setAttribute(name, value);
+  }
 
   const place = (): boolean => {
     if (data.target) {
@@ -83,12 +150,8 @@ if (script?.dataset.api) {
   };
   // An async tag can run before its target is parsed: retry once the document is complete.
   if (!place()) {
-    document.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        if (!place()) console.error(`[threadline] data-target "${data.target}" matches no element`);
-      },
-      { once: true },
-    );
+    onReady(() => {
+      if (!place()) console.error(`[threadline] data-target "${data.target}" matches no element`);
+    });
   }
 }

@@ -1,12 +1,14 @@
+import { signal } from '@preact/signals';
 import { h, render } from 'preact';
 import { createHttpBackend } from '../backend/http-backend.ts';
 import { App } from '../components/App.tsx';
-import { createTranslator, pickLanguage } from '../i18n/translator.ts';
+import { en } from '../i18n/en.ts';
+import { createTranslator, loadTranslator, pickLanguage } from '../i18n/translator.ts';
 import { log } from '../log.ts';
 import { createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
-import { describePage, resolveThreadKey, type MountOptions } from './options.ts';
+import { clampOption, commentIdFromHash, describePage, resolveThreadKey, type MountOptions } from './options.ts';
 
 /** A mounted widget. */
 export interface MountHandle {
@@ -29,26 +31,66 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   if (!options.backend && !options.api) throw new Error('[threadline] mount() needs `api` (or a `backend`).');
   const backend = options.backend ?? createHttpBackend({ api: options.api! });
   const doc = element.ownerDocument;
-  const lang = pickLanguage([options.lang, doc.documentElement.lang, ...(navigator.languages ?? [])]);
-  const model = createWidgetModel(backend, resolveThreadKey(options.thread, doc), describePage(doc), createTranslator(lang));
+  const win = doc.defaultView ?? window;
+  const lang = pickLanguage([options.lang, element.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]);
+  const t = signal(createTranslator('en', en));
+  const model = createWidgetModel(backend, resolveThreadKey(options.thread, doc), describePage(doc), t, {
+    maxDepth: clampOption(options.maxDepth, 4, 1, 8),
+    pageSize: clampOption(options.pageSize, 50, 1, 200),
+  });
+  const cleanups: (() => void)[] = [];
 
   const host = doc.createElement(HOST_TAG);
+  if (options.theme) host.setAttribute('data-theme', options.theme);
   const root = host.attachShadow({ mode: 'open' });
-  const removeStyles = adoptStyles(root, css);
+  cleanups.push(adoptStyles(root, css));
   element.append(host);
-  render(h(App, { model }), root);
-  model.thread.load().catch((err: unknown) => log.error('loading the thread failed', err));
 
-  const handle: MountHandle = {
+  // A link to #comment-ID opens that comment, now and whenever the hash changes.
+  const showLinked = () => {
+    const id = commentIdFromHash(win.location.hash);
+    if (id) void model.thread.showComment(id);
+  };
+  const loaded = model.thread.load().catch((err: unknown) => log.error('loading the thread failed', err));
+  void loaded.then(showLinked);
+  win.addEventListener('hashchange', showLinked);
+  cleanups.push(() => win.removeEventListener('hashchange', showLinked));
+
+  // Relative times ("3 minutes ago") stay true while the page is open.
+  const tick = win.setInterval(() => {
+    model.now.value = Date.now();
+  }, 60_000);
+  cleanups.push(() => win.clearInterval(tick));
+
+  // Render once the reader's language is known, so no English flashes first.
+  let isRendered = false;
+  const show = () => {
+    if (isRendered || !handle.isMounted) return;
+    isRendered = true;
+    render(h(App, { model }), root);
+    cleanups.push(() => render(null, root));
+  };
+  const handle = {
     model,
+    isMounted: true,
     unmount() {
       if (mounted.get(element) !== handle) return;
       mounted.delete(element);
-      render(null, root);
-      removeStyles();
+      handle.isMounted = false;
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
       host.remove();
     },
   };
   mounted.set(element, handle);
+  loadTranslator(lang).then(
+    (translator) => {
+      t.value = translator;
+      show();
+    },
+    (err: unknown) => {
+      log.warn(`language "${lang}" could not be loaded; using English`, err);
+      show();
+    },
+  );
   return handle;
 }

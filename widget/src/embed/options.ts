@@ -1,5 +1,8 @@
 import type { CommentsBackend } from '../backend/backend.ts';
 
+/** Colour scheme of the widget. */
+export type Theme = 'light' | 'dark' | 'auto';
+
 /** Options of `mount()`; the script tag and `<threadline-comments>` map their attributes onto these. */
 export interface MountOptions {
   /** Base URL of the threadline API. Required unless `backend` is given. Example: `"https://comments.example.com"`. */
@@ -8,8 +11,23 @@ export interface MountOptions {
   thread?: string;
   /** Language tag. Default: the page's `lang`, then the browser's languages, then English. */
   lang?: string;
+  /**
+   * Colour scheme. Default: none, inheriting the page's text colour and deriving borders and
+   * surfaces from it. `light`/`dark` use the widget's own palette; `auto` follows `prefers-color-scheme`.
+   */
+  theme?: Theme;
+  /** Levels of nesting drawn, top level included (default 4, 1–8); deeper replies are flattened. */
+  maxDepth?: number;
+  /** Top-level comments per page (default 50, 1–200). */
+  pageSize?: number;
   /** A backend other than the threadline HTTP protocol (must implement CommentsBackend). */
   backend?: CommentsBackend;
+}
+
+/** Clamps a number option into range, falling back to the default for anything unusable. */
+export function clampOption(value: number | string | undefined, fallback: number, min: number, max: number): number {
+  const n = typeof value === 'string' ? Number.parseInt(value, 10) : value;
+  return n === undefined || !Number.isFinite(n) ? fallback : Math.min(max, Math.max(min, Math.trunc(n)));
 }
 
 /** The thread key for this page: explicit, else the canonical URL's path, else the location's path. */
@@ -33,4 +51,10 @@ export function describePage(doc: Document = document): { title: string; url: st
   url.hash = '';
   const ogTitle = doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content;
   return { title: (ogTitle || doc.title || url.pathname).trim().slice(0, 300), url: url.href.slice(0, 2048) };
+}
+
+/** The comment id a `#comment-ID` hash points at, if any. */
+export function commentIdFromHash(hash: string): string | null {
+  const m = /^#comment-([\w-]{1,64})$/.exec(hash);
+  return m ? m[1]! : null;
 }

@@ -1,4 +1,4 @@
-/** English strings, the reference catalog: every other language has the same keys. */
+/** English strings, the reference catalog: every other language has the same keys (plural forms may differ). */
 export const en = {
   'thread.label': 'Comments',
   'thread.count.one': '{n} comment',
@@ -7,11 +7,24 @@ export const en = {
   'thread.loading': 'Loading comments…',
   'thread.loadFailed': 'Comments could not be loaded.',
   'thread.retry': 'Try again',
+  'thread.sort': 'Sort by',
+  'thread.more': 'Show more comments',
+  'thread.loadingMore': 'Loading more comments…',
+  'sort.oldest': 'Oldest first',
+  'sort.newest': 'Newest first',
+  'sort.replies': 'Most replies',
   'comment.anonymous': 'Anonymous',
   'comment.reply': 'Reply',
   'comment.replyTo': 'Reply to {name}',
+  'comment.replyingTo': 'replying to {name}',
+  'comment.level': 'Reply to {name}, level {level}',
+  'comment.permalink': 'Link to this comment',
   'comment.replies.one': '{n} reply',
   'comment.replies.other': '{n} replies',
+  'comment.hide.one': 'Hide {n} reply',
+  'comment.hide.other': 'Hide {n} replies',
+  'comment.show.one': 'Show {n} reply',
+  'comment.show.other': 'Show {n} replies',
   'composer.heading': 'Join the discussion',
   'composer.body': 'Your comment',
   'composer.replyBody': 'Your reply to {name}',
@@ -22,7 +35,6 @@ export const en = {
   'composer.submitReply': 'Post reply',
   'composer.cancel': 'Cancel',
   'composer.sending': 'Posting…',
-  'composer.posted': 'Your comment is posted.',
   'error.network': 'Could not reach the comments server. Check your connection and try again; your text is still here.',
   'error.timeout': 'The comments server took too long to answer. Please try again; your text is still here.',
   'error.server_error': 'The comments server had a problem. Please try again in a moment; your text is still here.',
@@ -38,3 +50,6 @@ export const en = {
 
 /** A key of the message catalog. */
 export type MessageKey = keyof typeof en;
+
+/** A translation: the English keys (a missing one falls back to English), plus extra plural forms. */
+export type Catalog = Partial<Record<MessageKey, string>> & Record<string, string>;

@@ -1,21 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { createTranslator, pickLanguage } from './translator.ts';
+import { en } from './en.ts';
+import { LANGUAGES, createTranslator, loadTranslator, pickLanguage } from './translator.ts';
 
 describe('translator', () => {
   it('picks plural forms by Intl.PluralRules', () => {
-    const t = createTranslator('en');
+    const t = createTranslator('en', en);
     expect(t.plural('thread.count', 1)).toBe('1 comment');
     expect(t.plural('thread.count', 19)).toBe('19 comments');
     expect(t.plural('thread.count', 0)).toBe('0 comments');
     expect(t.plural('thread.count', 12345)).toBe('12,345 comments');
   });
+
   it('fills placeholders and leaves unknown ones visible', () => {
-    const t = createTranslator('en');
+    const t = createTranslator('en', en);
     expect(t.t('comment.replyTo', { name: 'Ann' })).toBe('Reply to Ann');
     expect(t.t('comment.replyTo')).toBe('Reply to {name}');
   });
-  it('falls back to English for unsupported languages', () => {
+
+  it('chooses a supported language from tags, else English', () => {
     expect(pickLanguage(['xx-YY', undefined, ''])).toBe('en');
-    expect(pickLanguage(['EN-gb'])).toBe('en');
+    expect(pickLanguage(['de-AT', 'fr'])).toBe('de');
+    expect(pickLanguage(['pt_BR'])).toBe('pt');
+  });
+
+  it('has every English key in every language (plural families need only their "other" form)', async () => {
+    for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+      const { catalog } = (await import(`./catalogs/${lang}.ts`)) as { catalog: Record<string, string> };
+      const missing = Object.keys(en).filter((k) => !k.endsWith('.one') && !(k in catalog));
+      expect(missing, lang).toEqual([]);
+      const unknown = Object.keys(catalog).filter((k) => !(k in en) && !/\.(zero|one|two|few|many|other)$/.test(k));
+      expect(unknown, lang).toEqual([]);
+    }
+  });
+
+  it('uses each language’s plural rules', async () => {
+    expect((await loadTranslator('de')).plural('thread.count', 1)).toBe('1 Kommentar');
+    expect((await loadTranslator('fr')).plural('thread.count', 0)).toBe('0 commentaire');
+    expect((await loadTranslator('ja')).plural('thread.count', 19)).toBe('コメント 19 件');
+    const ar = await loadTranslator('ar');
+    expect(ar.plural('thread.count', 2)).toBe('تعليقان');
+    expect(ar.plural('thread.count', 5)).toBe(`${(5).toLocaleString('ar')} تعليقات`);
+    expect(ar.dir).toBe('rtl');
+  });
+
+  it('says how long ago, in the reader’s language', () => {
+    const now = Date.parse('2024-06-01T12:00:00Z');
+    const t = createTranslator('en', en);
+    expect(t.formatRelative('2024-06-01T11:59:50Z', now)).toBe('10 seconds ago');
+    expect(t.formatRelative('2024-06-01T09:00:00Z', now)).toBe('3 hours ago');
+    expect(t.formatRelative('2024-05-31T12:00:00Z', now)).toBe('yesterday');
+    expect(t.formatRelative('2019-07-17T13:05:00Z', now)).toBe('5 years ago');
+    expect(t.formatRelative('2024-06-01T12:00:30Z', now)).toBe('now');
+    expect(createTranslator('de', {}).formatRelative('2024-06-01T09:00:00Z', now)).toBe('vor 3 Stunden');
   });
 });

@@ -1,57 +1,88 @@
-import { en, type MessageKey } from './en.ts';
+import { en, type Catalog, type MessageKey } from './en.ts';
 
-/** Catalogs by language tag; English is the fallback for any missing key. */
-const CATALOGS: Record<string, Partial<Record<MessageKey, string>>> = { en };
+/** Languages the widget speaks; English is built in, the others are loaded on demand. */
+export const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt', 'ja', 'ar'] as const;
+/** A supported language tag. */
+export type Language = (typeof LANGUAGES)[number];
+const RTL = new Set<string>(['ar']);
 
 /** Variables substituted into `{name}` placeholders. */
 export type MessageVars = Record<string, string | number>;
+/** Message families with plural forms (`.one`, `.other`, …). */
+export type PluralKey = 'thread.count' | 'comment.replies' | 'comment.hide' | 'comment.show';
 
-/** Translates keys for one language; built once per widget instance. */
+/** Translates keys for one language; one per widget instance. */
 export interface Translator {
-  /** The language actually used (a supported tag). */
-  lang: string;
+  lang: Language;
+  dir: 'ltr' | 'rtl';
   t(key: MessageKey, vars?: MessageVars): string;
-  /** Picks `key.one`/`key.other`… by `Intl.PluralRules` and fills `{n}`. */
-  plural(base: 'thread.count' | 'comment.replies', n: number): string;
+  /** Picks the plural form by `Intl.PluralRules` and fills `{n}`. */
+  plural(base: PluralKey, n: number): string;
   /** True when the catalog has the key (used for error codes coming from the server). */
   has(key: string): key is MessageKey;
-  /** Formats a date for display. */
+  /** A full date and time, for tooltips. */
   formatDate(iso: string): string;
+  /** "3 hours ago", by `Intl.RelativeTimeFormat`. */
+  formatRelative(iso: string, now: number): string;
 }
 
 /** Chooses the first supported language among the candidates (e.g. `de-AT` → `de`). */
-export function pickLanguage(candidates: readonly (string | null | undefined)[]): string {
+export function pickLanguage(candidates: readonly (string | null | undefined)[]): Language {
   for (const tag of candidates) {
     if (!tag) continue;
-    const lower = tag.toLowerCase();
-    if (CATALOGS[lower]) return lower;
-    const base = lower.split('-')[0]!;
-    if (CATALOGS[base]) return base;
+    const base = tag.toLowerCase().split(/[-_]/)[0]!;
+    if ((LANGUAGES as readonly string[]).includes(base)) return base as Language;
   }
   return 'en';
 }
 
-/** Builds a translator for a supported language tag. */
-export function createTranslator(lang: string): Translator {
-  const catalog = CATALOGS[lang] ?? en;
+/** Loads a language's catalog (a separate small chunk) and builds its translator. */
+export async function loadTranslator(lang: Language): Promise<Translator> {
+  if (lang === 'en') return createTranslator('en', en);
+  const { catalog } = (await import(`./catalogs/${lang}.ts`)) as { catalog: Catalog };
+  return createTranslator(lang, catalog);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 30],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** Builds a translator from a catalog; keys it lacks fall back to English. */
+export function createTranslator(lang: Language, catalog: Catalog): Translator {
   const rules = new Intl.PluralRules(lang);
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
-  const t = (key: MessageKey, vars?: MessageVars): string => {
-    const text: string = catalog[key] ?? en[key];
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
-  };
+  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
+  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const fill = (text: string, vars?: MessageVars) =>
+    vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
   return {
     lang,
-    t,
+    dir: RTL.has(lang) ? 'rtl' : 'ltr',
+    t: (key, vars) => fill(catalog[key] ?? en[key], vars),
     plural(base, n) {
-      const form = rules.select(n);
-      const key = (`${base}.${form}` in en ? `${base}.${form}` : `${base}.other`) as MessageKey;
-      return t(key, { n: n.toLocaleString(lang) });
+      const form = `${base}.${rules.select(n)}`;
+      const text = catalog[form] ?? catalog[`${base}.other`] ?? (en as Record<string, string>)[form] ?? en[`${base}.other`];
+      return fill(text, { n: n.toLocaleString(lang) });
     },
     has: (key): key is MessageKey => key in en,
-    formatDate: (iso) => {
+    formatDate(iso) {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? '' : dates.format(d);
+    },
+    formatRelative(iso, now) {
+      let value = (Date.parse(iso) - now) / 1000;
+      if (Number.isNaN(value)) return '';
+      // Clocks disagree a little: a comment from "the future" was posted just now.
+      if (value > 0 && value < 120) value = 0;
+      for (const [unit, size] of UNITS) {
+        if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+        value /= size;
+      }
+      return '';
     },
   };
 }

@@ -33,7 +33,7 @@ function fakeBackend(fail?: BackendError) {
 describe('composer', () => {
   it('posts the trimmed text with name and page, shows it, and empties the form', async () => {
     const { backend, sent } = fakeBackend();
-    const thread = createThreadModel(backend, '/story', page);
+    const thread = createThreadModel(backend, '/story', page, { pageSize: 50, sort: 'oldest' });
     await thread.load();
     const reader = createReaderModel();
     reader.name.value = '  Ann ';
@@ -50,7 +50,7 @@ describe('composer', () => {
 
   it('keeps the reader’s text and reports why when the server refuses', async () => {
     const { backend } = fakeBackend(new BackendError('network', 'Failed to fetch'));
-    const thread = createThreadModel(backend, '/story', page);
+    const thread = createThreadModel(backend, '/story', page, { pageSize: 50, sort: 'oldest' });
     const composer = createComposerModel(thread, createReaderModel(), 'parent1');
     composer.body.value = 'Five minutes of careful writing';
     expect(await composer.submit()).toBeNull();
@@ -62,7 +62,7 @@ describe('composer', () => {
 
   it('checks the server’s limits before sending anything', async () => {
     const { backend, sent } = fakeBackend();
-    const thread = createThreadModel(backend, '/story', page);
+    const thread = createThreadModel(backend, '/story', page, { pageSize: 50, sort: 'oldest' });
     const reader = createReaderModel();
     const composer = createComposerModel(thread, reader, null);
     composer.body.value = '   ';
@@ -87,7 +87,7 @@ describe('composer', () => {
 
   it('does not post twice when submitted again while sending', async () => {
     const { backend, sent } = fakeBackend();
-    const thread = createThreadModel(backend, '/story', page);
+    const thread = createThreadModel(backend, '/story', page, { pageSize: 50, sort: 'oldest' });
     const composer = createComposerModel(thread, createReaderModel(), null);
     composer.body.value = 'once';
     await Promise.all([composer.submit(), composer.submit()]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '../protocol/types.ts';
-import { buildReplyTree, countNodes, type ReplyNode } from './reply-tree.ts';
+import { buildReplyTree, countNodes, flattenReplies, sortRoots, type ReplyNode } from './reply-tree.ts';
 import seed from '../../../server-stub/fixtures/westport-thread.json' with { type: 'json' };
 
 let clock = Date.parse('2024-01-01T00:00:00Z');
@@ -64,5 +64,26 @@ describe('buildReplyTree', () => {
     expect(roots.map((n) => n.comment.id)).toEqual(['c1', 'c5', 'c10', 'c11', 'c13', 'c14', 'c19']);
     expect(shape(roots)).toBe('c1(c2,c3,c4),c5(c6(c7,c8),c9),c10,c11(c12),c13,c14(c15(c16,c17),c18),c19');
     expect(countNodes(roots)).toBe(19);
+  });
+});
+
+describe('sortRoots and flattenReplies', () => {
+  const tree = () => buildReplyTree([c('a'), c('b'), c('b1', 'b'), c('b1x', 'b1'), c('c'), c('c1', 'c'), c('b2', 'b')]);
+
+  it('counts all descendants', () => {
+    expect(tree().map((n) => [n.comment.id, n.descendants])).toEqual([['a', 0], ['b', 3], ['c', 1]]);
+  });
+
+  it('orders roots oldest, newest or by most replies (ties oldest first)', () => {
+    const ids = (order: 'oldest' | 'newest' | 'replies') => sortRoots(tree(), order).map((n) => n.comment.id);
+    expect(ids('oldest')).toEqual(['a', 'b', 'c']);
+    expect(ids('newest')).toEqual(['c', 'b', 'a']);
+    expect(ids('replies')).toEqual(['b', 'c', 'a']);
+  });
+
+  it('flattens a sub-thread oldest first and leaves out what is under a collapsed comment', () => {
+    const b = tree()[1]!;
+    expect(flattenReplies(b, () => false).map((n) => n.comment.id)).toEqual(['b1', 'b1x', 'b2']);
+    expect(flattenReplies(b, (id) => id === 'b1').map((n) => n.comment.id)).toEqual(['b1', 'b2']);
   });
 });

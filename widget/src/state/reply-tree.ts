@@ -1,4 +1,4 @@
-import type { Comment } from '../protocol/types.ts';
+import type { Comment, SortOrder } from '../protocol/types.ts';
 
 /** A comment with its replies, as the widget draws it. */
 export interface ReplyNode {
@@ -6,6 +6,8 @@ export interface ReplyNode {
   /** 0 for a top-level comment. */
   depth: number;
   replies: ReplyNode[];
+  /** Number of all replies below this comment, at any depth. */
+  descendants: number;
 }
 
 /**
@@ -16,10 +18,10 @@ export interface ReplyNode {
 export function buildReplyTree(comments: readonly Comment[]): ReplyNode[] {
   const byTime = comments
     .map((comment, index) => ({ comment, index, time: Date.parse(comment.createdAt) }))
-    .sort((a, b) => (a.time - b.time || a.index - b.index));
+    .sort((a, b) => a.time - b.time || a.index - b.index);
   const nodes = new Map<string, ReplyNode>();
   for (const { comment } of byTime) {
-    if (!nodes.has(comment.id)) nodes.set(comment.id, { comment, depth: 0, replies: [] });
+    if (!nodes.has(comment.id)) nodes.set(comment.id, { comment, depth: 0, replies: [], descendants: 0 });
   }
 
   const roots: ReplyNode[] = [];
@@ -30,10 +32,11 @@ export function buildReplyTree(comments: readonly Comment[]): ReplyNode[] {
   }
 
   const placed = new Set<ReplyNode>();
-  const place = (node: ReplyNode, depth: number): void => {
+  const place = (node: ReplyNode, depth: number): number => {
     placed.add(node);
     node.depth = depth;
-    for (const reply of node.replies) place(reply, depth + 1);
+    node.descendants = node.replies.reduce((n, reply) => n + 1 + place(reply, depth + 1), 0);
+    return node.descendants;
   };
   roots.forEach((root) => place(root, 0));
 
@@ -48,7 +51,30 @@ export function buildReplyTree(comments: readonly Comment[]): ReplyNode[] {
   return roots;
 }
 
+/** Orders top-level comments as the server pages them (replies stay oldest first). */
+export function sortRoots(roots: readonly ReplyNode[], order: SortOrder): ReplyNode[] {
+  const sorted = [...roots];
+  if (order === 'newest') sorted.reverse();
+  // Stable sort: equal counts keep oldest-first order, as the server's tie-break does.
+  if (order === 'replies') sorted.sort((a, b) => b.descendants - a.descendants);
+  return sorted;
+}
+
+/** All replies below a node, oldest first, skipping those under collapsed comments. */
+export function flattenReplies(node: ReplyNode, isCollapsed: (id: string) => boolean): ReplyNode[] {
+  const out: ReplyNode[] = [];
+  const walk = (n: ReplyNode) => {
+    if (isCollapsed(n.comment.id)) return;
+    for (const r of n.replies) {
+      out.push(r);
+      walk(r);
+    }
+  };
+  walk(node);
+  return out.sort((a, b) => Date.parse(a.comment.createdAt) - Date.parse(b.comment.createdAt));
+}
+
 /** Number of comments in a tree, replies included. */
 export function countNodes(nodes: readonly ReplyNode[]): number {
-  return nodes.reduce((n, node) => n + 1 + countNodes(node.replies), 0);
+  return nodes.reduce((n, node) => n + 1 + node.descendants, 0);
 }

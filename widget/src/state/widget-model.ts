@@ -1,28 +1,58 @@
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CommentsBackend } from '../backend/backend.ts';
+import type { SortOrder } from '../protocol/types.ts';
 import type { Translator } from '../i18n/translator.ts';
 import { createComposerModel, createReaderModel, type ComposerModel, type ReaderModel } from './composer-model.ts';
+import { storage } from './storage.ts';
 import { createThreadModel, type PageInfo, type ThreadModel } from './thread-model.ts';
 
-/** Everything one mounted widget owns: its thread, its reader, its open forms and its language. */
+/** How one widget draws its thread. */
+export interface WidgetSettings {
+  /** Levels of nesting drawn (top level counts as 1); deeper replies are flattened. */
+  maxDepth: number;
+  /** Top-level comments per page. */
+  pageSize: number;
+}
+
+/** Everything one mounted widget owns: its thread, its reader, its open forms, its language and clock. */
 export interface WidgetModel {
   readonly thread: ThreadModel;
   readonly reader: ReaderModel;
-  readonly t: Translator;
+  readonly t: ReadonlySignal<Translator>;
+  /** Milliseconds since the epoch, ticking each minute so relative times stay true. */
+  readonly now: Signal<number>;
+  readonly settings: WidgetSettings;
   /** The form for a parent (null: top level), kept for the widget's life so closing it loses no text. */
   composerFor(parentId: string | null): ComposerModel;
 }
 
+const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies'];
+
 /** Creates the model of one widget instance. */
-export function createWidgetModel(backend: CommentsBackend, threadKey: string, page: PageInfo, t: Translator): WidgetModel {
-  const thread = createThreadModel(backend, threadKey, page);
+export function createWidgetModel(
+  backend: CommentsBackend,
+  threadKey: string,
+  page: PageInfo,
+  t: ReadonlySignal<Translator>,
+  settings: WidgetSettings,
+): WidgetModel {
+  const remembered = storage.get('sort') as SortOrder | null;
+  const thread = createThreadModel(backend, threadKey, page, {
+    pageSize: settings.pageSize,
+    sort: remembered && SORTS.includes(remembered) ? remembered : 'oldest',
+    // Per site: localStorage belongs to the page's origin.
+    onSortChange: (order) => storage.set('sort', order),
+  });
   const reader = createReaderModel();
   const composers = new Map<string, ComposerModel>();
   return {
     thread,
     reader,
     t,
+    now: signal(Date.now()),
+    settings,
     composerFor(parentId) {
       const key = parentId ?? '';
       let composer = composers.get(key);
@@ -40,4 +70,9 @@ export function useWidget(): WidgetModel {
   const model = useContext(WidgetContext);
   if (!model) throw new Error('useWidget() outside <WidgetContext.Provider>');
   return model;
+}
+
+/** The enclosing widget's translator. */
+export function useT(): Translator {
+  return useWidget().t.value;
 }

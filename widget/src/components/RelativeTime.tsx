@@ -1,0 +1,19 @@
+import { useT, useWidget } from '../state/widget-model.ts';
+
+/** Props of RelativeTime. */
+export interface RelativeTimeProps {
+  iso: string;
+  /** Where the time links to (the comment's permalink). */
+  href: string;
+}
+
+/** "3 hours ago", linking to the comment, with the full date on hover and in `datetime`. */
+export function RelativeTime({ iso, href }: RelativeTimeProps) {
+  const t = useT();
+  const now = useWidget().now.value;
+  return (
+    <a class="tl-time" part="time" href={href} title={t.formatDate(iso)} aria-label={`${t.formatDate(iso)} · ${t.t('comment.permalink')}`}>
+      <time dateTime={iso}>{t.formatRelative(iso, now)}</time>
+    </a>
+  );
+}
