@@ -30,9 +30,10 @@ export const commentById = (page: Page, id: string): Locator => page.locator(`ar
 export const commentByText = (page: Page, text: string): Locator =>
   page.locator('article.tl-comment', { has: page.locator('.tl-body', { hasText: text }) });
 
-/** Opens a demo article and waits until its comments are shown. */
+/** Opens a demo article, scrolls to the comments as a reader would (they load lazily), and waits for them. */
 export async function openArticle(page: Page, stack: Stack, path = SEED_PATH): Promise<void> {
   await page.goto(`${stack.site}${path}`);
+  await page.locator('threadline-comments').scrollIntoViewIfNeeded();
   await expect(page.locator('.tl-heading')).toHaveText(/\d+ comments?/);
 }
 
@@ -42,4 +43,42 @@ export async function postTopLevel(page: Page, body: string, name?: string): Pro
   await form.getByLabel('Your comment').fill(body);
   if (name !== undefined) await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Post comment' }).click();
+}
+
+/** Serves an extra page on the demo site's origin (from loopback, as a real site) and opens it. */
+export async function openHostPage(
+  page: Page,
+  stack: { site: string; pages: Map<string, { html: string; headers?: Record<string, string> }> },
+  path: string,
+  body: string,
+  options: { head?: string; lang?: string; headers?: Record<string, string> } = {},
+): Promise<void> {
+  stack.pages.set(path.split(/[?#]/)[0]!, {
+    html: `<!doctype html><html lang="${options.lang ?? 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host page</title>${options.head ?? ''}</head><body>${body}</body></html>`,
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  await page.goto(`${stack.site}${path}`);
+}
+
+/** The script tag a site pastes, with extra data-* attributes. */
+export const embedTag = (api: string, attrs: Record<string, string> = {}): string =>
+  `<script src="${api}/embed.js" data-api="${api}"${Object.entries(attrs)
+    .map(([k, v]) => ` data-${k}="${v}"`)
+    .join('')} async></script>`;
+
+/** Posts comments straight to the API (not through the widget); returns their ids in order. */
+export async function postViaApi(
+  page: Page,
+  api: string,
+  items: { thread: string; body: string; parentId?: string; name?: string }[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const it of items) {
+    const res = await page.request.post(`${api}/api/comments`, {
+      data: { thread: it.thread, body: it.body, ...(it.parentId ? { parentId: it.parentId } : {}), author: { name: it.name ?? null } },
+    });
+    expect(res.status()).toBe(201);
+    ids.push(((await res.json()) as { comment: { id: string } }).comment.id);
+  }
+  return ids;
 }
