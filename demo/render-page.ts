@@ -16,9 +16,9 @@ const formatDate = (iso: string) =>
   new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric' });
 
 /** The outer frame of every demo page: masthead, navigation, footer. */
-export function renderFrame(origin: string, title: string, main: string, head = ''): string {
+export function renderFrame(origin: string, title: string, main: string, head = '', dark = false): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="en"${dark ? ' class="dark"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,7 +43,7 @@ ${main}
 }
 
 /** An article page with the comments script tag under the story, as a site owner would paste it. */
-export function renderArticle(origin: string, article: Article, embed: EmbedSettings): string {
+export function renderArticle(origin: string, article: Article, embed: EmbedSettings, dark = false): string {
   const attrs = Object.entries(embed.attributes ?? {})
     .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
     .join('');
@@ -62,7 +62,7 @@ ${article.paragraphs.map((p) => `      <p>${escapeHtml(p)}</p>`).join('\n')}
 </main>`;
   const head = `<link rel="canonical" href="${origin}${article.path}">
 <meta property="og:title" content="${escapeHtml(article.title)}">`;
-  return renderFrame(origin, article.title, main, head);
+  return renderFrame(origin, article.title, main, head, dark);
 }
 
 /** The front page: a list of stories. */

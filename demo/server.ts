@@ -44,7 +44,11 @@ export function createDemoApp(origin: () => string, api: string, extraPages?: Re
     return c.body(SITE_CSS);
   });
   for (const article of ARTICLES) {
-    app.get(article.path, (c) => c.html(renderArticle(origin(), article, { api })));
+    // ?theme=dark shows the site's dark edition, with the widget's dark palette.
+    app.get(article.path, (c) => {
+      const dark = c.req.query('theme') === 'dark';
+      return c.html(renderArticle(origin(), article, { api, ...(dark ? { attributes: { 'data-theme': 'dark' } } : {}) }, dark));
+    });
   }
   return app;
 }

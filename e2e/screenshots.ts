@@ -1,0 +1,72 @@
+/**
+ * `npm run screenshots`: takes the pictures in docs/ from a fresh stack (real server, built
+ * bundle, demo on its own origin). Look at them after every visual change.
+ */
+import { chromium, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { startStack } from './stack.ts';
+
+const SEED = '/news/westport-police-address-immigration-raid-fears';
+const out = (name: string) => new URL(`../docs/${name}`, import.meta.url).pathname;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const stack = await startStack();
+const browser = await chromium.launch({
+  ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** Opens a URL, scrolls the comments in, and waits for them. */
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+  await page.locator('.tl-heading').filter({ hasText: /\d/ }).waitFor();
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Scrolls so the end of the story and the top of the comments are in view. */
+const frameComments = (page: Page) =>
+  page.evaluate(() => {
+    const p = document.querySelector('.story-body p:last-child') ?? document.querySelector('threadline-comments')!;
+    window.scrollTo(0, p.getBoundingClientRect().top + window.scrollY - 40);
+  });
+
+try {
+  const desktop = await browser.newPage({ viewport: { width: 1280, height: 1500 } });
+  await open(desktop, `${stack.site}${SEED}`);
+  await frameComments(desktop);
+  await desktop.screenshot({ path: out('screenshot.png') });
+  const light = await desktop.screenshot({ clip: { x: 240, y: 0, width: 800, height: 1500 } });
+
+  await open(desktop, `${stack.site}${SEED}?theme=dark`);
+  await frameComments(desktop);
+  await desktop.screenshot({ path: out('screenshot-dark.png') });
+  const dark = await desktop.screenshot({ clip: { x: 240, y: 0, width: 800, height: 1500 } });
+
+  const pair = await browser.newPage({ viewport: { width: 1600, height: 1500 } });
+  await pair.setContent(
+    `<body style="margin:0;display:flex"><img style="width:800px" src="data:image/png;base64,${light.toString('base64')}"><img style="width:800px" src="data:image/png;base64,${dark.toString('base64')}"></body>`,
+  );
+  await pair.screenshot({ path: out('themes-side-by-side.png') });
+
+  const phone = await browser.newPage({ viewport: { width: 360, height: 1400 }, isMobile: true, deviceScaleFactor: 2 });
+  await open(phone, `${stack.site}${SEED}#comment-c7`);
+  await phone.locator('article[data-comment-id="c7"]').getByRole('button', { name: /^Reply to/ }).click();
+  await phone.evaluate(() => window.scrollBy(0, -200));
+  await phone.screenshot({ path: out('screenshot-phone.png') });
+
+  stack.pages.set('/hostile', {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hostile</title>
+      <style>* { all: revert; color: red !important; font-size: 40px !important } div { display: flex } button { display: none }</style></head>
+      <body><div><p>A page whose CSS says * { all: revert; color: red !important; font-size: 40px !important }, div { display: flex }, button { display: none }</p></div>
+      <script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="${SEED}" async></script></body></html>`,
+  });
+  const hostile = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+  await open(hostile, `${stack.site}/hostile`);
+  await hostile.evaluate(() => window.scrollTo(0, 0));
+  await hostile.screenshot({ path: out('screenshot-hostile.png') });
+  console.log('screenshots written to docs/');
+} finally {
+  await browser.close();
+  await stack.stop();
+}
