@@ -53,6 +53,40 @@ describe('GET /api/comments', () => {
     }
   });
 
+  it('answers 304 while a thread is unchanged, and a new ETag after any post', async () => {
+    await postJson({ thread: '/e', body: 'one' });
+    const first = await app.request('/api/comments?thread=%2Fe');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"/);
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const again = await app.request('/api/comments?thread=%2Fe', { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // Another page or order of the same thread is another answer.
+    expect((await app.request('/api/comments?thread=%2Fe&sort=newest', { headers: { 'if-none-match': etag } })).status).toBe(200);
+    await postJson({ thread: '/e', body: 'two' });
+    const changed = await app.request('/api/comments?thread=%2Fe', { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect(((await changed.json()) as ThreadResponse).comments.map((c) => c.body)).toEqual(['one', 'two']);
+  });
+
+  it('serves an unchanged thread from memory without reading its comments again', async () => {
+    await postJson({ thread: '/m', body: 'cached' });
+    let pageReads = 0;
+    const counting = createApp({
+      store: { ...store, listPage: (...args) => (pageReads++, store.listPage(...args)) },
+      origins: [],
+      distDir,
+    });
+    const a = await (await counting.request('/api/comments?thread=%2Fm')).text();
+    const b = await (await counting.request('/api/comments?thread=%2Fm')).text();
+    expect(b).toBe(a);
+    expect(pageReads).toBe(1);
+    await postJson({ thread: '/m', body: 'more' });
+    await counting.request('/api/comments?thread=%2Fm');
+    expect(pageReads).toBe(2);
+  });
+
   it('needs a thread key', async () => {
     const res = await app.request('/api/comments');
     expect(res.status).toBe(400);

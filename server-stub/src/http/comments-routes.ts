@@ -8,6 +8,7 @@ import { parsePageQuery } from '../domain/paging.ts';
 import { parseNewComment } from '../domain/validation.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { HttpError } from './http-error.ts';
+import { createReadCache, readEtag, type ReadCache } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
 
 /** Checks a thread key from a query string. */
@@ -25,17 +26,26 @@ const methodNotAllowed = (allow: string) => (c: Context) => {
 };
 
 /** `GET /api/comments` (pages and permalinks) and `POST /api/comments`. */
-export function commentsRoutes(store: CommentStore): Hono {
+export function commentsRoutes(store: CommentStore, cache: ReadCache = createReadCache()): Hono {
   const app = new Hono();
 
   app.get('/', async (c) => {
     const key = checkKey(c.req.query('thread'));
     const around = c.req.query('around');
-    const body = around
-      ? await readAround(store, key, around)
-      : await readThread(store, key, parsePageQuery({ sort: c.req.query('sort'), limit: c.req.query('limit'), cursor: c.req.query('cursor') }));
+    const query = around ? null : parsePageQuery({ sort: c.req.query('sort'), limit: c.req.query('limit'), cursor: c.req.query('cursor') });
+    // Browsers revalidate every time (no-cache); an unchanged thread costs one indexed lookup.
     c.header('Cache-Control', 'no-cache');
-    return c.json(body);
+    const version = await store.threadVersion(key);
+    const etag = readEtag(key, version ?? -1, [around, query?.sort, String(query?.limit), c.req.query('cursor')]);
+    c.header('ETag', etag);
+    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
+    let body = cache.get(etag);
+    if (body === undefined) {
+      body = JSON.stringify(around ? await readAround(store, key, around) : await readThread(store, key, query!));
+      cache.set(etag, body);
+    }
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(body);
   });
 
   app.post(

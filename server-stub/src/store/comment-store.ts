@@ -44,6 +44,8 @@ export interface StoredComment {
 export interface CommentStore {
   /** The thread's page info and count, or null if nothing was ever posted to it. */
   getThread(key: string): Promise<ThreadInfo | null>;
+  /** A number that changes whenever anything in the thread changes; null for an unknown thread. */
+  threadVersion(key: string): Promise<number | null>;
   /** Every visible comment of a thread, oldest first. */
   listComments(key: string): Promise<Comment[]>;
   /** One page of a thread. */

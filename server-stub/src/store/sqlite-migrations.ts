@@ -44,6 +44,10 @@ const MIGRATIONS: readonly Migration[] = [
     db.exec(`CREATE INDEX comments_roots ON comments(thread_key, parent_id, seq);
              CREATE INDEX comments_by_root ON comments(root_id, seq);`);
   },
+
+  // v3: a per-thread version, bumped by every write, so reads can answer 304 or from memory.
+  `ALTER TABLE threads ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+   UPDATE threads SET version = (SELECT COUNT(*) FROM comments WHERE comments.thread_key = threads.key);`,
 ];
 
 /** The schema version this server writes. */

@@ -52,6 +52,7 @@ export function openSqliteStore(file: string): CommentStore {
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
 
+  const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM threads WHERE key = ?');
   const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null }>(
     'SELECT key, title, url FROM threads WHERE key = ?',
   );
@@ -72,7 +73,8 @@ export function openSqliteStore(file: string): CommentStore {
   );
   const upsertThread = db.prepare(
     `INSERT INTO threads (key, title, url, created_at) VALUES (@thread, @title, @url, @createdAt)
-     ON CONFLICT(key) DO UPDATE SET title = COALESCE(threads.title, excluded.title), url = COALESCE(threads.url, excluded.url)`,
+     ON CONFLICT(key) DO UPDATE SET title = COALESCE(threads.title, excluded.title), url = COALESCE(threads.url, excluded.url),
+       version = threads.version + 1`,
   );
   const insert = db.prepare(
     `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, body, created_at)
@@ -97,6 +99,9 @@ export function openSqliteStore(file: string): CommentStore {
       if (!row) return null;
       const info: ThreadInfo = { key: row.key, title: row.title, url: row.url, commentCount: countThread.get(key)!.n };
       return info;
+    },
+    async threadVersion(key) {
+      return selectVersion.get(key)?.version ?? null;
     },
     async listComments(key) {
       return selectComments.all(key).map(toComment);
