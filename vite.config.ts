@@ -22,7 +22,7 @@ export default defineConfig(({ mode }) => {
       rollupOptions: isLoader ? {} : { output: { chunkFileNames: 'threadline-[name]-[hash].js' } },
     },
     test: {
-      include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts'],
+      include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts', 'bench/**/*.test.ts'],
       environment: 'node',
     },
   };

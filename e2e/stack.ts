@@ -36,10 +36,16 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Starts a fresh stack with its own empty (then seeded) database. */
-export async function startStack(): Promise<Stack> {
+/** Options of a stack: an existing database to serve, and extra server environment. */
+export interface StackOptions {
+  dbPath?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts a fresh stack with its own empty (then seeded) database, or the one given. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-'));
-  const dbPath = path.join(dir, 'threadline.db');
+  const dbPath = options.dbPath ?? path.join(dir, 'threadline.db');
   const [apiPort, sitePort] = [await freePort(), await freePort()];
   const api = `http://127.0.0.1:${apiPort}`;
   let child: ChildProcess | undefined;
@@ -47,7 +53,7 @@ export async function startStack(): Promise<Stack> {
   const startApi = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'server-stub/src/cli.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(sitePort), THREADLINE_DB: dbPath },
+      env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(sitePort), THREADLINE_DB: dbPath, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await waitForOutput(child, /comments API on/);

@@ -8,7 +8,8 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_DB` (./data/threadline.db): the SQLite file, created and migrated on start
  * - `THREADLINE_ORIGINS` (none): comma-separated site origins allowed to call the API, besides the
  *   demo's own `http://127.0.0.1:$DEMO_PORT` and `http://localhost:$DEMO_PORT` (`DEMO_PORT` 5173)
- * - `THREADLINE_SEED` (1): `0` starts an empty database empty instead of seeding the Westport thread
+ * - `THREADLINE_SEED` (1): `0` leaves an empty database empty instead of seeding the Westport thread
+ * - `THREADLINE_READ_CACHE` (500): thread reads kept in memory; `0` turns the cache off
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -25,5 +26,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     origins: [...demoOrigins, ...extraOrigins],
     distDir: fileURLToPath(new URL('../../dist', import.meta.url)),
     seedPageUrl: env.THREADLINE_SEED === '0' ? null : `${demoOrigins[0]}${SEED_THREAD_KEY}`,
+    readCacheEntries: env.THREADLINE_READ_CACHE === undefined ? 500 : Math.max(0, Number(env.THREADLINE_READ_CACHE) || 0),
   };
 }

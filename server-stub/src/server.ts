@@ -13,6 +13,8 @@ export interface ServerConfig {
   distDir: string;
   /** URL of the seed article's page, stored with the seed thread; null to not seed. */
   seedPageUrl: string | null;
+  /** Thread reads kept in memory (0: none). */
+  readCacheEntries: number;
 }
 
 /** A running server. */
@@ -27,7 +29,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = openSqliteStore(config.dbPath);
   try {
     if (config.seedPageUrl !== null) await seedIfEmpty(store, config.seedPageUrl);
-    const app = createApp({ store, origins: config.origins, distDir: config.distDir });
+    const app = createApp({ store, origins: config.origins, distDir: config.distDir, readCacheEntries: config.readCacheEntries });
     const http = await listen(app, config.host, config.port, 'PORT');
     return { url: http.url, store, close: () => http.close().then(() => store.close()) };
   } catch (err) {

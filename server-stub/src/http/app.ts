@@ -5,6 +5,7 @@ import { commentsRoutes, countsRoutes } from './comments-routes.ts';
 import { apiCors } from './cors.ts';
 import { embedRoutes } from './embed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
+import { createReadCache } from './read-cache.ts';
 
 /** What the HTTP app needs from its host process. */
 export interface AppOptions {
@@ -13,6 +14,8 @@ export interface AppOptions {
   origins: readonly string[];
   /** Folder holding the built `embed.js` and `threadline.js`. */
   distDir: string;
+  /** Thread reads kept in memory (default 500; 0 turns the cache off). */
+  readCacheEntries?: number;
   /** Where unexpected errors are reported (default: console.error). */
   logError?: (err: unknown) => void;
 }
@@ -23,7 +26,7 @@ export function createApp(options: AppOptions): Hono {
   // The widget's files are loaded by other sites' pages, so they must be cross-origin readable.
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
   app.use('/api/*', apiCors(options.origins));
-  app.route('/api/comments', commentsRoutes(options.store));
+  app.route('/api/comments', commentsRoutes(options.store, createReadCache(options.readCacheEntries ?? 500)));
   app.route('/api/counts', countsRoutes(options.store));
   app.route('/', embedRoutes(options.distDir));
   app.get('/healthz', (c) => c.json({ ok: true }));

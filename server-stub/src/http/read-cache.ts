@@ -30,7 +30,7 @@ export function createReadCache(maxEntries = 500, maxBytes = 32 * 1024 * 1024): 
       return body;
     },
     set(etag, body) {
-      if (body.length > maxBytes / 4 || entries.has(etag)) return;
+      if (maxEntries === 0 || body.length > maxBytes / 4 || entries.has(etag)) return;
       entries.set(etag, body);
       size += body.length;
       for (const [oldest, old] of entries) {

@@ -17,6 +17,9 @@ export interface PageKey {
   replies: number;
 }
 
+/** A page holds at most this many comments per top-level comment asked for (replies included). */
+export const PAGE_COMMENT_FACTOR = 2;
+
 /** What to read of a thread's top-level comments. */
 export interface PageQuery {
   sort: SortOrder;

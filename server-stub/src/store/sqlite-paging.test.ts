@@ -49,17 +49,19 @@ afterEach(async () => {
 
 describe('paging a thread', () => {
   it('pages top-level comments oldest first, each page carrying the replies of its roots', async () => {
-    expect(await pages('oldest', 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
-    const first = await store.listPage('/t', { sort: 'oldest', limit: 2, after: null });
+    // limit 3 → at most 6 comments a page: a (4) + b (1); c (2) alone, as d (5) would overflow; d (5) + e (1).
+    expect(await pages('oldest', 3)).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    const first = await store.listPage('/t', { sort: 'oldest', limit: 3, after: null });
     expect(first.comments.map((c) => c.id)).toEqual(['a', 'b', 'a1', 'a1x', 'a2']);
   });
 
   it('pages newest first', async () => {
-    expect(await pages('newest', 2)).toEqual([['e', 'd'], ['c', 'b'], ['a']]);
+    expect(await pages('newest', 10)).toEqual([['e', 'd', 'c', 'b', 'a']]);
+    expect(await pages('newest', 1)).toEqual([['e'], ['d'], ['c'], ['b'], ['a']]);
   });
 
   it('pages most replied first (all descendants count), ties oldest first', async () => {
-    expect(await pages('replies', 2)).toEqual([['d', 'a'], ['c', 'b'], ['e']]);
+    expect(await pages('replies', 10)).toEqual([['d', 'a', 'c', 'b', 'e']]);
   });
 
   it('gives the whole sub-thread of a root, and counts several threads at once', async () => {
@@ -68,12 +70,23 @@ describe('paging a thread', () => {
     expect(await store.countComments(['/t', '/other', '/none'])).toEqual({ '/t': 13, '/other': 1 });
   });
 
+  it('ends a page early when replies would make it more than twice the limit, but never empty', async () => {
+    // limit 2 → at most 4 comments: a (4 with replies) fills page one alone; b and c (1 + 2) share the next.
+    const first = await store.listPage('/t', { sort: 'oldest', limit: 2, after: null });
+    expect(first.comments.map((c) => c.id)).toEqual(['a', 'a1', 'a1x', 'a2']);
+    expect(await pages('oldest', 2)).toEqual([['a'], ['b', 'c'], ['d'], ['e']]);
+    // d has 5 comments with its replies: more than the budget, and still shown whole on its own page.
+    const onlyD = await store.listPage('/t', { sort: 'replies', limit: 1, after: null });
+    expect(onlyD.comments.map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
+  });
+
   it('a page boundary stays put when comments are posted meanwhile', async () => {
-    const first = await store.listPage('/t', { sort: 'oldest', limit: 3, after: null });
+    const first = await store.listPage('/t', { sort: 'oldest', limit: 2, after: null });
+    expect(first.comments.filter((c) => c.parentId === null).map((c) => c.id)).toEqual(['a']);
     await add('f', null);
     await add('b1', 'b');
-    const second = await store.listPage('/t', { sort: 'oldest', limit: 3, after: first.next });
-    expect(second.comments.filter((c) => c.parentId === null).map((c) => c.id)).toEqual(['d', 'e', 'f']);
+    const second = await store.listPage('/t', { sort: 'oldest', limit: 2, after: first.next });
+    expect(second.comments.map((c) => c.id)).toEqual(['b', 'c', 'c1', 'b1']);
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Comment, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import type { CommentStore, PageQuery, StoredCommentInput } from './comment-store.ts';
+import { PAGE_COMMENT_FACTOR, type CommentStore, type PageQuery, type StoredCommentInput } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 
 interface CommentRow {
@@ -40,6 +40,23 @@ const PAGE_SQL = {
               AND (reply_count < @replies OR (reply_count = @replies AND seq > @seq))
             ORDER BY reply_count DESC, seq LIMIT @limit`,
 } as const;
+
+/**
+ * The top-level comments of a page: at most `limit`, and no more than `PAGE_COMMENT_FACTOR × limit`
+ * comments counting all their replies (but always one), so a page stays the same size however
+ * big and old the thread is.
+ */
+function takeWithinBudget(candidates: CommentRow[], limit: number): CommentRow[] {
+  const budget = PAGE_COMMENT_FACTOR * limit;
+  const taken: CommentRow[] = [];
+  let comments = 0;
+  for (const root of candidates.slice(0, limit)) {
+    if (taken.length > 0 && comments + 1 + root.reply_count > budget) break;
+    taken.push(root);
+    comments += 1 + root.reply_count;
+  }
+  return taken;
+}
 
 /** Opens (creating and migrating if needed) a SQLite store; `':memory:'` for tests. */
 export function openSqliteStore(file: string): CommentStore {
@@ -108,9 +125,9 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async listPage(key, { sort, limit, after }: PageQuery) {
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, replies: 0 } : { seq: 0, replies: Number.MAX_SAFE_INTEGER });
-      const roots = selectPage[sort].all({ key, seq: start.seq, replies: start.replies, limit: limit + 1 });
-      const more = roots.length > limit;
-      if (more) roots.pop();
+      const candidates = selectPage[sort].all({ key, seq: start.seq, replies: start.replies, limit: limit + 1 });
+      const roots = takeWithinBudget(candidates, limit);
+      const more = candidates.length > roots.length;
       const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];
       const last = roots.at(-1);
       return {

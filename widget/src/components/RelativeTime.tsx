@@ -11,8 +11,9 @@ export interface RelativeTimeProps {
 export function RelativeTime({ iso, href }: RelativeTimeProps) {
   const t = useT();
   const now = useWidget().now.value;
+  const date = t.formatDate(iso);
   return (
-    <a class="tl-time" part="time" href={href} title={t.formatDate(iso)} aria-label={`${t.formatDate(iso)} · ${t.t('comment.permalink')}`}>
+    <a class="tl-time" part="time" href={href} title={date} aria-label={`${date} · ${t.t('comment.permalink')}`}>
       <time dateTime={iso}>{t.formatRelative(iso, now)}</time>
     </a>
   );

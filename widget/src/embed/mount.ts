@@ -5,6 +5,7 @@ import { App } from '../components/App.tsx';
 import { en } from '../i18n/en.ts';
 import { createTranslator, loadTranslator, pickLanguage } from '../i18n/translator.ts';
 import { log } from '../log.ts';
+import { loadFormatter } from '../render/formatter.ts';
 import { createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
@@ -51,6 +52,9 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     const id = commentIdFromHash(win.location.hash);
     if (id) void model.thread.showComment(id);
   };
+  // Fetch the formatting chunk alongside the first page rather than after it: most threads have
+  // some formatting, and waiting for the API answer first would add a round trip to first paint.
+  void loadFormatter().catch(() => {});
   const loaded = model.thread.load().catch((err: unknown) => log.error('loading the thread failed', err));
   void loaded.then(showLinked);
   win.addEventListener('hashchange', showLinked);

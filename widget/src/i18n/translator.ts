@@ -57,6 +57,8 @@ export function createTranslator(lang: Language, catalog: Catalog): Translator {
   const rules = new Intl.PluralRules(lang);
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
   const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  // toLocaleString() builds a formatter per call; a thread calls this thousands of times.
+  const numbers = new Intl.NumberFormat(lang);
   const fill = (text: string, vars?: MessageVars) =>
     vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
   return {
@@ -66,7 +68,7 @@ export function createTranslator(lang: Language, catalog: Catalog): Translator {
     plural(base, n) {
       const form = `${base}.${rules.select(n)}`;
       const text = catalog[form] ?? catalog[`${base}.other`] ?? (en as Record<string, string>)[form] ?? en[`${base}.other`];
-      return fill(text, { n: n.toLocaleString(lang) });
+      return fill(text, { n: numbers.format(n) });
     },
     has: (key): key is MessageKey => key in en,
     formatDate(iso) {

@@ -1,0 +1,159 @@
+import type { Browser, Page } from '@playwright/test';
+import type { Stack } from '../e2e/stack.ts';
+
+/** Render figures for one thread size (medians of `runs` fresh pages). */
+export interface RenderResult {
+  comments: number;
+  firstPageComments: number;
+  /** mount() → first page's comments in the DOM and painted. */
+  firstPageMs: number;
+  firstPageTbtMs: number;
+  /** mount() with the whole thread in hand → every comment in the DOM and painted. */
+  allMs: number;
+  allTbtMs: number;
+  heapMb: number;
+  domNodes: number;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Long tasks are recorded from document start, so none escapes the window measured. */
+const INIT = () => {
+  const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+async function benchPage(browser: Browser, stack: Stack): Promise<Page> {
+  stack.pages.set('/bench', { html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="c"></div></body></html>' });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // tsx keeps function names with a __name() helper that the page lacks.
+  await page.addInitScript('window.__name = (f) => f');
+  await page.addInitScript(INIT);
+  await page.goto(`${stack.site}/bench`);
+  // The module is fetched before timing: mount time is the widget's work, not the network's.
+  await page.evaluate(async (api) => {
+    (window as unknown as { tl: unknown }).tl = await import(`${api}/threadline.js`);
+  }, stack.api);
+  return page;
+}
+
+/** In the page: mounts, waits until `expected` comments are in the DOM and painted; returns ms and TBT. */
+const MEASURE = async ({ api, thread, expected, all }: { api: string; thread: string; expected: number; all: unknown[] | null }) => {
+  const w = window as unknown as {
+    tl: { mount(el: Element, o: object): unknown };
+    __longTasks: { start: number; duration: number }[];
+  };
+  const el = document.querySelector('#c')!;
+  const options: Record<string, unknown> = { api, thread, lang: 'en' };
+  if (all) {
+    options.backend = {
+      listThread: async (key: string) => ({ thread: { key, title: null, url: null, commentCount: all.length }, comments: all, nextCursor: null }),
+      postComment: async () => {
+        throw new Error('read-only');
+      },
+    };
+  }
+  const t0 = performance.now();
+  w.tl.mount(el, options);
+  await new Promise<void>((resolve) => {
+    const check = () => {
+      const root = el.querySelector('threadline-root')?.shadowRoot;
+      if (root && root.querySelectorAll('article').length >= expected) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  // Painted: the frame after the DOM change has been produced.
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const t1 = performance.now();
+  await new Promise((r) => setTimeout(r, 300));
+  const tbt = w.__longTasks.filter((t) => t.start >= t0 - 1 && t.start <= t1).reduce((n, t) => n + Math.max(0, t.duration - 50), 0);
+  return { ms: t1 - t0, tbt };
+};
+
+/** Fetches every page of a thread through the API (untimed), for the all-at-once measurement. */
+const FETCH_ALL = async ({ api, thread }: { api: string; thread: string }) => {
+  const all: unknown[] = [];
+  let cursor: string | null = null;
+  do {
+    const url = new URL('/api/comments', api);
+    url.searchParams.set('thread', thread);
+    url.searchParams.set('limit', '200');
+    if (cursor) url.searchParams.set('cursor', cursor);
+    const res = (await (await fetch(url)).json()) as { comments: unknown[]; nextCursor: string | null };
+    all.push(...res.comments);
+    cursor = res.nextCursor;
+  } while (cursor);
+  return all;
+};
+
+/** Measures first-page and whole-thread rendering of `thread` (which holds `n` comments). */
+export async function measureRender(browser: Browser, stack: Stack, thread: string, n: number, runs = 5): Promise<RenderResult> {
+  const firstPageUrl = `${stack.api}/api/comments?thread=${encodeURIComponent(thread)}&limit=50`;
+  const firstPage = ((await (await fetch(firstPageUrl)).json()) as { comments: unknown[] }).comments.length;
+  const first: { ms: number; tbt: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await benchPage(browser, stack);
+    first.push(await page.evaluate(MEASURE, { api: stack.api, thread, expected: firstPage, all: null }));
+    await page.close();
+  }
+  const all: { ms: number; tbt: number; heap: number; nodes: number }[] = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+    const page = await benchPage(browser, stack);
+    const comments = await page.evaluate(FETCH_ALL, { api: stack.api, thread });
+    await page.evaluate(() => {
+      (window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0;
+    });
+    const r = await page.evaluate(MEASURE, { api: stack.api, thread, expected: n, all: comments });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    all.push({ ...r, heap: metric('JSHeapUsedSize') / 1024 / 1024, nodes: metric('Nodes') });
+    await page.close();
+  }
+  return {
+    comments: n,
+    firstPageComments: firstPage,
+    firstPageMs: median(first.map((r) => r.ms)),
+    firstPageTbtMs: median(first.map((r) => r.tbt)),
+    allMs: median(all.map((r) => r.ms)),
+    allTbtMs: median(all.map((r) => r.tbt)),
+    heapMb: median(all.map((r) => r.heap)),
+    domNodes: median(all.map((r) => r.nodes)),
+  };
+}
+
+/** Time from clicking "Post comment" to the new comment shown, in a thread of `n` (median of `runs`). */
+export async function measureSubmit(browser: Browser, stack: Stack, thread: string, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await benchPage(browser, stack);
+    await page.evaluate(async ({ api, thread: key }) => {
+      (window as unknown as { tl: { mount(el: Element, o: object): unknown } }).tl.mount(document.querySelector('#c')!, { api, thread: key, lang: 'en' });
+    }, { api: stack.api, thread });
+    await page.locator('article.tl-comment').first().waitFor();
+    const text = `Benchmark post ${i} ${Date.now()}`;
+    await page.getByLabel('Your comment').fill(text);
+    times.push(
+      await page.evaluate(async (body) => {
+        const root = document.querySelector('threadline-root')!.shadowRoot!;
+        const button = root.querySelector<HTMLButtonElement>('form.tl-composer button[type=submit]')!;
+        const t0 = performance.now();
+        button.click();
+        await new Promise<void>((resolve) => {
+          const check = () => ([...root.querySelectorAll('.tl-body')].some((b) => b.textContent === body) ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }, text),
+    );
+    await page.close();
+  }
+  return median(times);
+}

@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: render speed, host-page cost and server throughput, printed as tables and
+ * written into docs/benchmarks.md (between the bench markers) with the machine and versions.
+ * Compare figures within one run: the machines here are shared and noisy.
+ */
+import { chromium } from '@playwright/test';
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack } from '../e2e/stack.ts';
+import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
+import { generateThread } from './generate-thread.ts';
+import { measureHostCost } from './host-cost.ts';
+import { measureRender, measureSubmit, type RenderResult } from './render.ts';
+import { load, type LoadResult } from './server-load.ts';
+
+const QUICK = process.argv.includes('--quick');
+const SIZES = QUICK ? [100, 1000] : [100, 1000, 5000, 10000];
+const SEED = '/news/westport-police-address-immigration-raid-fears';
+const SECONDS = QUICK ? 2 : 5;
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-bench-'));
+const dbPath = path.join(dir, 'bench.db');
+console.log(`bench: generating threads of ${[...SIZES, 200].join(', ')} comments…`);
+{
+  const store = openSqliteStore(dbPath);
+  for (const n of [...SIZES, 200]) await generateThread(store, `/bench-${n}`, n);
+  await store.close();
+}
+
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const ms = (n: number) => `${Math.round(n)} ms`;
+
+const sections: string[] = [];
+const stack = await startStack({ dbPath });
+const browser = await chromium.launch({
+  ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+try {
+  // Render
+  const render: RenderResult[] = [];
+  for (const n of SIZES) {
+    console.log(`bench: rendering ${n} comments…`);
+    render.push(await measureRender(browser, stack, `/bench-${n}`, n, QUICK ? 3 : 5));
+  }
+  const base = render[0]!;
+  sections.push(
+    '### Render speed (median of 5 fresh pages; mount() → comments in the DOM and painted)\n\n' +
+      table(
+        ['comments', 'first page (comments)', 'first page', 'vs 100', 'TBT first page', 'whole thread at once', 'TBT whole thread', 'JS heap after', 'DOM nodes after'],
+        render.map((r) => [
+          r.comments,
+          r.firstPageComments,
+          ms(r.firstPageMs),
+          `${(r.firstPageMs / base.firstPageMs).toFixed(2)}×`,
+          ms(r.firstPageTbtMs),
+          ms(r.allMs),
+          ms(r.allTbtMs),
+          `${r.heapMb.toFixed(1)} MB`,
+          r.domNodes,
+        ]),
+      ),
+  );
+  console.log('bench: submit → shown…');
+  const submit = await measureSubmit(browser, stack, '/bench-1000', QUICK ? 3 : 5);
+  sections.push(`### Posting\n\nClick on "Post comment" → the new comment shown, in a 1,000-comment thread: **${ms(submit)}** (median of ${QUICK ? 3 : 5}).`);
+
+  console.log('bench: host-page cost…');
+  const host = await measureHostCost(browser, stack, SEED, QUICK ? 3 : 5);
+  sections.push(
+    '### Cost to the host page (demo article; median of 5 loads)\n\n' +
+      table(
+        ['page', 'long tasks during load', 'TBT during load', 'load event', 'CLS (load + scrolling to the comments)'],
+        host.map((h) => [h.variant, h.longTasks, ms(h.tbtMs), ms(h.loadMs), h.cls.toFixed(4)]),
+      ),
+  );
+
+  // Server
+  const api = stack.api;
+  const rows: LoadResult[] = [];
+  const read200 = `${api}/api/comments?thread=%2Fbench-200&limit=200`;
+  for (const c of [1, 16, 64]) {
+    console.log(`bench: server reads, ${c} connections…`);
+    rows.push(await load('read 200-comment thread (memory cache)', { url: read200, connections: c, seconds: SECONDS }));
+  }
+  const etag = (await fetch(read200)).headers.get('etag')!;
+  rows.push(await load('read 200-comment thread, If-None-Match (304)', { url: read200, connections: 16, seconds: SECONDS, headers: { 'if-none-match': etag } }));
+  for (const c of [1, 16, 64]) {
+    console.log(`bench: server posts, ${c} connections…`);
+    rows.push(
+      await load('post a comment', {
+        url: `${api}/api/comments`,
+        connections: c,
+        seconds: SECONDS,
+        method: 'POST',
+        body: JSON.stringify({ thread: '/bench-post', body: 'A benchmark comment of ordinary length, about as long as a short reply.', author: { name: 'Bench' } }),
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  }
+  sections.push(
+    `### Server throughput (SQLite, autocannon on loopback, ${SECONDS} s per row)\n\n` +
+      table(['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors'], rows.map((r) => [r.scenario, r.connections, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors])),
+  );
+
+  // Cost growth with thread size, without the memory cache (every read hits SQLite).
+  await stack.killApi();
+  const uncached = await startStack({ dbPath, env: { THREADLINE_READ_CACHE: '0' } });
+  const growth: LoadResult[] = [];
+  for (const n of SIZES) {
+    console.log(`bench: first page of ${n} without cache…`);
+    growth.push(await load(`${n} comments`, { url: `${uncached.api}/api/comments?thread=%2Fbench-${n}`, connections: 16, seconds: SECONDS }));
+  }
+  await uncached.stop();
+  sections.push(
+    '### Read cost as threads grow (first page of 50 top-level comments, memory cache off, 16 connections)\n\n' +
+      table(['thread', 'req/s', 'p50', 'p99', 'errors'], growth.map((r) => [r.scenario, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors])),
+  );
+
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const machine = `${new Date().toISOString().slice(0, 10)} · ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB · ${os.type()} ${os.release()} · Node ${process.version} · Chromium ${browser.version()} (headless) · threadline ${
+    JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
+  } @ ${execSync('git rev-parse --short HEAD').toString().trim()}${QUICK ? ' · QUICK run' : ''}`;
+  const report = `Latest run: ${machine}\n\n${sections.join('\n\n')}\n`;
+  console.log(`\n${report}`);
+
+  const doc = new URL('../docs/benchmarks.md', import.meta.url);
+  const text = fs.readFileSync(doc, 'utf8');
+  const [before, rest] = text.split('<!-- bench:start -->');
+  const after = rest!.split('<!-- bench:end -->')[1];
+  fs.writeFileSync(doc, `${before}<!-- bench:start -->\n${report}<!-- bench:end -->${after}`);
+  fs.mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  fs.writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ machine, render, submit, host, server: rows, growth }, null, 2));
+} finally {
+  await browser.close();
+  await stack.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
