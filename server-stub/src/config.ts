@@ -10,6 +10,9 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  *   demo's own `http://127.0.0.1:$DEMO_PORT` and `http://localhost:$DEMO_PORT` (`DEMO_PORT` 5173)
  * - `THREADLINE_SEED` (1): `0` leaves an empty database empty instead of seeding the Westport thread
  * - `THREADLINE_READ_CACHE` (500): thread reads kept in memory; `0` turns the cache off
+ * - `THREADLINE_EDIT_WINDOW_MINUTES` (15): how long authors may edit or delete their comments
+ * - `THREADLINE_SECRET` (generated once, kept in the database): signs edit tokens, salts IP hashes
+ * - `THREADLINE_TRUST_PROXY` (0): `1` takes client addresses from X-Forwarded-For (behind your proxy only)
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -27,5 +30,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     distDir: fileURLToPath(new URL('../../dist', import.meta.url)),
     seedPageUrl: env.THREADLINE_SEED === '0' ? null : `${demoOrigins[0]}${SEED_THREAD_KEY}`,
     readCacheEntries: env.THREADLINE_READ_CACHE === undefined ? 500 : Math.max(0, Number(env.THREADLINE_READ_CACHE) || 0),
+    secret: env.THREADLINE_SECRET || undefined,
+    editWindowMs: Math.max(0, Number(env.THREADLINE_EDIT_WINDOW_MINUTES ?? 15) || 0) * 60_000,
+    trustProxy: env.THREADLINE_TRUST_PROXY === '1',
   };
 }

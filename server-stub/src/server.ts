@@ -1,3 +1,4 @@
+import { serverSecret } from './domain/edit-token.ts';
 import { createApp } from './http/app.ts';
 import { listen } from './http/listen.ts';
 import type { CommentStore } from './store/comment-store.ts';
@@ -15,6 +16,10 @@ export interface ServerConfig {
   seedPageUrl: string | null;
   /** Thread reads kept in memory (0: none). */
   readCacheEntries: number;
+  /** `THREADLINE_SECRET`; when absent one is generated and kept in the database. */
+  secret: string | undefined;
+  editWindowMs: number;
+  trustProxy: boolean;
 }
 
 /** A running server. */
@@ -29,7 +34,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = openSqliteStore(config.dbPath);
   try {
     if (config.seedPageUrl !== null) await seedIfEmpty(store, config.seedPageUrl);
-    const app = createApp({ store, origins: config.origins, distDir: config.distDir, readCacheEntries: config.readCacheEntries });
+    const app = createApp({
+      store,
+      origins: config.origins,
+      distDir: config.distDir,
+      readCacheEntries: config.readCacheEntries,
+      secret: await serverSecret(store, config.secret),
+      editWindowMs: config.editWindowMs,
+      trustProxy: config.trustProxy,
+    });
     const http = await listen(app, config.host, config.port, 'PORT');
     return { url: http.url, store, close: () => http.close().then(() => store.close()) };
   } catch (err) {

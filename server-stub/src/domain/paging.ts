@@ -3,11 +3,11 @@ import type { SortOrder } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { PageKey, PageQuery } from '../store/comment-store.ts';
 
-const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies'];
+const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
 
 /** An opaque cursor: the sort it belongs to and where the page ended. */
 export function encodeCursor(sort: SortOrder, key: PageKey): string {
-  return Buffer.from(JSON.stringify([sort, key.seq, key.replies])).toString('base64url');
+  return Buffer.from(JSON.stringify([sort, key.seq, key.rank])).toString('base64url');
 }
 
 function decodeCursor(cursor: string, sort: SortOrder): PageKey {
@@ -27,7 +27,7 @@ function decodeCursor(cursor: string, sort: SortOrder): PageKey {
   ) {
     throw new HttpError(400, 'invalid_cursor', 'That page of comments cannot be found; reload the comments.', 'cursor');
   }
-  return { seq: parsed[1] as number, replies: parsed[2] as number };
+  return { seq: parsed[1] as number, rank: parsed[2] as number };
 }
 
 /** Reads `sort`, `limit` and `cursor` from a query string, refusing anything odd with a 400. */

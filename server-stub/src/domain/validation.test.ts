@@ -21,6 +21,8 @@ describe('parseNewComment', () => {
       thread: '/news/a',
       parentId: null,
       authorName: null,
+      authorEmail: null,
+      authorWebsite: null,
       body: 'Hello',
       page: { title: null, url: null },
     });
@@ -40,6 +42,13 @@ describe('parseNewComment', () => {
     expect(parseNewComment({ ...valid, author: { name: '   ' } }).authorName).toBeNull();
     expect(parseNewComment({ ...valid, author: { name: null } }).authorName).toBeNull();
     expect(parseNewComment({ ...valid, author: {} }).authorName).toBeNull();
+  });
+
+  it('accepts an email (never shown) and an http(s) website; empty means none', () => {
+    const out = parseNewComment({ ...valid, author: { name: 'A', email: ' a@b.example ', website: 'https://a.example/me' } });
+    expect([out.authorEmail, out.authorWebsite]).toEqual(['a@b.example', 'https://a.example/me']);
+    const none = parseNewComment({ ...valid, author: { email: '', website: '' } });
+    expect([none.authorEmail, none.authorWebsite]).toEqual([null, null]);
   });
 
   it('accepts page title and http(s) url', () => {
@@ -64,6 +73,8 @@ describe('parseNewComment', () => {
     { title: 'author not an object', payload: { ...valid, author: 'bob' }, code: 'validation_failed', field: 'author' },
     { title: 'unknown top-level field', payload: { ...valid, admin: true }, code: 'unknown_field', field: 'admin' },
     { title: 'unknown author field', payload: { ...valid, author: { name: 'a', role: 'x' } }, code: 'unknown_field', field: 'author.role' },
+    { title: 'malformed email', payload: { ...valid, author: { email: 'not-an-email' } }, code: 'email_invalid', field: 'author.email' },
+    { title: 'javascript: website', payload: { ...valid, author: { website: 'javascript:alert(1)' } }, code: 'website_invalid', field: 'author.website' },
     { title: 'missing thread', payload: { body: 'x' }, code: 'thread_required', field: 'thread' },
     { title: 'empty thread', payload: { ...valid, thread: '  ' }, code: 'thread_required', field: 'thread' },
     { title: 'thread of wrong type', payload: { ...valid, thread: { a: 1 } }, code: 'thread_required', field: 'thread' },

@@ -9,6 +9,8 @@ export interface NewCommentInput {
   thread: string;
   parentId: string | null;
   authorName: string | null;
+  authorEmail: string | null;
+  authorWebsite: string | null;
   body: string;
   page: { title: string | null; url: string | null };
 }
@@ -24,6 +26,36 @@ const httpUrl = z
   .max(LIMITS.pageUrlChars, { error: `Page URL is longer than ${LIMITS.pageUrlChars} characters.` })
   .refine((s) => /^https?:\/\//i.test(s) && URL.canParse(s), { message: 'Page URL must be an http(s) URL.' });
 
+const optionalText = (schema: z.ZodType<string>) => z.union([z.literal(''), schema]).nullish();
+
+const email = z
+  .string({ error: 'Email must be text.' })
+  .trim()
+  .max(LIMITS.emailChars, { error: 'That email address is too long.' })
+  .refine((s) => s === '' || /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/.test(s), {
+    message: 'That does not look like an email address.',
+    params: { code: 'email_invalid' },
+  });
+
+const website = z
+  .string({ error: 'Website must be text.' })
+  .trim()
+  .max(LIMITS.websiteChars, { error: 'That website address is too long.' })
+  .refine((s) => s === '' || (/^https?:\/\/[^\s]+$/i.test(s) && URL.canParse(s)), {
+    message: 'The website must be an http(s) address.',
+    params: { code: 'website_invalid' },
+  });
+
+/** A body, cleaned, not empty and within the limit (shared by posting and editing). */
+const body = z
+  .string({ error: 'Comment must be text.' })
+  .transform(cleanBody)
+  .refine((s) => s.length > 0, { message: 'Write something before posting.', params: { code: 'body_required' } })
+  .refine((s) => countChars(s) <= LIMITS.bodyChars, {
+    message: `Comment is longer than ${LIMITS.bodyChars} characters.`,
+    params: { code: 'body_too_long' },
+  });
+
 const postCommentSchema = z.strictObject({
   thread: z
     .string({ error: 'Thread key must be text.' })
@@ -34,16 +66,12 @@ const postCommentSchema = z.strictObject({
     .refine((s) => !hasControlCharacters(s), { message: 'Thread key contains control or invalid characters.' }),
   parentId: z.string({ error: 'parentId must be text or null.' }).max(64).nullish(),
   author: z
-    .strictObject({ name: line(LIMITS.nameChars, 'name_too_long', 'Name').nullish() }, { error: 'author must be an object.' })
+    .strictObject(
+      { name: line(LIMITS.nameChars, 'name_too_long', 'Name').nullish(), email: optionalText(email), website: optionalText(website) },
+      { error: 'author must be an object.' },
+    )
     .nullish(),
-  body: z
-    .string({ error: 'Comment must be text.' })
-    .transform(cleanBody)
-    .refine((s) => s.length > 0, { message: 'Write something before posting.', params: { code: 'body_required' } })
-    .refine((s) => countChars(s) <= LIMITS.bodyChars, {
-      message: `Comment is longer than ${LIMITS.bodyChars} characters.`,
-      params: { code: 'body_too_long' },
-    }),
+  body,
   page: z
     .strictObject(
       {
@@ -55,13 +83,15 @@ const postCommentSchema = z.strictObject({
     .optional(),
 });
 
-/** Validates a parsed JSON body for `POST /api/comments`; throws a 4xx HttpError naming the first bad field. */
-export function parseNewComment(json: unknown): NewCommentInput {
+const editSchema = z.strictObject({ body });
+
+/** Validates `json` against `schema`, turning the first problem into a 4xx HttpError naming its field. */
+function validate<T>(schema: z.ZodType<T>, json: unknown): T {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new HttpError(422, 'validation_failed', 'The request body must be a JSON object.');
   }
   if (!('body' in json)) throw new HttpError(422, 'body_required', 'Write something before posting.', 'body');
-  const result = postCommentSchema.safeParse(json);
+  const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.map(String).join('.') || undefined;
@@ -73,14 +103,35 @@ export function parseNewComment(json: unknown): NewCommentInput {
     const code = (issue.code === 'custom' && (issue.params?.code as ErrorCode | undefined)) || defaultCode(field, issue.code);
     throw new HttpError(422, code, issue.message, field);
   }
-  const { thread, parentId, author, body, page } = result.data;
+  return result.data;
+}
+
+/** Validates a parsed JSON body for `POST /api/comments`. */
+export function parseNewComment(json: unknown): NewCommentInput {
+  const { thread, parentId, author, body: text, page } = validate(postCommentSchema, json);
   return {
     thread,
     parentId: parentId ?? null,
     authorName: author?.name || null,
-    body,
+    authorEmail: author?.email || null,
+    authorWebsite: author?.website || null,
+    body: text,
     page: { title: page?.title || null, url: page?.url ?? null },
   };
+}
+
+/** Validates a parsed JSON body for `PATCH /api/comments/:id`; returns the cleaned body. */
+export function parseEdit(json: unknown): string {
+  return validate(editSchema, json).body;
+}
+
+/** Checks an opaque token from a header (Idempotency-Key, X-Edit-Token, X-Voter-Id). */
+export function parseHeaderToken(value: string | undefined, header: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9_-]{8,128}$/.test(value)) {
+    throw new HttpError(400, 'validation_failed', `${header} must be 8–128 letters, digits, - or _.`, header);
+  }
+  return value;
 }
 
 function defaultCode(field: string | undefined, issue: string): ErrorCode {

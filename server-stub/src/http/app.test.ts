@@ -35,7 +35,7 @@ describe('GET /api/comments', () => {
   it('answers an unknown thread with an empty thread, not a 404', async () => {
     const res = await app.request('/api/comments?thread=%2Fnothing-here');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0 }, comments: [], nextCursor: null });
+    expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0, version: 0 }, comments: [], nextCursor: null });
   });
 
   it('refuses a thread key with control characters', async () => {
@@ -192,7 +192,7 @@ describe('POST /api/comments', () => {
     expect(comment).toMatchObject({ thread: '/a', parentId: null, author: { name: 'Ann' }, body: 'First!\n\nSecond paragraph', status: 'published' });
     expect(Date.parse(comment.createdAt)).not.toBeNaN();
     const thread = await read('/a');
-    expect(thread.thread).toEqual({ key: '/a', title: 'A story', url: 'https://news.example/a', commentCount: 1 });
+    expect(thread.thread).toEqual({ key: '/a', title: 'A story', url: 'https://news.example/a', commentCount: 1, version: 1 });
     expect(thread.comments).toEqual([comment]);
   });
 

@@ -1,11 +1,15 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { createRateLimiter } from '../domain/rate-limit.ts';
 import type { CommentStore } from '../store/comment-store.ts';
-import { commentsRoutes, countsRoutes } from './comments-routes.ts';
+import type { ApiContext } from './api-context.ts';
+import { commentRoutes } from './comment-routes.ts';
 import { apiCors } from './cors.ts';
 import { embedRoutes } from './embed-routes.ts';
+import { eventsRoute } from './events-route.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { createReadCache } from './read-cache.ts';
+import { countsRoutes, threadRoutes } from './thread-routes.ts';
 
 /** What the HTTP app needs from its host process. */
 export interface AppOptions {
@@ -14,20 +18,47 @@ export interface AppOptions {
   origins: readonly string[];
   /** Folder holding the built `embed.js` and `threadline.js`. */
   distDir: string;
+  /** Secret for edit tokens and IP hashes (see edit-token.ts). Default: a fixed test value. */
+  secret?: string;
+  /** How long after posting an author may edit or delete (default 15 minutes). */
+  editWindowMs?: number;
   /** Thread reads kept in memory (default 500; 0 turns the cache off). */
   readCacheEntries?: number;
+  /** Votes allowed per IP: a burst of `burst`, then `perMinute` (defaults 60 and 30). */
+  voteLimit?: { burst: number; perMinute: number };
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Seconds between SSE keep-alives (default 25). */
+  heartbeatSeconds?: number;
+  /** The clock (tests move it). */
+  now?: () => Date;
   /** Where unexpected errors are reported (default: console.error). */
   logError?: (err: unknown) => void;
 }
 
 /** The whole threadline HTTP server as a Hono app (testable in-process with `app.request()`). */
 export function createApp(options: AppOptions): Hono {
+  const voteLimit = options.voteLimit ?? { burst: 60, perMinute: 30 };
+  const ctx: ApiContext = {
+    store: options.store,
+    posting: {
+      secret: options.secret ?? 'threadline-test-secret',
+      editWindowMs: options.editWindowMs ?? 15 * 60_000,
+      now: options.now ?? (() => new Date()),
+    },
+    readCache: createReadCache(options.readCacheEntries ?? 500),
+    voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
+    trustProxy: options.trustProxy ?? false,
+    heartbeatSeconds: options.heartbeatSeconds ?? 25,
+  };
   const app = new Hono();
   // The widget's files are loaded by other sites' pages, so they must be cross-origin readable.
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
   app.use('/api/*', apiCors(options.origins));
-  app.route('/api/comments', commentsRoutes(options.store, createReadCache(options.readCacheEntries ?? 500)));
-  app.route('/api/counts', countsRoutes(options.store));
+  app.route('/api/comments', threadRoutes(ctx));
+  app.route('/api/comments', commentRoutes(ctx));
+  app.route('/api/counts', countsRoutes(ctx));
+  app.route('/api/events', eventsRoute(ctx));
   app.route('/', embedRoutes(options.distDir));
   app.get('/healthz', (c) => c.json({ ok: true }));
 

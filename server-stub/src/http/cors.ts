@@ -9,8 +9,9 @@ export function apiCors(origins: readonly string[]): MiddlewareHandler {
   const allowed = new Set(origins.map((o) => o.replace(/\/+$/, '')));
   return cors({
     origin: (origin) => (allowed.has('*') || allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Content-Type'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Content-Type', 'Idempotency-Key', 'X-Edit-Token', 'X-Voter-Id', 'Last-Event-ID'],
+    exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'ETag'],
     maxAge: 600,
   });
 }

@@ -1,4 +1,4 @@
-import type { Comment, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { Comment, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 
 /** A validated comment ready to be stored; the store assigns nothing but what it is given. */
 export interface StoredCommentInput {
@@ -6,15 +6,21 @@ export interface StoredCommentInput {
   thread: string;
   parentId: string | null;
   authorName: string | null;
+  authorEmail: string | null;
+  authorWebsite: string | null;
   body: string;
   createdAt: string;
+  editTokenHash: string;
   page: { title: string | null; url: string | null };
+  /** Recorded in the same transaction, so a retried post finds the comment it created. */
+  idempotency?: { key: string; requestHash: string };
 }
 
-/** Where the previous page ended: the last top-level comment's insertion order and reply count. */
+/** Where the previous page ended: the last top-level comment's insertion order and sort rank. */
 export interface PageKey {
   seq: number;
-  replies: number;
+  /** Reply count (sort `replies`) or score (sort `top`); unused otherwise. */
+  rank: number;
 }
 
 /** A page holds at most this many comments per top-level comment asked for (replies included). */
@@ -34,22 +40,31 @@ export interface CommentPage {
   next: PageKey | null;
 }
 
-/** A stored comment with the id of the top-level comment its sub-thread hangs from. */
+/** A stored comment with what only the server sees. */
 export interface StoredComment {
   comment: Comment;
   rootId: string;
+  editTokenHash: string | null;
+}
+
+/** A change to a thread, numbered by the thread version it produced (the SSE event id). */
+export interface VersionedEvent {
+  thread: string;
+  version: number;
+  event: LiveEvent;
 }
 
 /**
  * Where comments live. SQLite is the embedded default; PostgreSQL will implement the same
- * interface. Async so that both fit.
+ * interface. Async so that both fit. Every write bumps the thread's version and records one
+ * event per change, in the same transaction.
  */
 export interface CommentStore {
-  /** The thread's page info and count, or null if nothing was ever posted to it. */
+  /** The thread's page info, count and version, or null if nothing was ever posted to it. */
   getThread(key: string): Promise<ThreadInfo | null>;
   /** A number that changes whenever anything in the thread changes; null for an unknown thread. */
   threadVersion(key: string): Promise<number | null>;
-  /** Every visible comment of a thread, oldest first. */
+  /** Every comment of a thread (placeholders included), oldest first. */
   listComments(key: string): Promise<Comment[]>;
   /** One page of a thread. */
   listPage(key: string, query: PageQuery): Promise<CommentPage>;
@@ -59,8 +74,26 @@ export interface CommentStore {
   findComment(id: string): Promise<StoredComment | null>;
   /** Published comments per thread key; keys without comments are absent. */
   countComments(keys: readonly string[]): Promise<Record<string, number>>;
-  /** Stores a comment (and its thread, the first time) atomically. */
+  /** The comment an idempotency key created, with the hash of the request that created it. */
+  findIdempotencyKey(key: string): Promise<{ requestHash: string; commentId: string } | null>;
+  /** Stores a comment (and its thread, the first time) atomically; rejects on a duplicate idempotency key. */
   insertComment(input: StoredCommentInput): Promise<Comment>;
+  /** Replaces a comment's body. */
+  editComment(id: string, body: string, editedAt: string): Promise<Comment>;
+  /**
+   * Deletes a comment: a placeholder stays where it has replies; otherwise it is removed, and so
+   * is every placeholder left without replies by that. Resolves with what remains (null: gone).
+   */
+  deleteComment(id: string): Promise<Comment | null>;
+  /** Sets or clears one voter's upvote; resolves with the new score and whether the vote stands. */
+  setVote(id: string, voterId: string, ipHash: string, on: boolean, at: string): Promise<{ score: number; voted: boolean }>;
+  /** Events of a thread after `version`, oldest first (at most `limit`); null if some were pruned. */
+  eventsSince(thread: string, version: number, limit: number): Promise<VersionedEvent[] | null>;
+  /** Calls `listener` with every event this store records from now on, until the returned function is called. */
+  subscribe(listener: (event: VersionedEvent) => void): () => void;
+  /** A value kept in the database (the server secret lives here). */
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
   /** True when no comment is stored at all (used to decide on seeding). */
   isEmpty(): Promise<boolean>;
   /** Releases the database. */

@@ -48,6 +48,36 @@ const MIGRATIONS: readonly Migration[] = [
   // v3: a per-thread version, bumped by every write, so reads can answer 304 or from memory.
   `ALTER TABLE threads ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    UPDATE threads SET version = (SELECT COUNT(*) FROM comments WHERE comments.thread_key = threads.key);`,
+
+  // v4: owning a comment (edit token hash, edits), idempotent posts, votes, the live event log.
+  `ALTER TABLE comments ADD COLUMN edit_token_hash TEXT;
+   ALTER TABLE comments ADD COLUMN edited_at TEXT;
+   ALTER TABLE comments ADD COLUMN score INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE comments ADD COLUMN author_email TEXT;
+   ALTER TABLE comments ADD COLUMN author_website TEXT;
+   CREATE INDEX comments_top ON comments(thread_key, parent_id, score, seq);
+   CREATE INDEX comments_children ON comments(parent_id);
+   CREATE TABLE idempotency_keys (
+     key          TEXT PRIMARY KEY,
+     request_hash TEXT NOT NULL,
+     comment_id   TEXT NOT NULL,
+     created_at   TEXT NOT NULL
+   );
+   CREATE TABLE votes (
+     comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+     voter_id   TEXT NOT NULL,
+     ip_hash    TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (comment_id, voter_id)
+   );
+   CREATE TABLE events (
+     thread_key TEXT NOT NULL,
+     version    INTEGER NOT NULL,
+     payload    TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (thread_key, version)
+   );
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 /** The schema version this server writes. */

@@ -17,6 +17,9 @@ const input = (id: string, over: Partial<StoredCommentInput> = {}): StoredCommen
   thread: '/t',
   parentId: null,
   authorName: 'Ann',
+  authorEmail: null,
+  authorWebsite: null,
+  editTokenHash: 'h',
   body: `body of ${id}`,
   createdAt: '2024-05-01T10:00:00.000Z',
   page: { title: 'Page', url: 'https://example.com/t' },
@@ -47,13 +50,15 @@ describe('SQLite store', () => {
       id: 'a',
       thread: '/t',
       parentId: null,
-      author: { name: 'Ann' },
+      author: { name: 'Ann', website: null },
       body: 'body of a',
       createdAt: '2024-05-01T10:00:00.000Z',
+      editedAt: null,
+      score: 0,
       status: 'published',
     });
-    expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a' });
-    expect(await store.getThread('/t')).toEqual({ key: '/t', title: 'Page', url: 'https://example.com/t', commentCount: 1 });
+    expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a', editTokenHash: 'h' });
+    expect(await store.getThread('/t')).toEqual({ key: '/t', title: 'Page', url: 'https://example.com/t', commentCount: 1, version: 1 });
   });
 
   it('lists a thread oldest first (insertion order for equal times) and keeps threads apart', async () => {

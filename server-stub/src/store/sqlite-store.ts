@@ -1,45 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Comment, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { PAGE_COMMENT_FACTOR, type CommentStore, type PageQuery, type StoredCommentInput } from './comment-store.ts';
+import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { PAGE_COMMENT_FACTOR, type CommentStore, type PageQuery, type VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
+import { toComment, type CommentRow } from './sqlite-rows.ts';
+import { prepareWrites } from './sqlite-writes.ts';
 
-interface CommentRow {
-  seq: number;
-  id: string;
-  thread_key: string;
-  parent_id: string | null;
-  root_id: string;
-  reply_count: number;
-  author_name: string | null;
-  body: string;
-  created_at: string;
-  status: 'published';
-}
-
-const toComment = (r: CommentRow): Comment => ({
-  id: r.id,
-  thread: r.thread_key,
-  parentId: r.parent_id,
-  author: { name: r.author_name },
-  body: r.body,
-  createdAt: r.created_at,
-  status: r.status,
-});
-
-const PUBLISHED = "status = 'published'";
+const VISIBLE = "status IN ('published', 'deleted')";
+const ROOTS = `thread_key = @key AND parent_id IS NULL AND ${VISIBLE}`;
 
 /** Top-level comments after a page key, per sort order (keyset paging: stable under inserts). */
-const PAGE_SQL = {
-  oldest: `SELECT * FROM comments WHERE thread_key = @key AND parent_id IS NULL AND ${PUBLISHED}
-             AND seq > @seq ORDER BY seq LIMIT @limit`,
-  newest: `SELECT * FROM comments WHERE thread_key = @key AND parent_id IS NULL AND ${PUBLISHED}
-             AND seq < @seq ORDER BY seq DESC LIMIT @limit`,
-  replies: `SELECT * FROM comments WHERE thread_key = @key AND parent_id IS NULL AND ${PUBLISHED}
-              AND (reply_count < @replies OR (reply_count = @replies AND seq > @seq))
+const PAGE_SQL: Record<SortOrder, string> = {
+  oldest: `SELECT * FROM comments WHERE ${ROOTS} AND seq > @seq ORDER BY seq LIMIT @limit`,
+  newest: `SELECT * FROM comments WHERE ${ROOTS} AND seq < @seq ORDER BY seq DESC LIMIT @limit`,
+  replies: `SELECT * FROM comments WHERE ${ROOTS} AND (reply_count < @rank OR (reply_count = @rank AND seq > @seq))
             ORDER BY reply_count DESC, seq LIMIT @limit`,
-} as const;
+  top: `SELECT * FROM comments WHERE ${ROOTS} AND (score < @rank OR (score = @rank AND seq > @seq))
+        ORDER BY score DESC, seq LIMIT @limit`,
+};
 
 /**
  * The top-level comments of a page: at most `limit`, and no more than `PAGE_COMMENT_FACTOR × limit`
@@ -68,53 +47,48 @@ export function openSqliteStore(file: string): CommentStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
+  const writes = prepareWrites(db);
 
   const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM threads WHERE key = ?');
-  const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null }>(
-    'SELECT key, title, url FROM threads WHERE key = ?',
+  const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number }>(
+    'SELECT key, title, url, version FROM threads WHERE key = ?',
   );
-  const countThread = db.prepare<[string], { n: number }>(`SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND ${PUBLISHED}`);
-  const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${PUBLISHED} ORDER BY seq`);
-  const selectPage = {
-    oldest: db.prepare<[object], CommentRow>(PAGE_SQL.oldest),
-    newest: db.prepare<[object], CommentRow>(PAGE_SQL.newest),
-    replies: db.prepare<[object], CommentRow>(PAGE_SQL.replies),
-  };
+  const countThread = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND status = 'published'");
+  const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
+  const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], CommentRow>(sql)])) as Record<
+    SortOrder,
+    BetterSqlite3.Statement<[object], CommentRow>
+  >;
   const selectRepliesOf = db.prepare<[string], CommentRow>(
-    `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND parent_id IS NOT NULL AND ${PUBLISHED} ORDER BY seq`,
+    `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`,
   );
-  const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${PUBLISHED} ORDER BY seq`);
+  const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${VISIBLE} ORDER BY seq`);
   const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?');
   const selectCounts = db.prepare<[string], { key: string; n: number }>(
-    `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND ${PUBLISHED} GROUP BY thread_key`,
+    `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND status = 'published' GROUP BY thread_key`,
   );
-  const upsertThread = db.prepare(
-    `INSERT INTO threads (key, title, url, created_at) VALUES (@thread, @title, @url, @createdAt)
-     ON CONFLICT(key) DO UPDATE SET title = COALESCE(threads.title, excluded.title), url = COALESCE(threads.url, excluded.url),
-       version = threads.version + 1`,
+  const selectIdempotency = db.prepare<[string], { request_hash: string; comment_id: string }>(
+    'SELECT request_hash, comment_id FROM idempotency_keys WHERE key = ?',
   );
-  const insert = db.prepare(
-    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, body, created_at)
-     VALUES (@id, @thread, @parentId, @rootId, @authorName, @body, @createdAt)`,
+  const selectEvents = db.prepare<[string, number, number], { version: number; payload: string }>(
+    'SELECT version, payload FROM events WHERE thread_key = ? AND version > ? ORDER BY version LIMIT ?',
   );
-  const bumpAncestors = db.prepare(
-    `WITH RECURSIVE up(id, parent) AS (
-       SELECT id, parent_id FROM comments WHERE id = ?
-       UNION SELECT c.id, c.parent_id FROM comments c JOIN up ON c.id = up.parent)
-     UPDATE comments SET reply_count = reply_count + 1 WHERE id IN (SELECT id FROM up)`,
-  );
-  const insertTx = db.transaction((c: StoredCommentInput) => {
-    upsertThread.run({ thread: c.thread, title: c.page.title, url: c.page.url, createdAt: c.createdAt });
-    const rootId = c.parentId === null ? c.id : (selectComment.get(c.parentId)?.root_id ?? c.parentId);
-    insert.run({ ...c, rootId });
-    if (c.parentId !== null) bumpAncestors.run(c.parentId);
-  });
+  const selectOldestEvent = db.prepare<[string], { v: number | null }>('SELECT MIN(version) AS v FROM events WHERE thread_key = ?');
+  const selectMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+  const upsertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+
+  // Live events reach subscribers after their transaction has committed.
+  const listeners = new Set<(e: VersionedEvent) => void>();
+  const publish = <T extends { events: VersionedEvent[] }>(result: T): T => {
+    for (const e of result.events) for (const l of listeners) l(e);
+    return result;
+  };
 
   return {
     async getThread(key) {
       const row = selectThread.get(key);
       if (!row) return null;
-      const info: ThreadInfo = { key: row.key, title: row.title, url: row.url, commentCount: countThread.get(key)!.n };
+      const info: ThreadInfo = { key: row.key, title: row.title, url: row.url, commentCount: countThread.get(key)!.n, version: row.version };
       return info;
     },
     async threadVersion(key) {
@@ -124,15 +98,15 @@ export function openSqliteStore(file: string): CommentStore {
       return selectComments.all(key).map(toComment);
     },
     async listPage(key, { sort, limit, after }: PageQuery) {
-      const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, replies: 0 } : { seq: 0, replies: Number.MAX_SAFE_INTEGER });
-      const candidates = selectPage[sort].all({ key, seq: start.seq, replies: start.replies, limit: limit + 1 });
+      const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: Number.MAX_SAFE_INTEGER });
+      const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1 });
       const roots = takeWithinBudget(candidates, limit);
       const more = candidates.length > roots.length;
       const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];
       const last = roots.at(-1);
       return {
         comments: [...roots, ...replies].map(toComment),
-        next: more && last ? { seq: last.seq, replies: last.reply_count } : null,
+        next: more && last ? { seq: last.seq, rank: sort === 'top' ? last.score : last.reply_count } : null,
       };
     },
     async listSubtree(rootId) {
@@ -140,19 +114,49 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async findComment(id) {
       const row = selectComment.get(id);
-      return row ? { comment: toComment(row), rootId: row.root_id } : null;
+      return row ? { comment: toComment(row), rootId: row.root_id, editTokenHash: row.edit_token_hash } : null;
     },
     async countComments(keys) {
       return Object.fromEntries(selectCounts.all(JSON.stringify(keys)).map((r) => [r.key, r.n]));
     },
+    async findIdempotencyKey(key) {
+      const row = selectIdempotency.get(key);
+      return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
+    },
     async insertComment(input) {
-      insertTx(input);
-      return toComment(selectComment.get(input.id)!);
+      return publish(writes.insert(input)).comment;
+    },
+    async editComment(id, body, editedAt) {
+      return publish(writes.edit(id, body, editedAt)).comment;
+    },
+    async deleteComment(id) {
+      return publish(writes.remove(id)).comment;
+    },
+    async setVote(id, voterId, ipHash, on, at) {
+      const { score, voted } = publish(writes.vote(id, voterId, ipHash, on, at));
+      return { score, voted };
+    },
+    async eventsSince(thread, version, limit) {
+      const oldest = selectOldestEvent.get(thread)?.v;
+      // Events older than the log keeps cannot be replayed: the reader must reload.
+      if (oldest != null && oldest > version + 1) return null;
+      return selectEvents.all(thread, version, limit).map((r) => ({ thread, version: r.version, event: JSON.parse(r.payload) as LiveEvent }));
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async getMeta(key) {
+      return selectMeta.get(key)?.value ?? null;
+    },
+    async setMeta(key, value) {
+      upsertMeta.run(key, value);
     },
     async isEmpty() {
       return !db.prepare('SELECT 1 FROM comments LIMIT 1').get();
     },
     async close() {
+      listeners.clear();
       db.close();
     },
   };

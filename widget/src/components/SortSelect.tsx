@@ -1,7 +1,7 @@
 import type { SortOrder } from '../protocol/types.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
 
-const ORDERS: readonly SortOrder[] = ['oldest', 'newest', 'replies'];
+const ORDERS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
 
 /** The reader's choice of order for top-level comments (remembered per site). */
 export function SortSelect() {

@@ -9,7 +9,7 @@ const RTL = new Set<string>(['ar']);
 /** Variables substituted into `{name}` placeholders. */
 export type MessageVars = Record<string, string | number>;
 /** Message families with plural forms (`.one`, `.other`, …). */
-export type PluralKey = 'thread.count' | 'comment.replies' | 'comment.hide' | 'comment.show';
+export type PluralKey = 'thread.count' | 'comment.replies' | 'comment.hide' | 'comment.show' | 'comment.score' | 'live.new';
 
 /** Translates keys for one language; one per widget instance. */
 export interface Translator {

@@ -4,6 +4,11 @@ export const LIMITS = {
   bodyChars: 10_000,
   /** Characters in an author name. */
   nameChars: 80,
+  /** Characters in an email address and a website URL. */
+  emailChars: 254,
+  websiteChars: 300,
+  /** Characters in an Idempotency-Key, X-Edit-Token and X-Voter-Id. */
+  headerTokenChars: 128,
   /** Characters in a thread key. */
   threadKeyChars: 512,
   /** Characters in a page title sent with a comment. */

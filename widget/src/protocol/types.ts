@@ -3,8 +3,8 @@
  * Documented in docs/protocol.md; change both together.
  */
 
-/** Visibility of a comment. Only `published` exists so far; moderation adds more. */
-export type CommentStatus = 'published';
+/** Visibility of a comment: `deleted` is the placeholder left where a comment with replies was deleted. */
+export type CommentStatus = 'published' | 'deleted';
 
 /** How a body is written: the threadline protocol always sends Markdown; adapters may send HTML. */
 export type BodyFormat = 'markdown' | 'html';
@@ -15,13 +15,17 @@ export interface Comment {
   thread: string;
   /** Id of the comment this replies to, or null for a top-level comment. */
   parentId: string | null;
-  /** `name` is null for an anonymous comment. */
-  author: { name: string | null };
+  /** `name` is null for an anonymous comment; `website` is an http(s) URL the author gave, or null. */
+  author: { name: string | null; website?: string | null };
   /** Markdown subset (docs/protocol.md); blank lines separate paragraphs. */
   body: string;
   /** Absent (Markdown) in the threadline protocol; set to 'html' by adapters of HTML-returning services. */
   bodyFormat?: BodyFormat;
   createdAt: string;
+  /** When the author last edited it, or null. */
+  editedAt?: string | null;
+  /** Upvotes. */
+  score?: number;
   status: CommentStatus;
 }
 
@@ -31,10 +35,12 @@ export interface ThreadInfo {
   title: string | null;
   url: string | null;
   commentCount: number;
+  /** Changes with every write to the thread; the id of its latest live event (0 for a new thread). */
+  version?: number;
 }
 
 /** Orders of top-level comments; replies are always oldest first under their parent. */
-export type SortOrder = 'oldest' | 'newest' | 'replies';
+export type SortOrder = 'oldest' | 'newest' | 'replies' | 'top';
 
 /** Query of `GET /api/comments`. */
 export interface PageRequest {
@@ -68,7 +74,8 @@ export interface CountsResponse {
 export interface PostCommentRequest {
   thread: string;
   parentId?: string | null;
-  author?: { name?: string | null };
+  /** `email` is never shown to readers (it is for the site owner); `website` is shown as a link. */
+  author?: { name?: string | null; email?: string | null; website?: string | null } | null;
   body: string;
   /** Sent with a thread's first comment so the server learns the page. */
   page?: { title?: string; url?: string };
@@ -77,7 +84,37 @@ export interface PostCommentRequest {
 /** `201` answer to `POST /api/comments`. */
 export interface PostCommentResponse {
   comment: Comment;
+  /** Secret that lets this author edit or delete the comment (send as `X-Edit-Token`). */
+  editToken: string;
+  /** Until when the server accepts an edit or delete (ISO 8601). */
+  editableUntil: string;
 }
+
+/** Body of `PATCH /api/comments/:id`. */
+export interface EditCommentRequest {
+  body: string;
+}
+
+/** Answer to `PATCH` and `DELETE /api/comments/:id`: the comment as it now is (null once removed). */
+export interface CommentChangeResponse {
+  comment: Comment | null;
+}
+
+/** Answer to `PUT` and `DELETE /api/comments/:id/vote`. */
+export interface VoteResponse {
+  id: string;
+  score: number;
+  voted: boolean;
+}
+
+/** One message of `GET /api/events?thread=KEY` (Server-Sent Events; the event id is the thread version). */
+export type LiveEvent =
+  | { type: 'comment'; comment: Comment }
+  | { type: 'edit'; comment: Comment }
+  | { type: 'delete'; id: string; comment: Comment | null }
+  | { type: 'vote'; id: string; score: number }
+  /** The reader missed more than the server keeps: reload the thread. */
+  | { type: 'reset' };
 
 /** Machine-readable reasons a request was refused; readers see a translated message per code. */
 export type ErrorCode =
@@ -94,6 +131,14 @@ export type ErrorCode =
   | 'thread_required'
   | 'invalid_cursor'
   | 'comment_not_found'
+  | 'email_invalid'
+  | 'website_invalid'
+  | 'idempotency_key_reused'
+  | 'forbidden'
+  | 'edit_window_closed'
+  | 'already_deleted'
+  | 'rate_limited'
+  | 'thread_locked'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal';

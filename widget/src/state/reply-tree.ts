@@ -57,6 +57,7 @@ export function sortRoots(roots: readonly ReplyNode[], order: SortOrder): ReplyN
   if (order === 'newest') sorted.reverse();
   // Stable sort: equal counts keep oldest-first order, as the server's tie-break does.
   if (order === 'replies') sorted.sort((a, b) => b.descendants - a.descendants);
+  if (order === 'top') sorted.sort((a, b) => (b.comment.score ?? 0) - (a.comment.score ?? 0));
   return sorted;
 }
 

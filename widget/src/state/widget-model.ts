@@ -28,7 +28,7 @@ export interface WidgetModel {
   composerFor(parentId: string | null): ComposerModel;
 }
 
-const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies'];
+const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
 
 /** Creates the model of one widget instance. */
 export function createWidgetModel(

@@ -1,18 +1,18 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
-import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
-import { countThreads, createComment, readAround, readThread } from '../domain/comments.ts';
 import { parsePageQuery } from '../domain/paging.ts';
-import { parseNewComment } from '../domain/validation.ts';
-import type { CommentStore } from '../store/comment-store.ts';
+import { createComment } from '../domain/posting.ts';
+import { countThreads, readAround, readThread } from '../domain/reading.ts';
+import { parseHeaderToken, parseNewComment } from '../domain/validation.ts';
+import type { ApiContext } from './api-context.ts';
 import { HttpError } from './http-error.ts';
-import { createReadCache, readEtag, type ReadCache } from './read-cache.ts';
+import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
 
 /** Checks a thread key from a query string. */
-function checkKey(key: string | undefined): string {
+export function checkKey(key: string | undefined): string {
   const k = key?.trim();
   if (!k) throw new HttpError(400, 'thread_required', 'Say which thread to read (?thread=KEY).', 'thread');
   if (k.length > LIMITS.threadKeyChars) throw new HttpError(400, 'validation_failed', 'Thread key is too long.', 'thread');
@@ -20,13 +20,23 @@ function checkKey(key: string | undefined): string {
   return k;
 }
 
-const methodNotAllowed = (allow: string) => (c: Context) => {
+/** A 405 naming the methods a path does take. */
+export const methodNotAllowed = (allow: string) => (c: Context) => {
   c.header('Allow', allow);
   throw new HttpError(405, 'method_not_allowed', `${c.req.method} is not supported here; use ${allow.replace(', OPTIONS', '')}.`);
 };
 
+/** The request body limit, checked while reading (also for bodies without a length). */
+export const limitBody = bodyLimit({
+  maxSize: LIMITS.requestBytes,
+  onError: () => {
+    throw new HttpError(413, 'payload_too_large', `The request is larger than ${LIMITS.requestBytes / 1024} KB.`);
+  },
+});
+
 /** `GET /api/comments` (pages and permalinks) and `POST /api/comments`. */
-export function commentsRoutes(store: CommentStore, cache: ReadCache = createReadCache()): Hono {
+export function threadRoutes(ctx: ApiContext): Hono {
+  const { store, readCache } = ctx;
   const app = new Hono();
 
   app.get('/', async (c) => {
@@ -39,37 +49,29 @@ export function commentsRoutes(store: CommentStore, cache: ReadCache = createRea
     const etag = readEtag(key, version ?? -1, [around, query?.sort, String(query?.limit), c.req.query('cursor')]);
     c.header('ETag', etag);
     if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
-    let body = cache.get(etag);
+    let body = readCache.get(etag);
     if (body === undefined) {
       body = JSON.stringify(around ? await readAround(store, key, around) : await readThread(store, key, query!));
-      cache.set(etag, body);
+      readCache.set(etag, body);
     }
     c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(body);
   });
 
-  app.post(
-    '/',
-    bodyLimit({
-      maxSize: LIMITS.requestBytes,
-      onError: () => {
-        throw new HttpError(413, 'payload_too_large', `The request is larger than ${LIMITS.requestBytes / 1024} KB.`);
-      },
-    }),
-    async (c) => {
-      const input = parseNewComment(await readJsonBody(c));
-      const comment = await createComment(store, input);
-      const body: PostCommentResponse = { comment };
-      return c.json(body, 201);
-    },
-  );
+  app.post('/', limitBody, async (c) => {
+    const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
+    const input = parseNewComment(await readJsonBody(c));
+    const { replayed, ...answer } = await createComment(store, ctx.posting, input, idempotencyKey);
+    if (replayed) c.header('Idempotent-Replayed', 'true');
+    return c.json(answer, 201);
+  });
 
   app.all('/', methodNotAllowed('GET, POST, OPTIONS'));
   return app;
 }
 
 /** `GET /api/counts?thread=a&thread=b`: comment counts for index pages, in one request. */
-export function countsRoutes(store: CommentStore): Hono {
+export function countsRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const keys = [...new Set(c.req.queries('thread') ?? [])].map(checkKey);
@@ -78,7 +80,7 @@ export function countsRoutes(store: CommentStore): Hono {
       throw new HttpError(400, 'validation_failed', `At most ${LIMITS.countsMax} threads per request.`, 'thread');
     }
     c.header('Cache-Control', 'public, max-age=30');
-    return c.json(await countThreads(store, keys));
+    return c.json(await countThreads(ctx.store, keys));
   });
   app.all('/', methodNotAllowed('GET, OPTIONS'));
   return app;

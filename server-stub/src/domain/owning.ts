@@ -1,0 +1,32 @@
+import type { Comment } from '../../../widget/src/protocol/types.ts';
+import { HttpError } from '../http/http-error.ts';
+import type { CommentStore, StoredComment } from '../store/comment-store.ts';
+import { tokenMatches } from './edit-token.ts';
+import type { PostingContext } from './posting.ts';
+
+/** Finds a comment its author may still change: the token must match and the window be open. */
+async function ownedComment(store: CommentStore, ctx: PostingContext, id: string, token: string | undefined): Promise<StoredComment> {
+  const found = await store.findComment(id);
+  if (!found) throw new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).');
+  if (found.comment.status === 'deleted') throw new HttpError(409, 'already_deleted', 'That comment was already deleted.');
+  if (!tokenMatches(token, found.editTokenHash)) {
+    throw new HttpError(403, 'forbidden', 'Only the author can change this comment, from the browser it was written in.');
+  }
+  if (ctx.now().getTime() > Date.parse(found.comment.createdAt) + ctx.editWindowMs) {
+    throw new HttpError(403, 'edit_window_closed', `Comments can be changed for ${Math.round(ctx.editWindowMs / 60_000)} minutes after posting.`);
+  }
+  return found;
+}
+
+/** Replaces the body of the author's own comment (within the edit window). */
+export async function editComment(store: CommentStore, ctx: PostingContext, id: string, token: string | undefined, body: string): Promise<Comment> {
+  const { comment } = await ownedComment(store, ctx, id, token);
+  if (comment.body === body) return comment;
+  return store.editComment(id, body, ctx.now().toISOString());
+}
+
+/** Deletes the author's own comment (within the edit window); resolves with the placeholder, or null once it is gone. */
+export async function deleteComment(store: CommentStore, ctx: PostingContext, id: string, token: string | undefined): Promise<Comment | null> {
+  await ownedComment(store, ctx, id, token);
+  return store.deleteComment(id);
+}

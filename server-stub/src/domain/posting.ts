@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts';
+import { HttpError } from '../http/http-error.ts';
+import type { CommentStore } from '../store/comment-store.ts';
+import { editTokenFor, hashToken } from './edit-token.ts';
+import type { NewCommentInput } from './validation.ts';
+
+/** What posting needs from the server: its secret, the edit window and a clock. */
+export interface PostingContext {
+  secret: string;
+  editWindowMs: number;
+  now(): Date;
+}
+
+/** A short, URL-safe, unguessable comment id. */
+export function newCommentId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+const requestHash = (input: NewCommentInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+/** The answer for a stored comment, its edit token derived again (so a replay can return it too). */
+function answer(ctx: PostingContext, comment: PostCommentResponse['comment']): PostCommentResponse {
+  return {
+    comment,
+    editToken: editTokenFor(ctx.secret, comment.id),
+    editableUntil: new Date(Date.parse(comment.createdAt) + ctx.editWindowMs).toISOString(),
+  };
+}
+
+/**
+ * Stores a validated comment after checking its parent. With an idempotency key, a repeat of the
+ * same request answers with the comment the first one created (`replayed: true`) instead of
+ * storing it twice; the same key with a different request is refused.
+ */
+export async function createComment(
+  store: CommentStore,
+  ctx: PostingContext,
+  input: NewCommentInput,
+  idempotencyKey?: string,
+): Promise<PostCommentResponse & { replayed: boolean }> {
+  const hash = idempotencyKey ? requestHash(input) : '';
+  const replay = async () => {
+    const seen = idempotencyKey ? await store.findIdempotencyKey(idempotencyKey) : null;
+    if (!seen) return null;
+    if (seen.requestHash !== hash) {
+      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different comment.');
+    }
+    const original = await store.findComment(seen.commentId);
+    if (!original) throw new HttpError(409, 'already_deleted', 'The comment this request created has since been deleted.');
+    return { ...answer(ctx, original.comment), replayed: true };
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+
+  if (input.parentId !== null) {
+    const parent = await store.findComment(input.parentId);
+    if (!parent) throw new HttpError(422, 'parent_not_found', 'The comment you are replying to no longer exists.', 'parentId');
+    if (parent.comment.thread !== input.thread) {
+      throw new HttpError(422, 'parent_in_other_thread', 'The comment you are replying to belongs to another page.', 'parentId');
+    }
+  }
+  const id = newCommentId();
+  try {
+    const comment = await store.insertComment({
+      id,
+      thread: input.thread,
+      parentId: input.parentId,
+      authorName: input.authorName,
+      authorEmail: input.authorEmail,
+      authorWebsite: input.authorWebsite,
+      body: input.body,
+      createdAt: ctx.now().toISOString(),
+      editTokenHash: hashToken(editTokenFor(ctx.secret, id)),
+      page: input.page,
+      ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash: hash } } : {}),
+    });
+    return { ...answer(ctx, comment), replayed: false };
+  } catch (err) {
+    // Two copies of one request racing: the loser answers with the winner's comment.
+    const raced = idempotencyKey ? await replay() : null;
+    if (raced) return raced;
+    throw err;
+  }
+}

@@ -1,0 +1,56 @@
+import { Hono, type Context } from 'hono';
+import type { CommentChangeResponse } from '../../../widget/src/protocol/types.ts';
+import { hashIp } from '../domain/edit-token.ts';
+import { deleteComment, editComment } from '../domain/owning.ts';
+import { parseEdit, parseHeaderToken } from '../domain/validation.ts';
+import { vote } from '../domain/voting.ts';
+import type { ApiContext } from './api-context.ts';
+import { clientIp } from './client-ip.ts';
+import { HttpError } from './http-error.ts';
+import { readJsonBody } from './read-json.ts';
+import { limitBody, methodNotAllowed } from './thread-routes.ts';
+
+const checkId = (id: string) => {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).');
+  return id;
+};
+
+/** One comment: `PATCH`/`DELETE /api/comments/:id` (author, with X-Edit-Token) and `PUT`/`DELETE /api/comments/:id/vote`. */
+export function commentRoutes(ctx: ApiContext): Hono {
+  const { store, posting } = ctx;
+  const app = new Hono();
+
+  app.patch('/:id', limitBody, async (c) => {
+    const id = checkId(c.req.param('id'));
+    const token = parseHeaderToken(c.req.header('x-edit-token'), 'X-Edit-Token');
+    const body = parseEdit(await readJsonBody(c));
+    const answer: CommentChangeResponse = { comment: await editComment(store, posting, id, token, body) };
+    return c.json(answer);
+  });
+
+  app.delete('/:id', async (c) => {
+    const id = checkId(c.req.param('id'));
+    const token = parseHeaderToken(c.req.header('x-edit-token'), 'X-Edit-Token');
+    const answer: CommentChangeResponse = { comment: await deleteComment(store, posting, id, token) };
+    return c.json(answer);
+  });
+
+  const voteHandler = (on: boolean) => async (c: Context) => {
+    const id = checkId(c.req.param('id') ?? '');
+    const voter = parseHeaderToken(c.req.header('x-voter-id'), 'X-Voter-Id');
+    if (!voter) throw new HttpError(400, 'validation_failed', 'Send a voter id (X-Voter-Id) to vote.', 'X-Voter-Id');
+    const ip = hashIp(posting.secret, clientIp(c, ctx.trustProxy));
+    const allowed = ctx.voteLimiter.take(ip);
+    if (!allowed.ok) {
+      c.header('Retry-After', String(allowed.retryAfterSeconds));
+      throw new HttpError(429, 'rate_limited', `Too many votes from your network; try again in ${allowed.retryAfterSeconds} s.`);
+    }
+    return c.json(await vote(store, id, voter, ip, on, posting.now()));
+  };
+  app.put('/:id/vote', voteHandler(true));
+  app.delete('/:id/vote', voteHandler(false));
+
+  app.all('/:id', methodNotAllowed('PATCH, DELETE, OPTIONS'));
+  app.all('/:id/vote', methodNotAllowed('PUT, DELETE, OPTIONS'));
+  return app;
+}

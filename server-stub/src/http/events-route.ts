@@ -1,0 +1,68 @@
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { LiveEvent } from '../../../widget/src/protocol/types.ts';
+import type { VersionedEvent } from '../store/comment-store.ts';
+import type { ApiContext } from './api-context.ts';
+import { checkKey } from './thread-routes.ts';
+
+/** Events replayed at most per reconnect; a reader further behind is told to reload. */
+const REPLAY_MAX = 1000;
+
+/**
+ * `GET /api/events?thread=KEY[&after=VERSION]`: the thread's changes as Server-Sent Events, each
+ * with the thread version as its id. A reconnect (Last-Event-ID) replays what was missed, in
+ * order and once; a gap too old to replay sends `reset`.
+ */
+export function eventsRoute(ctx: ApiContext): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const key = checkKey(c.req.query('thread'));
+    const from = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? Number.NaN);
+    return streamSSE(c, async (stream) => {
+      // Subscribe before replaying, so nothing falls between the replay and the live feed.
+      const queue: VersionedEvent[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = ctx.store.subscribe((e) => {
+        if (e.thread !== key) return;
+        queue.push(e);
+        wake?.();
+      });
+      let isOpen = true;
+      stream.onAbort(() => {
+        isOpen = false;
+        unsubscribe();
+        wake?.();
+      });
+
+      const send = (version: number, event: LiveEvent) => stream.writeSSE({ id: String(version), event: event.type, data: JSON.stringify(event) });
+      let sent = Number.isSafeInteger(from) && from >= 0 ? from : ((await ctx.store.threadVersion(key)) ?? 0);
+      await stream.write('retry: 2000\n\n');
+      if (Number.isSafeInteger(from) && from >= 0) {
+        const missed = await ctx.store.eventsSince(key, from, REPLAY_MAX);
+        if (missed === null || missed.length === REPLAY_MAX) {
+          await send(sent, { type: 'reset' });
+        } else {
+          for (const e of missed) await send((sent = e.version), e.event);
+        }
+      }
+      while (isOpen) {
+        for (const e of queue.splice(0)) {
+          if (e.version > sent) await send((sent = e.version), e.event);
+        }
+        const timedOut = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(true), ctx.heartbeatSeconds * 1000);
+          wake = () => {
+            clearTimeout(timer);
+            resolve(false);
+          };
+          if (queue.length || !isOpen) wake();
+        });
+        wake = undefined;
+        // A comment line keeps proxies from closing an idle stream.
+        if (timedOut && isOpen) await stream.write(': keep-alive\n\n');
+      }
+      unsubscribe();
+    });
+  });
+  return app;
+}
