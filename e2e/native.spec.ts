@@ -145,20 +145,24 @@ test.describe('accessibility', () => {
     await page.keyboard.type('Typed with the keyboard only');
     await page.keyboard.press('Tab'); // name
     await page.keyboard.type('Kim');
-    await page.keyboard.press('Tab'); // post
-    await page.keyboard.press('Enter');
+    // Ctrl+Enter posts from any field of the form.
+    await page.keyboard.press('Control+Enter');
     const mine = page.locator('article.tl-comment', { hasText: 'Typed with the keyboard only' });
     await expect(mine).toBeFocused();
+    // Focus stays on it when the server's copy replaces the one shown while sending.
+    await expect(mine).toHaveAttribute('aria-busy', 'false');
+    await expect(mine).toBeFocused();
     // From the new comment, Tab reaches its Reply button; Enter opens the form with focus in it.
+    // Tab from the comment: its time link, Upvote, then Reply.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(mine.getByRole('button', { name: 'Reply to Kim' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Your reply to Kim')).toBeFocused();
     await page.keyboard.type('A keyboard reply');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // Tab through name, email, website and Cancel to the post button.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Post reply' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.locator('article.tl-comment', { hasText: 'A keyboard reply' })).toBeFocused();

@@ -97,7 +97,8 @@ test.describe('failures the reader sees', () => {
     await stack.killApi();
     const box = page.getByLabel('Your comment');
     await postTopLevel(page, 'Written while the server was down', 'Ann');
-    await expect(page.getByRole('alert')).toContainText('Could not reach the comments server');
+    // The widget retries for a few seconds before it gives up and says so.
+    await expect(page.getByRole('alert')).toContainText('Could not reach the comments server', { timeout: 20_000 });
     await expect(box).toHaveValue('Written while the server was down');
 
     await stack.startApi();

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../protocol/types.ts';
 
 /** Why a backend call failed: a protocol error code, or what went wrong before an answer came. */
-export type BackendErrorCode = ErrorCode | 'network' | 'timeout' | 'bad_response' | 'server_error';
+export type BackendErrorCode = ErrorCode | 'network' | 'offline' | 'timeout' | 'bad_response' | 'server_error';
 
 /** The one error type backends reject with, so the UI can pick a reader-facing message by code. */
 export class BackendError extends Error {
@@ -10,6 +10,8 @@ export class BackendError extends Error {
     message: string,
     readonly status?: number,
     readonly field?: string,
+    /** Seconds the server asked to wait (Retry-After), for rate limits. */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'BackendError';

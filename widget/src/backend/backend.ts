@@ -1,9 +1,24 @@
-import type { Comment, PageRequest, PostCommentRequest, ThreadResponse } from '../protocol/types.ts';
+import type {
+  Comment,
+  LiveEvent,
+  PageRequest,
+  PostCommentRequest,
+  PostCommentResponse,
+  ThreadResponse,
+  VoteResponse,
+} from '../protocol/types.ts';
+
+/** Options of a post. */
+export interface PostOptions {
+  /** Same key for every attempt at the same comment: the server then stores it once. */
+  idempotencyKey?: string;
+}
 
 /**
  * The only way the widget reaches comments. The threadline HTTP protocol is the first
- * implementation (`createHttpBackend`); other services plug in by implementing this.
- * Implementations reject with `BackendError` only.
+ * implementation (`createHttpBackend`); other services plug in by implementing this. The
+ * optional methods may be left out by backends that cannot do them (the widget then hides those
+ * actions). Implementations reject with `BackendError` only.
  */
 export interface CommentsBackend {
   /**
@@ -11,8 +26,16 @@ export interface CommentsBackend {
    * A backend without paging may return everything with `nextCursor: null`.
    */
   listThread(threadKey: string, page?: PageRequest): Promise<ThreadResponse>;
-  /** The sub-thread holding one comment, for permalinks to comments not on the first page (optional). */
+  /** The sub-thread holding one comment, for permalinks to comments not on the first page. */
   listAround?(threadKey: string, commentId: string): Promise<ThreadResponse>;
-  /** Posts a comment or reply and resolves with it as stored. */
-  postComment(request: PostCommentRequest): Promise<Comment>;
+  /** Posts a comment or reply and resolves with it as stored (and its edit token, if the backend has them). */
+  postComment(request: PostCommentRequest, options?: PostOptions): Promise<Pick<PostCommentResponse, 'comment'> & Partial<PostCommentResponse>>;
+  /** Replaces the body of the reader's own comment. */
+  editComment?(id: string, body: string, editToken: string): Promise<Comment>;
+  /** Deletes the reader's own comment; resolves with the placeholder left, or null. */
+  deleteComment?(id: string, editToken: string): Promise<Comment | null>;
+  /** Sets or takes back the reader's upvote. */
+  vote?(id: string, voterId: string, on: boolean): Promise<VoteResponse>;
+  /** Calls `onEvent` with every change to the thread after `version`, until the returned function is called. */
+  subscribe?(threadKey: string, version: number, onEvent: (event: LiveEvent) => void): () => void;
 }

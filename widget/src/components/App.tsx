@@ -3,6 +3,7 @@ import { WidgetContext } from '../state/widget-model.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { NewCommentsBar } from './NewCommentsBar.tsx';
 import { SortSelect } from './SortSelect.tsx';
 
 /** Props of App. */
@@ -41,6 +42,7 @@ export function App({ model }: AppProps) {
           </div>
         )}
         {status === 'ready' && roots.length === 0 && <p class="tl-status">{t.t('thread.empty')}</p>}
+        <NewCommentsBar />
         {status !== 'loading' && roots.length > 0 && <CommentList nodes={roots} level={0} />}
         {status === 'ready' && thread.hasMore.value && (
           <div class="tl-more">

@@ -2,9 +2,11 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ReplyNode } from '../state/reply-tree.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
 import { Avatar } from './Avatar.tsx';
+import { CommentActionsBar } from './CommentActionsBar.tsx';
 import { CommentBody } from './CommentBody.tsx';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
+import { EditForm } from './EditForm.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 
 /** Props of CommentItem. */
@@ -18,18 +20,25 @@ export interface CommentItemProps {
   showReplyTo: boolean;
 }
 
-/** One comment with its actions, its reply form (when open) and its replies. */
+/** Only web links may become an author's link, whatever a backend sends. */
+const isWebUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
+
+/** One comment with its actions, its reply or edit form (when open) and its replies. */
 export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemProps) {
-  const { thread, composerFor } = useWidget();
+  const { thread, composerFor, actions } = useWidget();
   const t = useT();
   const { comment, replies, descendants } = node;
   const articleRef = useRef<HTMLElement>(null);
+  const isDeleted = comment.status === 'deleted';
   const name = comment.author.name;
-  const shownName = name ?? t.t('comment.anonymous');
+  const shownName = isDeleted ? t.t('comment.deleted') : (name ?? t.t('comment.anonymous'));
   const parentName = comment.parentId === null ? undefined : (thread.authorNames.value.get(comment.parentId) ?? t.t('comment.anonymous'));
   const isReplying = thread.replyingTo.value === comment.id;
   const isJustPosted = thread.lastPostedId.value === comment.id;
   const isTarget = thread.target.value === comment.id;
+  const isFresh = thread.fresh.value.has(comment.id);
+  const isSending = thread.sending.value.has(comment.id);
+  const isEditing = actions.editingId.value === comment.id;
   const isCollapsed = thread.collapsed.value.has(comment.id);
   const headingId = `comment-${comment.id}-by`;
 
@@ -40,7 +49,15 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
     articleRef.current?.scrollIntoView?.({ block: isTarget ? 'center' : 'nearest' });
   }, [isJustPosted, isTarget]);
 
-  const classes = ['tl-comment', isJustPosted && 'tl-comment-new', isTarget && 'tl-comment-target'].filter(Boolean).join(' ');
+  const classes = [
+    'tl-comment',
+    (isJustPosted || isFresh) && 'tl-comment-new',
+    isTarget && 'tl-comment-target',
+    isSending && 'tl-comment-sending',
+    isDeleted && 'tl-comment-deleted',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <li class="tl-item" id={`comment-${comment.id}`}>
       <article
@@ -48,14 +65,21 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
         class={classes}
         part="comment"
         aria-labelledby={parentName === undefined ? headingId : `${headingId} ${headingId}-level`}
+        aria-busy={isSending}
         tabIndex={-1}
         data-comment-id={comment.id}
         data-depth={node.depth}
       >
         <header class="tl-meta">
-          <Avatar name={name} />
-          <span class={name ? 'tl-author' : 'tl-author tl-author-anon'} part="author" id={headingId}>
-            {shownName}
+          <Avatar name={isDeleted ? null : name} />
+          <span class={name && !isDeleted ? 'tl-author' : 'tl-author tl-author-anon'} part="author" id={headingId}>
+            {isWebUrl(comment.author.website) && !isDeleted ? (
+              <a href={comment.author.website} rel="nofollow ugc noopener noreferrer" target="_blank">
+                {shownName}
+              </a>
+            ) : (
+              shownName
+            )}
           </span>
           {parentName !== undefined && (
             <span class="tl-sr-only" id={`${headingId}-level`}>
@@ -67,32 +91,15 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
               {t.t('comment.replyingTo', { name: parentName })}
             </span>
           )}
-          <RelativeTime iso={comment.createdAt} href={`#comment-${comment.id}`} />
-        </header>
-        <CommentBody text={comment.body} format={comment.bodyFormat} />
-        <div class="tl-actions" part="actions">
-          <button
-            type="button"
-            class="tl-action"
-            aria-expanded={isReplying}
-            aria-label={t.t('comment.replyTo', { name: shownName })}
-            onClick={() => {
-              thread.replyingTo.value = isReplying ? null : comment.id;
-            }}
-          >
-            {t.t('comment.reply')}
-          </button>
-          {descendants > 0 && (
-            <button
-              type="button"
-              class="tl-action tl-toggle"
-              aria-expanded={!isCollapsed}
-              onClick={() => thread.toggleCollapsed(comment.id)}
-            >
-              {t.plural(isCollapsed ? 'comment.show' : 'comment.hide', descendants)}
-            </button>
+          {isSending ? <span class="tl-sending">{t.t('comment.sending')}</span> : !isDeleted && <RelativeTime iso={comment.createdAt} href={`#comment-${comment.id}`} />}
+          {comment.editedAt && !isDeleted && (
+            <span class="tl-edited" title={t.formatDate(comment.editedAt)}>
+              · {t.t('comment.edited')}
+            </span>
           )}
-        </div>
+        </header>
+        {isEditing ? <EditForm commentId={comment.id} /> : isDeleted ? null : <CommentBody text={comment.body} format={comment.bodyFormat} />}
+        {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
       </article>
       {isReplying && (
         <Composer

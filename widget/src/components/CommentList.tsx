@@ -27,7 +27,7 @@ export function CommentList({ nodes, level, parentId, label }: CommentListProps)
     <ol class={level > 0 ? 'tl-list tl-replies' : 'tl-list'} part={level > 0 ? 'replies' : 'list'} aria-label={label}>
       {items.map((node) => (
         <CommentItem
-          key={node.comment.id}
+          key={thread.renderKey(node.comment.id)}
           node={node}
           level={level}
           isFlat={isLastLevel}

@@ -1,88 +1,128 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../protocol/limits.ts';
+import { loadFormatter } from '../render/formatter.ts';
 import type { ComposerModel } from '../state/composer-model.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
+import { CommentBody } from './CommentBody.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { IdentityFields } from './IdentityFields.tsx';
 
 /** Props of Composer. */
 export interface ComposerProps {
   composer: ComposerModel;
-  /** Name of the author being replied to (reply forms only; '' for anonymous). */
+  /** Name of the author being replied to (reply forms only). */
   replyTo?: string;
-  /** Called when the reader cancels a reply form. */
+  /** Called when the reader closes a reply form. */
   onCancel?: () => void;
 }
 
 /** Shows the counter only once it matters, so it does not nag short comments. */
 const COUNTER_FROM = Math.floor(LIMITS.bodyChars * 0.8);
 
-/** A comment form: body, name, post button and the reason a post failed. */
+/** A comment form: body with preview, who is writing, post button, and the reason a post failed. */
 export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
-  const { reader } = useWidget();
   const t = useT();
   const ids = useId();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const [isPreview, setPreview] = useState(false);
+  const [isConfirmingDiscard, setConfirmingDiscard] = useState(false);
   const isReply = composer.parentId !== null;
   const pending = composer.isPending.value;
+  const error = composer.error.value;
 
-  // A reply form is opened to be typed in: put the caret there.
+  // A reply form is opened to be typed in: put the caret there, after any restored draft.
   useEffect(() => {
-    if (isReply) bodyRef.current?.focus();
-  }, [isReply]);
+    const box = bodyRef.current;
+    if (!box || !isReply) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  }, []);
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async (e?: Event) => {
+    e?.preventDefault();
+    setPreview(false);
     const posted = await composer.submit();
-    if (!posted && composer.error.value?.field === 'body') bodyRef.current?.focus();
+    if (!posted && composer.error.value) bodyRef.current?.focus();
+  };
+  const close = () => {
+    // Escape with text asks first: closing keeps the draft, discarding throws it away.
+    if (composer.body.value.trim() && !isConfirmingDiscard) return setConfirmingDiscard(true);
+    onCancel?.();
   };
 
   return (
-    <form class={isReply ? 'tl-composer tl-composer-reply' : 'tl-composer'} part="composer" onSubmit={submit} noValidate aria-busy={pending}>
+    <form
+      class={isReply ? 'tl-composer tl-composer-reply' : 'tl-composer'}
+      part="composer"
+      onSubmit={submit}
+      noValidate
+      aria-busy={pending}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+        if (e.key === 'Escape' && isReply) {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
       {!isReply && <h3 class="tl-composer-heading">{t.t('composer.heading')}</h3>}
-      <label class="tl-label" for={`${ids}-body`}>
-        {isReply ? t.t('composer.replyBody', { name: replyTo || t.t('comment.anonymous') }) : t.t('composer.body')}
-      </label>
-      <textarea
-        id={`${ids}-body`}
-        ref={bodyRef}
-        class="tl-input tl-textarea"
-        part="textarea"
-        rows={isReply ? 3 : 4}
-        placeholder={t.t('composer.placeholder')}
-        value={composer.body.value}
-        onInput={(e) => {
-          composer.body.value = e.currentTarget.value;
-          if (composer.error.value?.field === 'body') composer.clearError();
-        }}
-        aria-invalid={composer.error.value?.field === 'body'}
-        aria-describedby={composer.error.value ? `${ids}-error` : undefined}
-      />
+      <div class="tl-composer-top">
+        <label class="tl-label" for={`${ids}-body`}>
+          {isReply ? t.t('composer.replyBody', { name: replyTo ?? t.t('comment.anonymous') }) : t.t('composer.body')}
+        </label>
+        <div class="tl-tabs">
+          <button type="button" class="tl-tab" aria-pressed={!isPreview} onClick={() => setPreview(false)}>
+            {t.t('composer.write')}
+          </button>
+          <button
+            type="button"
+            class="tl-tab"
+            aria-pressed={isPreview}
+            onClick={() => {
+              void loadFormatter().catch(() => {});
+              setPreview(true);
+            }}
+          >
+            {t.t('composer.preview')}
+          </button>
+        </div>
+      </div>
+      {isPreview ? (
+        <div class="tl-preview" aria-live="polite">
+          {composer.body.value.trim() ? <CommentBody text={composer.body.value} /> : <p class="tl-hint">{t.t('composer.previewEmpty')}</p>}
+        </div>
+      ) : (
+        <textarea
+          id={`${ids}-body`}
+          ref={bodyRef}
+          class="tl-input tl-textarea"
+          part="textarea"
+          rows={isReply ? 3 : 4}
+          placeholder={t.t('composer.placeholder')}
+          value={composer.body.value}
+          onInput={(e) => {
+            composer.body.value = e.currentTarget.value;
+            setConfirmingDiscard(false);
+            if (composer.error.value?.field === 'body') composer.clearError();
+          }}
+          aria-invalid={error?.field === 'body'}
+          aria-describedby={`${ids}-hint${error ? ` ${ids}-error` : ''}`}
+        />
+      )}
+      {composer.isRestored.value && <p class="tl-hint">{t.t('composer.draftRestored')}</p>}
       {composer.chars.value >= COUNTER_FROM && (
         <p class={composer.chars.value > LIMITS.bodyChars ? 'tl-counter tl-counter-over' : 'tl-counter'} aria-live="polite">
           {composer.chars.value.toLocaleString(t.lang)} / {LIMITS.bodyChars.toLocaleString(t.lang)}
         </p>
       )}
+      <IdentityFields idPrefix={ids} invalidField={error?.field} />
       <div class="tl-composer-row">
-        <div class="tl-field">
-          <label class="tl-label" for={`${ids}-name`}>
-            {t.t('composer.name')} <span class="tl-hint">({t.t('composer.nameHint')})</span>
-          </label>
-          <input
-            id={`${ids}-name`}
-            class="tl-input"
-            part="input"
-            type="text"
-            autocomplete="name"
-            value={reader.name.value}
-            onInput={(e) => {
-              reader.name.value = e.currentTarget.value;
-            }}
-            aria-invalid={composer.error.value?.field === 'author.name'}
-          />
-        </div>
+        <span class="tl-hint tl-shortcut" id={`${ids}-hint`}>
+          {t.t('composer.shortcut')}
+        </span>
         <div class="tl-buttons">
           {isReply && (
-            <button type="button" class="tl-button tl-button-quiet" part="button" onClick={onCancel}>
+            <button type="button" class="tl-button tl-button-quiet" part="button" onClick={close}>
               {t.t('composer.cancel')}
             </button>
           )}
@@ -91,7 +131,35 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
           </button>
         </div>
       </div>
-      {composer.error.value && <ErrorMessage id={`${ids}-error`} error={composer.error.value} />}
+      {isConfirmingDiscard && (
+        <div class="tl-confirm" role="group" aria-label={t.t('composer.discard')}>
+          <span>{t.t('composer.discard')}</span>
+          <button
+            type="button"
+            class="tl-button tl-button-danger"
+            part="button"
+            onClick={() => {
+              composer.discard();
+              setConfirmingDiscard(false);
+              onCancel?.();
+            }}
+          >
+            {t.t('composer.discardYes')}
+          </button>
+          <button
+            type="button"
+            class="tl-button"
+            part="button"
+            onClick={() => {
+              setConfirmingDiscard(false);
+              bodyRef.current?.focus();
+            }}
+          >
+            {t.t('composer.discardNo')}
+          </button>
+        </div>
+      )}
+      {error && <ErrorMessage id={`${ids}-error`} error={error} />}
     </form>
   );
 }

@@ -12,7 +12,8 @@ export interface ErrorMessageProps {
 export function ErrorMessage({ error, id }: ErrorMessageProps) {
   const t = useT();
   const key = `error.${error.code}`;
-  const text = t.has(key) ? t.t(key, { max: error.code === 'name_too_long' ? LIMITS.nameChars : LIMITS.bodyChars }) : error.message;
+  const vars = { max: error.code === 'name_too_long' ? LIMITS.nameChars : LIMITS.bodyChars, wait: error.retryAfter ?? 60 };
+  const text = t.has(key) ? t.t(key, vars) : error.message;
   return (
     <p id={id} class="tl-error" role="alert">
       {text}

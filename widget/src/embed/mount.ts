@@ -57,6 +57,20 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   void loadFormatter().catch(() => {});
   const loaded = model.thread.load().catch((err: unknown) => log.error('loading the thread failed', err));
   void loaded.then(showLinked);
+
+  // Live: others' comments, edits, deletions and votes, from the version the first page is at.
+  let stopLive: (() => void) | undefined;
+  void loaded.then(() => {
+    if (handle.isMounted && backend.subscribe) stopLive = backend.subscribe(model.thread.key, model.thread.version.value, model.thread.applyEvent);
+  });
+  cleanups.push(() => stopLive?.());
+  // Another tab of this reader posted, edited or voted: pick up its tokens and votes.
+  const onStorage = (e: StorageEvent) => {
+    if (!e.key || e.key.startsWith('threadline:')) model.reader.reload();
+  };
+  win.addEventListener('storage', onStorage);
+  cleanups.push(() => win.removeEventListener('storage', onStorage));
+  cleanups.push(() => model.dispose());
   win.addEventListener('hashchange', showLinked);
   cleanups.push(() => win.removeEventListener('hashchange', showLinked));
 

@@ -2,7 +2,7 @@ import { batch, computed, signal, type ReadonlySignal, type Signal } from '@prea
 import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
-import type { Comment, SortOrder, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
+import type { Comment, LiveEvent, PostCommentRequest, PostCommentResponse, SortOrder, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
 import { loadFormatter } from '../render/formatter.ts';
 import { commentNeedsFormatter } from '../render/needs-formatting.ts';
 import { buildReplyTree, sortRoots, type ReplyNode } from './reply-tree.ts';
@@ -11,6 +11,13 @@ import { buildReplyTree, sortRoots, type ReplyNode } from './reply-tree.ts';
 export interface PageInfo {
   title: string;
   url: string;
+}
+
+/** Who is posting, as typed in the form. */
+export interface AuthorInput {
+  name: string;
+  email: string;
+  website: string;
 }
 
 /** How a thread is read. */
@@ -46,14 +53,39 @@ export interface ThreadModel {
   readonly replyingTo: Signal<string | null>;
   /** Id of the comment this reader posted last, to scroll to and highlight it. */
   readonly lastPostedId: ReadonlySignal<string | null>;
+  /** Ids of the reader's comments still on their way to the server. */
+  readonly sending: ReadonlySignal<ReadonlySet<string>>;
+  /** Ids of comments that arrived live (others' replies), shown highlighted. */
+  readonly fresh: ReadonlySignal<ReadonlySet<string>>;
+  /** Others' new top-level comments, held back so the text being read does not move. */
+  readonly incoming: ReadonlySignal<readonly Comment[]>;
+  /** The thread version the shown data is at (the live stream continues from it). */
+  readonly version: ReadonlySignal<number>;
+  /**
+   * The key to render a comment under: a posted comment keeps the key of its optimistic copy,
+   * so its element (and the reader's focus in it) stays when the server's answer arrives.
+   */
+  renderKey(id: string): string;
   load(): Promise<void>;
+  /** Shows the held-back new comments. */
+  showIncoming(): void;
+  /** Applies a change another reader made (from the live stream). */
+  applyEvent(event: LiveEvent): void;
+  /** Puts a comment as the server now has it in place of the old one. */
+  replaceComment(comment: Comment): void;
+  /** Takes a comment away (deleted without replies). */
+  removeComment(id: string): void;
+  setScore(id: string, score: number): void;
   loadMore(): Promise<void>;
   setSort(order: SortOrder): Promise<void>;
   toggleCollapsed(id: string): void;
   /** Makes sure a comment is loaded and visible (fetching its sub-thread if needed), then targets it. */
   showComment(id: string): Promise<boolean>;
-  /** Posts and, once the server has it, shows it in place. Rejects with BackendError. */
-  post(parentId: string | null, body: string, authorName: string): Promise<Comment>;
+  /**
+   * Shows the comment at once, marked as sending, and posts it (retried under `idempotencyKey`).
+   * Resolves with the server's answer; on failure the comment is taken back and it rejects.
+   */
+  post(parentId: string | null, body: string, author: AuthorInput, idempotencyKey: string): Promise<Pick<PostCommentResponse, 'comment'> & Partial<PostCommentResponse>>;
 }
 
 const toBackendError = (err: unknown) => (isBackendError(err) ? err : new BackendError('network', String(err)));
@@ -79,7 +111,23 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
   const target = signal<string | null>(null);
   const replyingTo = signal<string | null>(null);
   const lastPostedId = signal<string | null>(null);
+  const sending = signal<ReadonlySet<string>>(new Set());
+  const fresh = signal<ReadonlySet<string>>(new Set());
+  const incoming = signal<readonly Comment[]>([]);
+  const version = signal(0);
+  const renderKeys = new Map<string, string>();
   let loads = 0;
+
+  const withId = (set: ReadonlySet<string>, id: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  };
+  const bumpCount = (delta: number) => {
+    const current = info.value;
+    if (current) info.value = { ...current, commentCount: Math.max(0, current.commentCount + delta) };
+  };
 
   async function ensureFormatter(list: readonly Comment[]): Promise<void> {
     if (!list.some(commentNeedsFormatter)) return;
@@ -103,8 +151,11 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       if (!res) return;
       batch(() => {
         info.value = res.thread;
-        comments.value = res.comments;
+        version.value = res.thread.version ?? 0;
+        // Posts still on their way stay on screen across a reload of the list.
+        comments.value = merge(res.comments, comments.value.filter((c) => sending.value.has(c.id)));
         cursor.value = res.nextCursor;
+        incoming.value = [];
         loadError.value = null;
         moreError.value = null;
         status.value = 'ready';
@@ -175,26 +226,113 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     return true;
   }
 
-  async function post(parentId: string | null, body: string, authorName: string): Promise<Comment> {
-    const name = authorName.trim();
-    const comment = await backend.postComment({
+  function replaceComment(comment: Comment): void {
+    comments.value = comments.value.map((c) => (c.id === comment.id ? comment : c));
+    incoming.value = incoming.value.map((c) => (c.id === comment.id ? comment : c));
+  }
+
+  function removeComment(id: string): void {
+    comments.value = comments.value.filter((c) => c.id !== id);
+    incoming.value = incoming.value.filter((c) => c.id !== id);
+  }
+
+  function setScore(id: string, score: number): void {
+    const c = comments.value.find((x) => x.id === id);
+    if (c && c.score !== score) replaceComment({ ...c, score });
+  }
+
+  /** The reader's own post still sending that `comment` is the server's copy of, if any. */
+  const pendingTwin = (comment: Comment) =>
+    comments.value.find((c) => sending.value.has(c.id) && c.parentId === comment.parentId && c.body === comment.body);
+
+  function applyEvent(event: LiveEvent): void {
+    if (event.type === 'reset') {
+      void load();
+      return;
+    }
+    batch(() => {
+      if (event.type === 'vote') return setScore(event.id, event.score);
+      if (event.type === 'edit') return replaceComment(event.comment);
+      if (event.type === 'delete') {
+        const known = comments.value.find((c) => c.id === event.id) ?? incoming.value.find((c) => c.id === event.id);
+        if (known?.status === 'published') bumpCount(-1);
+        return event.comment ? replaceComment(event.comment) : removeComment(event.id);
+      }
+      const { comment } = event;
+      if (comments.value.some((c) => c.id === comment.id) || incoming.value.some((c) => c.id === comment.id)) return;
+      // Our own post, arriving live before its POST answer: the answer will swap it in.
+      if (pendingTwin(comment)) return;
+      bumpCount(1);
+      if (comment.parentId === null && comments.value.length > 0) {
+        incoming.value = [...incoming.value, comment];
+      } else {
+        comments.value = [...comments.value, comment];
+        fresh.value = withId(fresh.value, comment.id, true);
+      }
+    });
+  }
+
+  function showIncoming(): void {
+    batch(() => {
+      for (const c of incoming.value) fresh.value = withId(fresh.value, c.id, true);
+      comments.value = merge(comments.value, incoming.value);
+      incoming.value = [];
+    });
+  }
+
+  async function post(parentId: string | null, body: string, author: AuthorInput, idempotencyKey: string) {
+    const tempId = `pending-${idempotencyKey}`;
+    const name = author.name.trim() || null;
+    const website = author.website.trim() || null;
+    const optimistic: Comment = {
+      id: tempId,
+      thread: key,
+      parentId,
+      author: { name, website },
+      body,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      score: 0,
+      status: 'published',
+    };
+    const request: PostCommentRequest = {
       thread: key,
       ...(parentId ? { parentId } : {}),
-      author: { name: name || null },
+      author: { name, email: author.email.trim() || null, website },
       body,
       page,
-    });
-    await ensureFormatter([comment]);
+    };
+    void ensureFormatter([optimistic]);
     batch(() => {
-      if (!comments.value.some((c) => c.id === comment.id)) comments.value = [...comments.value, comment];
-      const current = info.value;
-      if (current) info.value = { ...current, commentCount: current.commentCount + 1 };
-      lastPostedId.value = comment.id;
-      // The reply landed: close its form (but not another one the reader opened meanwhile), and show it.
+      comments.value = [...comments.value.filter((c) => c.id !== tempId), optimistic];
+      sending.value = withId(sending.value, tempId, true);
+      bumpCount(1);
+      lastPostedId.value = tempId;
+      // The reply is on its way: close its form (but not another one the reader opened), and show it.
       if (parentId !== null && replyingTo.value === parentId) replyingTo.value = null;
       if (parentId !== null && collapsed.value.has(parentId)) toggleCollapsed(parentId);
     });
-    return comment;
+    try {
+      const res = await backend.postComment(request, { idempotencyKey });
+      renderKeys.set(res.comment.id, tempId);
+      batch(() => {
+        sending.value = withId(sending.value, tempId, false);
+        const already = comments.value.some((c) => c.id === res.comment.id);
+        comments.value = already ? comments.value.filter((c) => c.id !== tempId) : comments.value.map((c) => (c.id === tempId ? res.comment : c));
+        lastPostedId.value = res.comment.id;
+      });
+      return res;
+    } catch (err) {
+      batch(() => {
+        sending.value = withId(sending.value, tempId, false);
+        comments.value = comments.value.filter((c) => c.id !== tempId);
+        bumpCount(-1);
+        if (lastPostedId.value === tempId) lastPostedId.value = null;
+        // The reply form comes back with the text and the reason, unless another one is open now.
+        if (parentId !== null && replyingTo.value === null) replyingTo.value = parentId;
+      });
+      throw err;
+    }
   }
 
   return {
@@ -203,7 +341,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     status,
     loadError,
     roots: computed(() => sortRoots(buildReplyTree(comments.value), sort.value)),
-    count: computed(() => Math.max(info.value?.commentCount ?? 0, comments.value.length)),
+    count: computed(() => info.value?.commentCount ?? comments.value.filter((c) => c.status === 'published').length),
     sort,
     hasMore: computed(() => cursor.value !== null),
     isLoadingMore,
@@ -213,6 +351,16 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     authorNames: computed(() => new Map(comments.value.map((c) => [c.id, c.author.name]))),
     replyingTo,
     lastPostedId,
+    sending,
+    fresh,
+    incoming,
+    version,
+    renderKey: (id) => renderKeys.get(id) ?? id,
+    showIncoming,
+    applyEvent,
+    replaceComment,
+    removeComment,
+    setScore,
     load,
     loadMore,
     setSort,

@@ -4,7 +4,9 @@ import { useContext } from 'preact/hooks';
 import type { CommentsBackend } from '../backend/backend.ts';
 import type { SortOrder } from '../protocol/types.ts';
 import type { Translator } from '../i18n/translator.ts';
-import { createComposerModel, createReaderModel, type ComposerModel, type ReaderModel } from './composer-model.ts';
+import { createCommentActions, type CommentActions } from './comment-actions.ts';
+import { createComposerModel, type ComposerModel } from './composer-model.ts';
+import { createReaderModel, type ReaderModel } from './reader-model.ts';
 import { storage } from './storage.ts';
 import { createThreadModel, type PageInfo, type ThreadModel } from './thread-model.ts';
 
@@ -20,12 +22,15 @@ export interface WidgetSettings {
 export interface WidgetModel {
   readonly thread: ThreadModel;
   readonly reader: ReaderModel;
+  readonly actions: CommentActions;
   readonly t: ReadonlySignal<Translator>;
   /** Milliseconds since the epoch, ticking each minute so relative times stay true. */
   readonly now: Signal<number>;
   readonly settings: WidgetSettings;
   /** The form for a parent (null: top level), kept for the widget's life so closing it loses no text. */
   composerFor(parentId: string | null): ComposerModel;
+  /** Stops what the forms run in the background (draft saving). */
+  dispose(): void;
 }
 
 const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
@@ -50,6 +55,7 @@ export function createWidgetModel(
   return {
     thread,
     reader,
+    actions: createCommentActions(backend, thread, reader),
     t,
     now: signal(Date.now()),
     settings,
@@ -58,6 +64,9 @@ export function createWidgetModel(
       let composer = composers.get(key);
       if (!composer) composers.set(key, (composer = createComposerModel(thread, reader, parentId)));
       return composer;
+    },
+    dispose() {
+      for (const c of composers.values()) c.dispose();
     },
   };
 }

@@ -1,0 +1,99 @@
+import type { ReplyNode } from '../state/reply-tree.ts';
+import { useT, useWidget } from '../state/widget-model.ts';
+import { ErrorMessage } from './ErrorMessage.tsx';
+
+/** Props of CommentActionsBar. */
+export interface CommentActionsBarProps {
+  node: ReplyNode;
+  shownName: string;
+  isSending: boolean;
+}
+
+/** Reply, fold replies, upvote, and, on the reader's own comment while allowed, edit and delete. */
+export function CommentActionsBar({ node, shownName, isSending }: CommentActionsBarProps) {
+  const { thread, actions, reader, now } = useWidget();
+  const t = useT();
+  const { comment, descendants } = node;
+  const isDeleted = comment.status === 'deleted';
+  const isReplying = thread.replyingTo.value === comment.id;
+  const isCollapsed = thread.collapsed.value.has(comment.id);
+  const isConfirming = actions.confirmingDeleteId.value === comment.id;
+  const hasVoted = reader.votes.value.has(comment.id);
+  const score = comment.score ?? 0;
+  const failure = actions.failure.value?.id === comment.id && actions.editingId.value !== comment.id ? actions.failure.value.error : null;
+  const mayChange = !isSending && actions.canChange(comment, now.value);
+
+  return (
+    <>
+      <div class="tl-actions" part="actions">
+        {actions.canVote && !isDeleted && (
+          <button
+            type="button"
+            class="tl-action tl-vote"
+            aria-pressed={hasVoted}
+            aria-label={`${t.t('comment.upvoteLabel', { name: shownName })} (${t.plural('comment.score', score)})`}
+            disabled={isSending}
+            onClick={() => void actions.toggleVote(comment)}
+          >
+            <span aria-hidden="true">▲</span> {score > 0 ? score : t.t('comment.upvote')}
+          </button>
+        )}
+        {!isDeleted && (
+          <button
+            type="button"
+            class="tl-action"
+            aria-expanded={isReplying}
+            aria-label={t.t('comment.replyTo', { name: shownName })}
+            disabled={isSending}
+            onClick={() => {
+              thread.replyingTo.value = isReplying ? null : comment.id;
+            }}
+          >
+            {t.t('comment.reply')}
+          </button>
+        )}
+        {descendants > 0 && (
+          <button type="button" class="tl-action tl-toggle" aria-expanded={!isCollapsed} onClick={() => thread.toggleCollapsed(comment.id)}>
+            {t.plural(isCollapsed ? 'comment.show' : 'comment.hide', descendants)}
+          </button>
+        )}
+        {mayChange && (
+          <>
+            <button type="button" class="tl-action" onClick={() => actions.startEdit(comment)}>
+              {t.t('comment.edit')}
+            </button>
+            <button
+              type="button"
+              class="tl-action"
+              aria-expanded={isConfirming}
+              onClick={() => {
+                actions.confirmingDeleteId.value = isConfirming ? null : comment.id;
+              }}
+            >
+              {t.t('comment.delete')}
+            </button>
+          </>
+        )}
+      </div>
+      {isConfirming && (
+        <div class="tl-confirm" role="group" aria-label={t.t('comment.deleteConfirm')}>
+          <span>{t.t('comment.deleteConfirm')}</span>
+          <button type="button" class="tl-button tl-button-danger" part="button" onClick={() => void actions.remove(comment.id)}>
+            {t.t('comment.deleteYes')}
+          </button>
+          <button
+            type="button"
+            class="tl-button"
+            part="button"
+            onClick={() => {
+              actions.confirmingDeleteId.value = null;
+            }}
+          >
+            {t.t('comment.deleteNo')}
+          </button>
+        </div>
+      )}
+      {failure && <ErrorMessage error={failure} />}
+    </>
+  );
+}

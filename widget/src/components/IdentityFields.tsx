@@ -1,0 +1,42 @@
+import { useT, useWidget } from '../state/widget-model.ts';
+
+/** Props of IdentityFields. */
+export interface IdentityFieldsProps {
+  idPrefix: string;
+  /** The field a refusal named (e.g. `author.email`), to mark it invalid. */
+  invalidField: string | undefined;
+}
+
+/** Name, email (never shown) and website: shared by every form, remembered after a successful post. */
+export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) {
+  const { reader } = useWidget();
+  const t = useT();
+  const fields = [
+    { key: 'name', signal: reader.name, label: t.t('composer.name'), hint: t.t('composer.nameHint'), type: 'text', autocomplete: 'name' },
+    { key: 'email', signal: reader.email, label: t.t('composer.email'), hint: t.t('composer.emailHint'), type: 'email', autocomplete: 'email' },
+    { key: 'website', signal: reader.website, label: t.t('composer.website'), hint: t.t('composer.websiteHint'), type: 'url', autocomplete: 'url' },
+  ] as const;
+  return (
+    <div class="tl-identity">
+      {fields.map((f) => (
+        <div class="tl-field" key={f.key}>
+          <label class="tl-label" for={`${idPrefix}-${f.key}`}>
+            {f.label} <span class="tl-hint">({f.hint})</span>
+          </label>
+          <input
+            id={`${idPrefix}-${f.key}`}
+            class="tl-input"
+            part="input"
+            type={f.type}
+            autocomplete={f.autocomplete}
+            value={f.signal.value}
+            aria-invalid={invalidField === `author.${f.key}`}
+            onInput={(e) => {
+              f.signal.value = e.currentTarget.value;
+            }}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { storage } from './storage.ts';
+
+/** An edit token the server gave for one of the reader's comments. */
+export interface OwnedComment {
+  token: string;
+  /** Epoch ms until which the server accepts edits and deletes. */
+  until: number;
+}
+
+/**
+ * The reader at this browser: who they say they are (remembered for next time), a random voter
+ * id, the edit tokens of their comments and their votes. Kept in localStorage so other tabs and
+ * later visits share them; a page that blocks storage just forgets.
+ */
+export interface ReaderModel {
+  readonly name: Signal<string>;
+  readonly email: Signal<string>;
+  readonly website: Signal<string>;
+  readonly voterId: string;
+  readonly owned: ReadonlySignal<Readonly<Record<string, OwnedComment>>>;
+  readonly votes: ReadonlySignal<ReadonlySet<string>>;
+  /** Remembers the name, email and website typed (called on a successful post). */
+  rememberIdentity(): void;
+  own(id: string, owned: OwnedComment): void;
+  disown(id: string): void;
+  setVoted(id: string, voted: boolean): void;
+  /** Re-reads what another tab may have changed. */
+  reload(): void;
+}
+
+const readJson = <T>(key: string, fallback: T): T => {
+  try {
+    return (JSON.parse(storage.get(key) ?? 'null') as T | null) ?? fallback;
+  } catch {
+    return fallback;
+  }
+};
+
+/** A random id, URL-safe. */
+export function randomId(bytes = 16): string {
+  const a = new Uint8Array(bytes);
+  crypto.getRandomValues(a);
+  return btoa(String.fromCharCode(...a)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Creates the reader model from what the browser remembers. */
+export function createReaderModel(): ReaderModel {
+  const identity = readJson<{ name?: string; email?: string; website?: string }>('identity', {});
+  const name = signal(identity.name ?? '');
+  const email = signal(identity.email ?? '');
+  const website = signal(identity.website ?? '');
+  let voterId = storage.get('voter');
+  if (!voterId) storage.set('voter', (voterId = randomId()));
+  const owned = signal(readJson<Record<string, OwnedComment>>('owned', {}));
+  const votes = signal(new Set(readJson<string[]>('votes', [])));
+
+  const saveOwned = (next: Record<string, OwnedComment>) => {
+    // Tokens past their window are useless: drop them so storage does not grow forever.
+    const now = Date.now();
+    owned.value = Object.fromEntries(Object.entries(next).filter(([, o]) => o.until > now));
+    storage.set('owned', JSON.stringify(owned.value));
+  };
+  return {
+    name,
+    email,
+    website,
+    voterId,
+    owned,
+    votes,
+    rememberIdentity() {
+      storage.set('identity', JSON.stringify({ name: name.value.trim(), email: email.value.trim(), website: website.value.trim() }));
+    },
+    own: (id, o) => saveOwned({ ...readJson<Record<string, OwnedComment>>('owned', owned.value), [id]: o }),
+    disown(id) {
+      const { [id]: _gone, ...rest } = readJson<Record<string, OwnedComment>>('owned', owned.value);
+      saveOwned(rest);
+    },
+    setVoted(id, voted) {
+      const next = new Set(readJson<string[]>('votes', [...votes.value]));
+      if (voted) next.add(id);
+      else next.delete(id);
+      votes.value = next;
+      // Keep the newest few thousand; an old vote forgotten only shows as not pressed.
+      storage.set('votes', JSON.stringify([...next].slice(-5000)));
+    },
+    reload() {
+      owned.value = readJson('owned', {});
+      votes.value = new Set(readJson<string[]>('votes', []));
+    },
+  };
+}
