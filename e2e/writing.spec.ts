@@ -163,9 +163,12 @@ test.describe('the composer', () => {
     await openArticle(page, stack);
     const reply = commentById(page, 'c1').getByRole('button', { name: /^Reply to/ });
     await reply.click();
+    // The form takes the focus when it opens; Escape is meant for it.
+    await expect(page.getByLabel(/^Your reply to/)).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(page.getByLabel(/^Your reply to/)).toHaveCount(0);
     await reply.click();
+    await expect(page.getByLabel(/^Your reply to/)).toBeFocused();
     await page.keyboard.type('Second thoughts');
     await page.keyboard.press('Escape');
     await expect(page.getByText('Discard this reply?')).toBeVisible();

@@ -13,6 +13,13 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_EDIT_WINDOW_MINUTES` (15): how long authors may edit or delete their comments
  * - `THREADLINE_SECRET` (generated once, kept in the database): signs edit tokens, salts IP hashes
  * - `THREADLINE_TRUST_PROXY` (0): `1` takes client addresses from X-Forwarded-For (behind your proxy only)
+ * - `THREADLINE_ADMIN_TOKEN` (none): enables the admin API, admin page and pending feed
+ * - `THREADLINE_MODERATION` (open): `open`, `all` (hold every comment) or `first-time-and-links`
+ * - `THREADLINE_MAX_LINKS` (5), `THREADLINE_MAX_DEPTH` (12): links per comment, reply depth
+ * - `THREADLINE_BANNED_WORDS`, `THREADLINE_BANNED_LINKS` (none): comma-separated words and hosts
+ * - `THREADLINE_MIN_SUBMIT_MS` (0 = off): posts sent sooner after the form appeared are refused
+ * - `THREADLINE_POST_LIMIT` (20,6): posts per IP, a burst then per minute; `THREADLINE_THREAD_LIMIT` (300,120) per thread
+ * - `THREADLINE_LIMIT_LOOPBACK` (0): `1` applies the per-IP limit to loopback clients too
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -33,5 +40,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     secret: env.THREADLINE_SECRET || undefined,
     editWindowMs: Math.max(0, Number(env.THREADLINE_EDIT_WINDOW_MINUTES ?? 15) || 0) * 60_000,
     trustProxy: env.THREADLINE_TRUST_PROXY === '1',
+    adminToken: env.THREADLINE_ADMIN_TOKEN || undefined,
+    policy: {
+      moderation: (['open', 'all', 'first-time-and-links'] as const).find((m) => m === env.THREADLINE_MODERATION) ?? 'open',
+      maxLinks: numberOr(env.THREADLINE_MAX_LINKS, 5),
+      maxDepth: numberOr(env.THREADLINE_MAX_DEPTH, 12),
+      bannedWords: list(env.THREADLINE_BANNED_WORDS),
+      bannedLinks: list(env.THREADLINE_BANNED_LINKS),
+      minSubmitMs: numberOr(env.THREADLINE_MIN_SUBMIT_MS, 0),
+    },
+    postLimit: {
+      perIp: pair(env.THREADLINE_POST_LIMIT, 20, 6),
+      perThread: pair(env.THREADLINE_THREAD_LIMIT, 300, 120),
+      limitLoopback: env.THREADLINE_LIMIT_LOOPBACK === '1',
+    },
   };
 }
+
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const numberOr = (v: string | undefined, fallback: number) => (v !== undefined && Number.isFinite(Number(v)) ? Math.max(0, Number(v)) : fallback);
+/** "burst,perMinute" with defaults. */
+const pair = (v: string | undefined, burst: number, perMinute: number) => {
+  const [b, p] = list(v).map(Number);
+  return { burst: b && b > 0 ? b : burst, perMinute: p && p > 0 ? p : perMinute };
+};

@@ -1,5 +1,5 @@
 import { serverSecret } from './domain/edit-token.ts';
-import { createApp } from './http/app.ts';
+import { createApp, type AppOptions } from './http/app.ts';
 import { listen } from './http/listen.ts';
 import type { CommentStore } from './store/comment-store.ts';
 import { seedIfEmpty } from './store/seed.ts';
@@ -20,6 +20,9 @@ export interface ServerConfig {
   secret: string | undefined;
   editWindowMs: number;
   trustProxy: boolean;
+  adminToken: string | undefined;
+  policy: NonNullable<AppOptions['policy']>;
+  postLimit: NonNullable<AppOptions['postLimit']>;
 }
 
 /** A running server. */
@@ -42,6 +45,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       secret: await serverSecret(store, config.secret),
       editWindowMs: config.editWindowMs,
       trustProxy: config.trustProxy,
+      ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+      policy: config.policy,
+      postLimit: config.postLimit,
     });
     const http = await listen(app, config.host, config.port, 'PORT');
     return { url: http.url, store, close: () => http.close().then(() => store.close()) };

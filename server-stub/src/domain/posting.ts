@@ -3,13 +3,15 @@ import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts'
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { editTokenFor, hashToken } from './edit-token.ts';
+import { admit, type PostingPolicy } from './policy.ts';
 import type { NewCommentInput } from './validation.ts';
 
-/** What posting needs from the server: its secret, the edit window and a clock. */
+/** What posting needs from the server: its secret, the edit window, a clock and the site's rules. */
 export interface PostingContext {
   secret: string;
   editWindowMs: number;
   now(): Date;
+  policy: PostingPolicy;
 }
 
 /** A short, URL-safe, unguessable comment id. */
@@ -17,7 +19,9 @@ export function newCommentId(): string {
   return randomBytes(9).toString('base64url');
 }
 
-const requestHash = (input: NewCommentInput) => createHash('sha256').update(JSON.stringify(input)).digest('hex');
+/** What identifies a request: its content, not the timing or honeypot fields that vary per attempt. */
+const requestHash = ({ elapsedMs: _t, honeypot: _h, ...content }: NewCommentInput) =>
+  createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 /** The answer for a stored comment, its edit token derived again (so a replay can return it too). */
 function answer(ctx: PostingContext, comment: PostCommentResponse['comment']): PostCommentResponse {
@@ -37,6 +41,7 @@ export async function createComment(
   store: CommentStore,
   ctx: PostingContext,
   input: NewCommentInput,
+  who: { ip: string; ipHash: string },
   idempotencyKey?: string,
 ): Promise<PostCommentResponse & { replayed: boolean }> {
   const hash = idempotencyKey ? requestHash(input) : '';
@@ -60,6 +65,7 @@ export async function createComment(
       throw new HttpError(422, 'parent_in_other_thread', 'The comment you are replying to belongs to another page.', 'parentId');
     }
   }
+  const status = await admit(store, ctx.policy, input, who);
   const id = newCommentId();
   try {
     const comment = await store.insertComment({
@@ -72,6 +78,8 @@ export async function createComment(
       body: input.body,
       createdAt: ctx.now().toISOString(),
       editTokenHash: hashToken(editTokenFor(ctx.secret, id)),
+      ipHash: who.ipHash,
+      status,
       page: input.page,
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash: hash } } : {}),
     });

@@ -25,6 +25,8 @@ describe('parseNewComment', () => {
       authorWebsite: null,
       body: 'Hello',
       page: { title: null, url: null },
+      honeypot: '',
+      elapsedMs: null,
     });
   });
 

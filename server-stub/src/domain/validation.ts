@@ -13,6 +13,10 @@ export interface NewCommentInput {
   authorWebsite: string | null;
   body: string;
   page: { title: string | null; url: string | null };
+  /** The honeypot field's content ('' when a person posted). */
+  honeypot: string;
+  /** Milliseconds the form was open before posting, when the client says. */
+  elapsedMs: number | null;
 }
 
 const line = (max: number, tooLong: ErrorCode, label: string) =>
@@ -72,6 +76,8 @@ const postCommentSchema = z.strictObject({
     )
     .nullish(),
   body,
+  hp: z.string({ error: 'hp must be text.' }).max(1000).optional(),
+  elapsedMs: z.number({ error: 'elapsedMs must be a number.' }).int().min(0).max(1e12).optional(),
   page: z
     .strictObject(
       {
@@ -108,7 +114,7 @@ function validate<T>(schema: z.ZodType<T>, json: unknown): T {
 
 /** Validates a parsed JSON body for `POST /api/comments`. */
 export function parseNewComment(json: unknown): NewCommentInput {
-  const { thread, parentId, author, body: text, page } = validate(postCommentSchema, json);
+  const { thread, parentId, author, body: text, page, hp, elapsedMs } = validate(postCommentSchema, json);
   return {
     thread,
     parentId: parentId ?? null,
@@ -117,6 +123,8 @@ export function parseNewComment(json: unknown): NewCommentInput {
     authorWebsite: author?.website || null,
     body: text,
     page: { title: page?.title || null, url: page?.url ?? null },
+    honeypot: hp ?? '',
+    elapsedMs: elapsedMs ?? null,
   };
 }
 

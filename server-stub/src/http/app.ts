@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { PostingPolicy } from '../domain/policy.ts';
 import { createRateLimiter } from '../domain/rate-limit.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import type { ApiContext } from './api-context.ts';
 import { commentRoutes } from './comment-routes.ts';
 import { apiCors } from './cors.ts';
+import { adminRoutes } from './admin-routes.ts';
 import { embedRoutes } from './embed-routes.ts';
+import { feedRoutes } from './feed-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { createReadCache } from './read-cache.ts';
@@ -26,6 +29,12 @@ export interface AppOptions {
   readCacheEntries?: number;
   /** Votes allowed per IP: a burst of `burst`, then `perMinute` (defaults 60 and 30). */
   voteLimit?: { burst: number; perMinute: number };
+  /** Posts allowed per IP (default 20 at once, then 6 a minute) and per thread (300, then 120 a minute). */
+  postLimit?: { perIp: { burst: number; perMinute: number }; perThread: { burst: number; perMinute: number }; limitLoopback?: boolean };
+  /** The site's rules for new comments; see PostingPolicy for each field's meaning. */
+  policy?: Partial<Pick<PostingPolicy, 'moderation' | 'maxLinks' | 'maxDepth' | 'bannedWords' | 'bannedLinks' | 'minSubmitMs'>>;
+  /** Token for the admin API and feeds; without one they are switched off. */
+  adminToken?: string;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy?: boolean;
   /** Seconds between SSE keep-alives (default 25). */
@@ -39,12 +48,24 @@ export interface AppOptions {
 /** The whole threadline HTTP server as a Hono app (testable in-process with `app.request()`). */
 export function createApp(options: AppOptions): Hono {
   const voteLimit = options.voteLimit ?? { burst: 60, perMinute: 30 };
+  const postLimit = options.postLimit ?? { perIp: { burst: 20, perMinute: 6 }, perThread: { burst: 300, perMinute: 120 } };
   const ctx: ApiContext = {
     store: options.store,
     posting: {
       secret: options.secret ?? 'threadline-test-secret',
       editWindowMs: options.editWindowMs ?? 15 * 60_000,
       now: options.now ?? (() => new Date()),
+      policy: {
+        moderation: options.policy?.moderation ?? 'open',
+        maxLinks: options.policy?.maxLinks ?? 5,
+        maxDepth: options.policy?.maxDepth ?? 12,
+        bannedWords: options.policy?.bannedWords ?? [],
+        bannedLinks: options.policy?.bannedLinks ?? [],
+        minSubmitMs: options.policy?.minSubmitMs ?? 0,
+        postsPerIp: createRateLimiter(postLimit.perIp.burst, postLimit.perIp.perMinute / 60),
+        postsPerThread: createRateLimiter(postLimit.perThread.burst, postLimit.perThread.perMinute / 60),
+        limitLoopback: postLimit.limitLoopback ?? false,
+      },
     },
     readCache: createReadCache(options.readCacheEntries ?? 500),
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
@@ -59,12 +80,17 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/comments', commentRoutes(ctx));
   app.route('/api/counts', countsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));
+  app.route('/api/admin', adminRoutes(ctx, options.adminToken));
+  app.route('/api/feeds', feedRoutes(ctx, options.adminToken));
   app.route('/', embedRoutes(options.distDir));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.notFound((c) => c.json(new HttpError(404, 'not_found', 'No such endpoint.').toJSON(), 404));
   app.onError((err, c) => {
-    if (isHttpError(err)) return c.json(err.toJSON(), err.status);
+    if (isHttpError(err)) {
+      if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
+      return c.json(err.toJSON(), err.status);
+    }
     (options.logError ?? console.error)(err);
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } }, 500);
   });

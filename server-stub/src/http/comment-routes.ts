@@ -42,8 +42,8 @@ export function commentRoutes(ctx: ApiContext): Hono {
     const ip = hashIp(posting.secret, clientIp(c, ctx.trustProxy));
     const allowed = ctx.voteLimiter.take(ip);
     if (!allowed.ok) {
-      c.header('Retry-After', String(allowed.retryAfterSeconds));
-      throw new HttpError(429, 'rate_limited', `Too many votes from your network; try again in ${allowed.retryAfterSeconds} s.`);
+      const wait = allowed.retryAfterSeconds;
+      throw new HttpError(429, 'rate_limited', `Too many votes from your network; try again in ${wait} s.`, undefined, wait);
     }
     return c.json(await vote(store, id, voter, ip, on, posting.now()));
   };

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Seconds to wait, sent as Retry-After (429). */
+    readonly retryAfter?: number,
   ) {
     super(message);
     this.name = 'HttpError';

@@ -10,6 +10,8 @@ import type { ApiContext } from './api-context.ts';
 import { HttpError } from './http-error.ts';
 import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
+import { clientIp } from './client-ip.ts';
+import { hashIp } from '../domain/edit-token.ts';
 
 /** Checks a thread key from a query string. */
 export function checkKey(key: string | undefined): string {
@@ -61,7 +63,9 @@ export function threadRoutes(ctx: ApiContext): Hono {
   app.post('/', limitBody, async (c) => {
     const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
     const input = parseNewComment(await readJsonBody(c));
-    const { replayed, ...answer } = await createComment(store, ctx.posting, input, idempotencyKey);
+    const ip = clientIp(c, ctx.trustProxy);
+    const who = { ip, ipHash: hashIp(ctx.posting.secret, ip) };
+    const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);
   });

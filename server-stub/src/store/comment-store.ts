@@ -11,6 +11,10 @@ export interface StoredCommentInput {
   body: string;
   createdAt: string;
   editTokenHash: string;
+  /** Who posted, as a salted hash (for per-IP moderation and bans); null for imports and seeds. */
+  ipHash?: string | null;
+  /** `pending` waits for a moderator and is seen by no one else. Default `published`. */
+  status?: 'published' | 'pending';
   page: { title: string | null; url: string | null };
   /** Recorded in the same transaction, so a retried post finds the comment it created. */
   idempotency?: { key: string; requestHash: string };
@@ -45,6 +49,21 @@ export interface StoredComment {
   comment: Comment;
   rootId: string;
   editTokenHash: string | null;
+}
+
+/** A comment as a moderator sees it: with the email and the IP hash. */
+export interface AdminComment extends Comment {
+  authorEmail: string | null;
+  ipHash: string | null;
+}
+
+/** What a moderator lists. */
+export interface AdminQuery {
+  status?: Comment['status'];
+  thread?: string;
+  limit: number;
+  /** Newest first; continue below this insertion order. */
+  beforeSeq?: number;
 }
 
 /** A change to a thread, numbered by the thread version it produced (the SSE event id). */
@@ -87,6 +106,16 @@ export interface CommentStore {
   deleteComment(id: string): Promise<Comment | null>;
   /** Sets or clears one voter's upvote; resolves with the new score and whether the vote stands. */
   setVote(id: string, voterId: string, ipHash: string, on: boolean, at: string): Promise<{ score: number; voted: boolean }>;
+  /** Approves (publishes) or rejects a comment; approving announces it like a new comment. */
+  setStatus(id: string, status: 'published' | 'rejected'): Promise<Comment>;
+  /** Comments for moderators, newest first, with the insertion order to continue from. */
+  listForAdmin(query: AdminQuery): Promise<{ comments: AdminComment[]; nextBeforeSeq: number | null }>;
+  /** True when this email (or, without one, this IP hash) already has a published comment. */
+  hasPublishedFrom(email: string | null, ipHash: string | null): Promise<boolean>;
+  setThreadLocked(key: string, locked: boolean): Promise<void>;
+  isThreadLocked(key: string): Promise<boolean>;
+  setBan(kind: 'ip' | 'email', value: string, banned: boolean): Promise<void>;
+  isBanned(ipHash: string | null, email: string | null): Promise<boolean>;
   /** Events of a thread after `version`, oldest first (at most `limit`); null if some were pruned. */
   eventsSince(thread: string, version: number, limit: number): Promise<VersionedEvent[] | null>;
   /** Calls `listener` with every event this store records from now on, until the returned function is called. */

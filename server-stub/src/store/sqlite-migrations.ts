@@ -78,6 +78,18 @@ const MIGRATIONS: readonly Migration[] = [
      PRIMARY KEY (thread_key, version)
    );
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+
+  // v5: moderation (who posted, pending/rejected states), thread locks, bans.
+  `ALTER TABLE comments ADD COLUMN ip_hash TEXT;
+   ALTER TABLE threads ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX comments_by_status ON comments(status, seq);
+   CREATE INDEX comments_by_email ON comments(author_email, status);
+   CREATE TABLE bans (
+     kind       TEXT NOT NULL CHECK (kind IN ('ip', 'email')),
+     value      TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (kind, value)
+   );`,
 ];
 
 /** The schema version this server writes. */

@@ -16,7 +16,8 @@ export interface CommentRow {
   edited_at: string | null;
   score: number;
   edit_token_hash: string | null;
-  status: 'published' | 'deleted';
+  ip_hash: string | null;
+  status: 'published' | 'deleted' | 'pending' | 'rejected';
 }
 
 /** The protocol's view of a row (the email and the token hash never leave the server). */

@@ -5,6 +5,7 @@ import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/proto
 import { PAGE_COMMENT_FACTOR, type CommentStore, type PageQuery, type VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { toComment, type CommentRow } from './sqlite-rows.ts';
+import { prepareModeration } from './sqlite-moderation.ts';
 import { prepareWrites } from './sqlite-writes.ts';
 
 const VISIBLE = "status IN ('published', 'deleted')";
@@ -48,10 +49,11 @@ export function openSqliteStore(file: string): CommentStore {
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
   const writes = prepareWrites(db);
+  const moderation = prepareModeration(db);
 
   const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM threads WHERE key = ?');
-  const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number }>(
-    'SELECT key, title, url, version FROM threads WHERE key = ?',
+  const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number; locked: number }>(
+    'SELECT key, title, url, version, locked FROM threads WHERE key = ?',
   );
   const countThread = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND status = 'published'");
   const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
@@ -88,7 +90,14 @@ export function openSqliteStore(file: string): CommentStore {
     async getThread(key) {
       const row = selectThread.get(key);
       if (!row) return null;
-      const info: ThreadInfo = { key: row.key, title: row.title, url: row.url, commentCount: countThread.get(key)!.n, version: row.version };
+      const info: ThreadInfo = {
+        key: row.key,
+        title: row.title,
+        url: row.url,
+        commentCount: countThread.get(key)!.n,
+        version: row.version,
+        ...(row.locked ? { locked: true } : {}),
+      };
       return info;
     },
     async threadVersion(key) {
@@ -135,6 +144,27 @@ export function openSqliteStore(file: string): CommentStore {
     async setVote(id, voterId, ipHash, on, at) {
       const { score, voted } = publish(writes.vote(id, voterId, ipHash, on, at));
       return { score, voted };
+    },
+    async setStatus(id, status) {
+      return publish(writes.setStatus(id, status)).comment;
+    },
+    async listForAdmin(query) {
+      return moderation.listForAdmin(query);
+    },
+    async hasPublishedFrom(email, ipHash) {
+      return moderation.hasPublishedFrom(email, ipHash);
+    },
+    async setThreadLocked(key, locked) {
+      moderation.setThreadLocked(key, locked);
+    },
+    async isThreadLocked(key) {
+      return moderation.isThreadLocked(key);
+    },
+    async setBan(kind, value, banned) {
+      moderation.setBan(kind, value, banned);
+    },
+    async isBanned(ipHash, email) {
+      return moderation.isBanned(ipHash, email);
     },
     async eventsSince(thread, version, limit) {
       const oldest = selectOldestEvent.get(thread)?.v;

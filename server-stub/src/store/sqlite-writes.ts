@@ -9,6 +9,7 @@ export interface SqliteWrites {
   edit(id: string, body: string, editedAt: string): { comment: Comment; events: VersionedEvent[] };
   remove(id: string): { comment: Comment | null; events: VersionedEvent[] };
   vote(id: string, voterId: string, ipHash: string, on: boolean, at: string): { score: number; voted: boolean; events: VersionedEvent[] };
+  setStatus(id: string, status: 'published' | 'rejected'): { comment: Comment; events: VersionedEvent[] };
 }
 
 /** Prepares the write statements on `db`. */
@@ -20,11 +21,17 @@ export function prepareWrites(db: Database): SqliteWrites {
        version = threads.version + 1
      RETURNING version`,
   );
+  // A pending comment is nobody else's business yet: it neither bumps the version nor logs an event.
+  const upsertThreadQuietly = db.prepare(
+    `INSERT INTO threads (key, title, url, created_at, version) VALUES (@thread, @title, @url, @createdAt, 0)
+     ON CONFLICT(key) DO UPDATE SET title = COALESCE(threads.title, excluded.title), url = COALESCE(threads.url, excluded.url)`,
+  );
+  const updateStatus = db.prepare('UPDATE comments SET status = ? WHERE id = ?');
   const bumpVersion = db.prepare<[string], { version: number }>('UPDATE threads SET version = version + 1 WHERE key = ? RETURNING version');
   const insertEvent = db.prepare('INSERT INTO events (thread_key, version, payload, created_at) VALUES (?, ?, ?, ?)');
   const insertComment = db.prepare(
-    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash)
-     VALUES (@id, @thread, @parentId, @rootId, @authorName, @authorEmail, @authorWebsite, @body, @createdAt, @editTokenHash)`,
+    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status)
+     VALUES (@id, @thread, @parentId, @rootId, @authorName, @authorEmail, @authorWebsite, @body, @createdAt, @editTokenHash, @ipHash, @status)`,
   );
   const insertIdempotency = db.prepare('INSERT INTO idempotency_keys (key, request_hash, comment_id, created_at) VALUES (?, ?, ?, ?)');
   const addToAncestors = db.prepare(
@@ -55,13 +62,38 @@ export function prepareWrites(db: Database): SqliteWrites {
 
   return {
     insert: db.transaction((c: StoredCommentInput) => {
-      const { version } = upsertThread.get({ thread: c.thread, title: c.page.title, url: c.page.url, createdAt: c.createdAt })!;
+      const status = c.status ?? 'published';
+      const threadRow = { thread: c.thread, title: c.page.title, url: c.page.url, createdAt: c.createdAt };
       const rootId = c.parentId === null ? c.id : (byId.get(c.parentId)?.root_id ?? c.parentId);
-      insertComment.run({ ...c, rootId });
-      if (c.parentId !== null) addToAncestors.run({ id: c.parentId, delta: 1 });
+      if (status === 'pending') upsertThreadQuietly.run(threadRow);
+      const version = status === 'published' ? upsertThread.get(threadRow)!.version : 0;
+      insertComment.run({ ...c, rootId, ipHash: c.ipHash ?? null, status });
       if (c.idempotency) insertIdempotency.run(c.idempotency.key, c.idempotency.requestHash, c.id, c.createdAt);
       const comment = toComment(byId.get(c.id)!);
+      if (status === 'pending') return { comment, events: [] };
+      if (c.parentId !== null) addToAncestors.run({ id: c.parentId, delta: 1 });
       return { comment, events: [record(c.thread, { type: 'comment', comment }, version)] };
+    }),
+
+    setStatus: db.transaction((id: string, status: 'published' | 'rejected') => {
+      const row = byId.get(id)!;
+      if (row.status === status) return { comment: toComment(row), events: [] };
+      updateStatus.run(status, id);
+      const comment = toComment(byId.get(id)!);
+      if (status === 'published') {
+        // Approved: counted and announced now, as if just posted.
+        if (row.parent_id) addToAncestors.run({ id: row.parent_id, delta: 1 });
+        return { comment, events: [record(row.thread_key, { type: 'comment', comment })] };
+      }
+      if (row.status !== 'published') return { comment, events: [] };
+      // A published comment rejected by a moderator leaves the thread like a deleted one.
+      if (row.parent_id) addToAncestors.run({ id: row.parent_id, delta: -1 });
+      if (hasChildren.get(id)) {
+        makePlaceholder.run(id);
+        const placeholder = toComment(byId.get(id)!);
+        return { comment: placeholder, events: [record(row.thread_key, { type: 'delete', id, comment: placeholder })] };
+      }
+      return { comment, events: [record(row.thread_key, { type: 'delete', id, comment: null })] };
     }),
 
     edit: db.transaction((id: string, body: string, editedAt: string) => {

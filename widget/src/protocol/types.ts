@@ -3,8 +3,11 @@
  * Documented in docs/protocol.md; change both together.
  */
 
-/** Visibility of a comment: `deleted` is the placeholder left where a comment with replies was deleted. */
-export type CommentStatus = 'published' | 'deleted';
+/**
+ * Visibility of a comment: `deleted` is the placeholder left where a comment with replies was
+ * deleted; `pending` waits for a moderator (only its author sees it); `rejected` was refused.
+ */
+export type CommentStatus = 'published' | 'deleted' | 'pending' | 'rejected';
 
 /** How a body is written: the threadline protocol always sends Markdown; adapters may send HTML. */
 export type BodyFormat = 'markdown' | 'html';
@@ -37,6 +40,8 @@ export interface ThreadInfo {
   commentCount: number;
   /** Changes with every write to the thread; the id of its latest live event (0 for a new thread). */
   version?: number;
+  /** True when the site closed the thread to new comments. */
+  locked?: boolean;
 }
 
 /** Orders of top-level comments; replies are always oldest first under their parent. */
@@ -139,6 +144,12 @@ export type ErrorCode =
   | 'already_deleted'
   | 'rate_limited'
   | 'thread_locked'
+  | 'spam_suspected'
+  | 'too_many_links'
+  | 'too_deep'
+  | 'banned_content'
+  | 'banned'
+  | 'unauthorized'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal';

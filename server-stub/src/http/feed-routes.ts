@@ -1,0 +1,49 @@
+import { Hono, type Context } from 'hono';
+import type { Comment } from '../../../widget/src/protocol/types.ts';
+import { atomFeed } from '../domain/atom.ts';
+import type { ApiContext } from './api-context.ts';
+import { requireAdmin } from './admin-auth.ts';
+import { checkKey } from './thread-routes.ts';
+
+const ENTRIES = 50;
+
+/** Atom feeds: `/api/feeds/thread.atom?thread=KEY`, `/api/feeds/recent.atom`, and `/api/feeds/pending.atom` (admin token). */
+export function feedRoutes(ctx: ApiContext, adminToken: string | undefined): Hono {
+  const { store } = ctx;
+  const app = new Hono();
+  const urls = new Map<string, string | null>();
+  const pageUrl = async (key: string) => {
+    if (!urls.has(key)) urls.set(key, (await store.getThread(key))?.url ?? null);
+    return urls.get(key) ?? null;
+  };
+  const send = async (c: Context, title: string, comments: Comment[]) => {
+    const links = new Map<string, string | null>();
+    for (const cm of comments) {
+      const url = await pageUrl(cm.thread);
+      links.set(cm.id, url ? `${url}#comment-${cm.id}` : null);
+    }
+    c.header('Content-Type', 'application/atom+xml; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=60');
+    return c.body(atomFeed({ id: `tag:threadline,2024:${c.req.path}${c.req.query('thread') ?? ''}`, title, self: c.req.url, linkOf: (cm) => links.get(cm.id) ?? null }, comments, ctx.posting.now()));
+  };
+
+  app.get('/thread.atom', async (c) => {
+    const key = checkKey(c.req.query('thread'));
+    const thread = await store.getThread(key);
+    const { comments } = await store.listForAdmin({ status: 'published', thread: key, limit: ENTRIES });
+    return send(c, `Comments on ${thread?.title ?? key}`, comments.map(publicView));
+  });
+  app.get('/recent.atom', async (c) => {
+    const { comments } = await store.listForAdmin({ status: 'published', limit: ENTRIES });
+    return send(c, 'Recent comments', comments.map(publicView));
+  });
+  app.get('/pending.atom', requireAdmin(adminToken, true), async (c) => {
+    c.header('Cache-Control', 'private, no-store');
+    const { comments } = await store.listForAdmin({ status: 'pending', limit: ENTRIES });
+    return send(c, 'Comments waiting for approval', comments.map(publicView));
+  });
+  return app;
+}
+
+/** Feeds carry what readers may see: never the email or the IP hash. */
+const publicView = ({ authorEmail: _e, ipHash: _i, ...c }: Comment & { authorEmail?: unknown; ipHash?: unknown }): Comment => c;

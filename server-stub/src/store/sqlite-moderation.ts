@@ -1,0 +1,50 @@
+import type { Database } from 'better-sqlite3';
+import type { AdminComment, AdminQuery } from './comment-store.ts';
+import { toComment, type CommentRow } from './sqlite-rows.ts';
+
+/** The moderation reads and writes of the SQLite store. */
+export function prepareModeration(db: Database) {
+  const publishedFromEmail = db.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM comments WHERE author_email = ? AND status = 'published' LIMIT 1",
+  );
+  const publishedFromIp = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM comments WHERE ip_hash = ? AND status = 'published' LIMIT 1");
+  const setLocked = db.prepare(
+    `INSERT INTO threads (key, title, url, created_at, version, locked) VALUES (?, NULL, NULL, ?, 0, ?)
+     ON CONFLICT(key) DO UPDATE SET locked = excluded.locked`,
+  );
+  const getLocked = db.prepare<[string], { locked: number }>('SELECT locked FROM threads WHERE key = ?');
+  const addBan = db.prepare('INSERT OR IGNORE INTO bans (kind, value, created_at) VALUES (?, ?, ?)');
+  const dropBan = db.prepare('DELETE FROM bans WHERE kind = ? AND value = ?');
+  const isBanned = db.prepare<[string, string], { one: number }>(
+    "SELECT 1 AS one FROM bans WHERE (kind = 'ip' AND value = ?) OR (kind = 'email' AND value = ?) LIMIT 1",
+  );
+
+  const toAdmin = (r: CommentRow): AdminComment => ({ ...toComment(r), authorEmail: r.author_email, ipHash: r.ip_hash });
+
+  return {
+    listForAdmin({ status, thread, limit, beforeSeq }: AdminQuery) {
+      const where = ['seq < @before'];
+      if (status) where.push('status = @status');
+      if (thread) where.push('thread_key = @thread');
+      const rows = db
+        .prepare<[object], CommentRow>(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
+        .all({ before: beforeSeq ?? Number.MAX_SAFE_INTEGER, status, thread, limit: limit + 1 });
+      const more = rows.length > limit;
+      if (more) rows.pop();
+      return { comments: rows.map(toAdmin), nextBeforeSeq: more ? rows.at(-1)!.seq : null };
+    },
+    hasPublishedFrom(email: string | null, ipHash: string | null): boolean {
+      if (email) return !!publishedFromEmail.get(email);
+      return !!ipHash && !!publishedFromIp.get(ipHash);
+    },
+    setThreadLocked(key: string, locked: boolean) {
+      setLocked.run(key, new Date().toISOString(), locked ? 1 : 0);
+    },
+    isThreadLocked: (key: string) => getLocked.get(key)?.locked === 1,
+    setBan(kind: 'ip' | 'email', value: string, banned: boolean) {
+      if (banned) addBan.run(kind, value, new Date().toISOString());
+      else dropBan.run(kind, value);
+    },
+    isBanned: (ipHash: string | null, email: string | null) => !!isBanned.get(ipHash ?? '', email ?? ''),
+  };
+}
