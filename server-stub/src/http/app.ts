@@ -34,7 +34,7 @@ export interface AppOptions {
   /** The site's rules for new comments; see PostingPolicy for each field's meaning. */
   policy?: Partial<Pick<PostingPolicy, 'moderation' | 'maxLinks' | 'maxDepth' | 'bannedWords' | 'bannedLinks' | 'minSubmitMs'>>;
   /** Token for the admin API and feeds; without one they are switched off. */
-  adminToken?: string;
+  adminToken?: string | undefined;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy?: boolean;
   /** Seconds between SSE keep-alives (default 25). */

@@ -26,7 +26,13 @@ export function App({ model }: AppProps) {
           </h2>
           {roots.length > 1 && <SortSelect />}
         </div>
-        <Composer composer={model.composerFor(null)} />
+        {thread.isLocked.value ? (
+          <p class="tl-locked" role="note">
+            {t.t('thread.locked')}
+          </p>
+        ) : (
+          <Composer composer={model.composerFor(null)} />
+        )}
         {status === 'loading' && (
           <p class="tl-status" role="status">
             {t.t('thread.loading')}

@@ -14,7 +14,9 @@ export function CommentActionsBar({ node, shownName, isSending }: CommentActions
   const { thread, actions, reader, now } = useWidget();
   const t = useT();
   const { comment, descendants } = node;
-  const isDeleted = comment.status === 'deleted';
+  // Deleted placeholders and held comments take no replies or votes.
+  const isDeleted = comment.status === 'deleted' || comment.status === 'pending';
+  const canReply = !isDeleted && !thread.isLocked.value;
   const isReplying = thread.replyingTo.value === comment.id;
   const isCollapsed = thread.collapsed.value.has(comment.id);
   const isConfirming = actions.confirmingDeleteId.value === comment.id;
@@ -38,7 +40,7 @@ export function CommentActionsBar({ node, shownName, isSending }: CommentActions
             <span aria-hidden="true">▲</span> {score > 0 ? score : t.t('comment.upvote')}
           </button>
         )}
-        {!isDeleted && (
+        {canReply && (
           <button
             type="button"
             class="tl-action"

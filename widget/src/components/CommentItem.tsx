@@ -92,6 +92,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
             </span>
           )}
           {isSending ? <span class="tl-sending">{t.t('comment.sending')}</span> : !isDeleted && <RelativeTime iso={comment.createdAt} href={`#comment-${comment.id}`} />}
+          {comment.status === 'pending' && <span class="tl-pending">{t.t('comment.pending')}</span>}
           {comment.editedAt && !isDeleted && (
             <span class="tl-edited" title={t.formatDate(comment.editedAt)}>
               · {t.t('comment.edited')}

@@ -116,6 +116,21 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
         </p>
       )}
       <IdentityFields idPrefix={ids} invalidField={error?.field} />
+      {/* The honeypot: hidden from people, keyboards and screen readers; form-filling bots fill it. */}
+      <div class="tl-hp">
+        <label for={`${ids}-hp`}>{t.t('composer.honeypot')}</label>
+        <input
+          id={`${ids}-hp`}
+          name="url"
+          type="text"
+          tabIndex={-1}
+          autocomplete="off"
+          value={composer.honeypot.value}
+          onInput={(e) => {
+            composer.honeypot.value = e.currentTarget.value;
+          }}
+        />
+      </div>
       <div class="tl-composer-row">
         <span class="tl-hint tl-shortcut" id={`${ids}-hint`}>
           {t.t('composer.shortcut')}

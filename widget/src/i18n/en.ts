@@ -84,6 +84,14 @@ export const en = {
   'error.comment_not_found': 'That comment no longer exists.',
   'error.email_invalid': 'That does not look like an email address.',
   'error.website_invalid': 'The website must start with http:// or https://.',
+  'comment.pending': 'Waiting for approval',
+  'thread.locked': 'This discussion is closed to new comments.',
+  'composer.honeypot': 'Leave this empty',
+  'error.spam_suspected': 'This looked automated and was not posted. If you are a person, wait a moment and post again.',
+  'error.too_many_links': 'Your comment has too many links. Please remove some.',
+  'error.too_deep': 'This conversation is nested too deeply to reply here. Reply further up instead.',
+  'error.banned_content': 'Your comment contains words or links this site does not accept.',
+  'error.banned': 'This site no longer accepts comments from you.',
 } as const;
 
 /** A key of the message catalog. */

@@ -84,6 +84,10 @@ export interface PostCommentRequest {
   body: string;
   /** Sent with a thread's first comment so the server learns the page. */
   page?: { title?: string; url?: string };
+  /** Honeypot: a field people never see; anything in it marks the post as a bot's. */
+  hp?: string;
+  /** Milliseconds since the form appeared, for the optional minimum time-to-submit. */
+  elapsedMs?: number;
 }
 
 /** `201` answer to `POST /api/comments`. */

@@ -57,7 +57,7 @@ describe('composer', () => {
     composer.body.value = '  Hello there \n';
     const posted = await composer.submit();
     expect(posted?.body).toBe('Hello there');
-    expect(sent[0]!.req).toEqual({ thread: '/story', author: { name: 'Ann', email: null, website: null }, body: 'Hello there', page });
+    expect(sent[0]!.req).toEqual({ thread: '/story', author: { name: 'Ann', email: null, website: null }, body: 'Hello there', page, hp: '', elapsedMs: expect.any(Number) });
     expect(sent[0]!.opts?.idempotencyKey).toMatch(/^[\w-]{20,}$/);
     expect(composer.body.value).toBe('');
     expect(thread.roots.value.map((n) => n.comment.id)).toEqual(['id1']);

@@ -10,6 +10,8 @@ import type { ThreadModel } from './thread-model.ts';
 export interface ComposerModel {
   readonly parentId: string | null;
   readonly body: Signal<string>;
+  /** The honeypot: people never see it, so whatever is in it was filled by a bot. */
+  readonly honeypot: Signal<string>;
   readonly isPending: ReadonlySignal<boolean>;
   readonly error: ReadonlySignal<BackendError | null>;
   readonly chars: ReadonlySignal<number>;
@@ -54,6 +56,8 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
   const isRestored = signal(!!saved?.body);
   const isPending = signal(false);
   const error = signal<BackendError | null>(null);
+  const honeypot = signal('');
+  const openedAt = Date.now();
   let attempt: Draft['attempt'] = saved?.attempt;
 
   // Save as the reader types (debounced), so a reload or a crashed tab loses nothing.
@@ -83,8 +87,15 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
     isRestored.value = false;
     body.value = '';
     try {
-      const res = await thread.post(parentId, text, { name: reader.name.value, email: reader.email.value, website: reader.website.value }, attempt.key);
+      const res = await thread.post(
+        parentId,
+        text,
+        { name: reader.name.value, email: reader.email.value, website: reader.website.value },
+        attempt.key,
+        { hp: honeypot.value, elapsedMs: Date.now() - openedAt },
+      );
       reader.rememberIdentity();
+      if (res.comment.status === 'pending') reader.hold(res.comment);
       if (res.editToken && res.editableUntil) reader.own(res.comment.id, { token: res.editToken, until: Date.parse(res.editableUntil) });
       attempt = undefined;
       drafts.clear(thread.key, parentId);
@@ -104,6 +115,7 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
   return {
     parentId,
     body,
+    honeypot,
     isPending,
     error,
     isRestored,

@@ -1,4 +1,5 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { Comment } from '../protocol/types.ts';
 import { storage } from './storage.ts';
 
 /** An edit token the server gave for one of the reader's comments. */
@@ -20,6 +21,11 @@ export interface ReaderModel {
   readonly voterId: string;
   readonly owned: ReadonlySignal<Readonly<Record<string, OwnedComment>>>;
   readonly votes: ReadonlySignal<ReadonlySet<string>>;
+  /** The reader's comments waiting for a moderator, so they can see them after a reload. */
+  readonly held: ReadonlySignal<readonly Comment[]>;
+  hold(comment: Comment): void;
+  /** Forgets held comments that are published, rejected or long gone. */
+  releaseHeld(ids: readonly string[]): void;
   /** Remembers the name, email and website typed (called on a successful post). */
   rememberIdentity(): void;
   own(id: string, owned: OwnedComment): void;
@@ -54,6 +60,13 @@ export function createReaderModel(): ReaderModel {
   if (!voterId) storage.set('voter', (voterId = randomId()));
   const owned = signal(readJson<Record<string, OwnedComment>>('owned', {}));
   const votes = signal(new Set(readJson<string[]>('votes', [])));
+  // A week is longer than any moderator should take; older held comments are forgotten.
+  const WEEK = 7 * 86_400_000;
+  const held = signal(readJson<Comment[]>('held', []).filter((c) => Date.now() - Date.parse(c.createdAt) < WEEK));
+  const saveHeld = (next: Comment[]) => {
+    held.value = next;
+    storage.set('held', next.length ? JSON.stringify(next) : null);
+  };
 
   const saveOwned = (next: Record<string, OwnedComment>) => {
     // Tokens past their window are useless: drop them so storage does not grow forever.
@@ -84,7 +97,13 @@ export function createReaderModel(): ReaderModel {
       // Keep the newest few thousand; an old vote forgotten only shows as not pressed.
       storage.set('votes', JSON.stringify([...next].slice(-5000)));
     },
+    held,
+    hold: (comment) => saveHeld([...readJson<Comment[]>('held', []).filter((c) => c.id !== comment.id), comment]),
+    releaseHeld(ids) {
+      if (ids.length) saveHeld(readJson<Comment[]>('held', []).filter((c) => !ids.includes(c.id)));
+    },
     reload() {
+      held.value = readJson('held', []);
       owned.value = readJson('owned', {});
       votes.value = new Set(readJson<string[]>('votes', []));
     },

@@ -28,6 +28,8 @@ export interface ThreadOptions {
   sort: SortOrder;
   /** Called when the reader picks another order, to remember it. */
   onSortChange?: (order: SortOrder) => void;
+  /** The reader's own comments waiting for a moderator (shown to them only); told which the server now shows. */
+  held?: { list(): readonly Comment[]; release(ids: string[]): void };
 }
 
 /** One thread as the widget shows it: data, loading state and the actions that change it. */
@@ -39,6 +41,8 @@ export interface ThreadModel {
   /** Top-level comments in the chosen order, with their replies. */
   readonly roots: ReadonlySignal<ReplyNode[]>;
   readonly count: ReadonlySignal<number>;
+  /** True when the site closed the thread to new comments. */
+  readonly isLocked: ReadonlySignal<boolean>;
   readonly sort: ReadonlySignal<SortOrder>;
   readonly hasMore: ReadonlySignal<boolean>;
   readonly isLoadingMore: ReadonlySignal<boolean>;
@@ -85,7 +89,13 @@ export interface ThreadModel {
    * Shows the comment at once, marked as sending, and posts it (retried under `idempotencyKey`).
    * Resolves with the server's answer; on failure the comment is taken back and it rejects.
    */
-  post(parentId: string | null, body: string, author: AuthorInput, idempotencyKey: string): Promise<Pick<PostCommentResponse, 'comment'> & Partial<PostCommentResponse>>;
+  post(
+    parentId: string | null,
+    body: string,
+    author: AuthorInput,
+    idempotencyKey: string,
+    extra?: Pick<PostCommentRequest, 'hp' | 'elapsedMs'>,
+  ): Promise<Pick<PostCommentResponse, 'comment'> & Partial<PostCommentResponse>>;
 }
 
 const toBackendError = (err: unknown) => (isBackendError(err) ? err : new BackendError('network', String(err)));
@@ -152,8 +162,11 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       batch(() => {
         info.value = res.thread;
         version.value = res.thread.version ?? 0;
-        // Posts still on their way stay on screen across a reload of the list.
-        comments.value = merge(res.comments, comments.value.filter((c) => sending.value.has(c.id)));
+        // Posts still on their way, and the reader's own held ones, stay on screen across a reload.
+        const shown = new Set(res.comments.map((c) => c.id));
+        const held = (options.held?.list() ?? []).filter((c) => c.thread === key);
+        options.held?.release(held.filter((c) => shown.has(c.id)).map((c) => c.id));
+        comments.value = merge(res.comments, [...held.filter((c) => !shown.has(c.id)), ...comments.value.filter((c) => sending.value.has(c.id))]);
         cursor.value = res.nextCursor;
         incoming.value = [];
         loadError.value = null;
@@ -280,7 +293,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     });
   }
 
-  async function post(parentId: string | null, body: string, author: AuthorInput, idempotencyKey: string) {
+  async function post(parentId: string | null, body: string, author: AuthorInput, idempotencyKey: string, extra: Pick<PostCommentRequest, 'hp' | 'elapsedMs'> = {}) {
     const tempId = `pending-${idempotencyKey}`;
     const name = author.name.trim() || null;
     const website = author.website.trim() || null;
@@ -301,6 +314,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       author: { name, email: author.email.trim() || null, website },
       body,
       page,
+      ...extra,
     };
     void ensureFormatter([optimistic]);
     batch(() => {
@@ -320,6 +334,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
         const already = comments.value.some((c) => c.id === res.comment.id);
         comments.value = already ? comments.value.filter((c) => c.id !== tempId) : comments.value.map((c) => (c.id === tempId ? res.comment : c));
         lastPostedId.value = res.comment.id;
+        if (res.comment.status === 'pending') bumpCount(-1);
       });
       return res;
     } catch (err) {
@@ -342,6 +357,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     loadError,
     roots: computed(() => sortRoots(buildReplyTree(comments.value), sort.value)),
     count: computed(() => info.value?.commentCount ?? comments.value.filter((c) => c.status === 'published').length),
+    isLocked: computed(() => info.value?.locked === true),
     sort,
     hasMore: computed(() => cursor.value !== null),
     isLoadingMore,

@@ -44,13 +44,14 @@ export function createWidgetModel(
   settings: WidgetSettings,
 ): WidgetModel {
   const remembered = storage.get('sort') as SortOrder | null;
+  const reader = createReaderModel();
   const thread = createThreadModel(backend, threadKey, page, {
+    held: { list: () => reader.held.value, release: (ids) => reader.releaseHeld(ids) },
     pageSize: settings.pageSize,
     sort: remembered && SORTS.includes(remembered) ? remembered : 'oldest',
     // Per site: localStorage belongs to the page's origin.
     onSortChange: (order) => storage.set('sort', order),
   });
-  const reader = createReaderModel();
   const composers = new Map<string, ComposerModel>();
   return {
     thread,

@@ -88,4 +88,12 @@ export const catalog: Catalog = {
   'error.comment_not_found': 'هذا التعليق لم يعد موجودًا.',
   'error.email_invalid': 'لا يبدو هذا عنوان بريد إلكتروني.',
   'error.website_invalid': 'يجب أن يبدأ الموقع بـ http:// أو https://.',
+  'comment.pending': 'بانتظار الموافقة',
+  'thread.locked': 'هذا النقاش مغلق أمام التعليقات الجديدة.',
+  'composer.honeypot': 'اترك هذا الحقل فارغًا',
+  'error.spam_suspected': 'بدا هذا آليًا ولم يُنشر. إن كنت إنسانًا فانتظر قليلًا ثم انشر مجددًا.',
+  'error.too_many_links': 'يحتوي تعليقك على روابط كثيرة. احذف بعضها.',
+  'error.too_deep': 'هذا الحوار متداخل أكثر من اللازم للرد هنا. رُدّ في مستوى أعلى.',
+  'error.banned_content': 'يحتوي تعليقك على كلمات أو روابط لا يقبلها هذا الموقع.',
+  'error.banned': 'لم يعد هذا الموقع يقبل تعليقاتك.',
 };

@@ -86,4 +86,12 @@ export const catalog: Catalog = {
   'error.comment_not_found': 'Diesen Kommentar gibt es nicht mehr.',
   'error.email_invalid': 'Das sieht nicht nach einer E-Mail-Adresse aus.',
   'error.website_invalid': 'Die Website muss mit http:// oder https:// beginnen.',
+  'comment.pending': 'Wartet auf Freigabe',
+  'thread.locked': 'Diese Diskussion ist für neue Kommentare geschlossen.',
+  'composer.honeypot': 'Dieses Feld leer lassen',
+  'error.spam_suspected': 'Das sah automatisiert aus und wurde nicht gesendet. Wenn Sie ein Mensch sind, warten Sie kurz und senden Sie erneut.',
+  'error.too_many_links': 'Ihr Kommentar enthält zu viele Links. Bitte entfernen Sie einige.',
+  'error.too_deep': 'Diese Unterhaltung ist zu tief verschachtelt, um hier zu antworten. Antworten Sie weiter oben.',
+  'error.banned_content': 'Ihr Kommentar enthält Wörter oder Links, die diese Website nicht annimmt.',
+  'error.banned': 'Diese Website nimmt keine Kommentare mehr von Ihnen an.',
 };

@@ -87,4 +87,12 @@ export const catalog: Catalog = {
   'error.comment_not_found': 'Ese comentario ya no existe.',
   'error.email_invalid': 'Eso no parece una dirección de correo.',
   'error.website_invalid': 'El sitio web debe empezar por http:// o https://.',
+  'comment.pending': 'Pendiente de aprobación',
+  'thread.locked': 'Esta conversación está cerrada a nuevos comentarios.',
+  'composer.honeypot': 'Deje este campo vacío',
+  'error.spam_suspected': 'Parecía automático y no se publicó. Si es una persona, espere un momento y vuelva a publicar.',
+  'error.too_many_links': 'Su comentario tiene demasiados enlaces. Quite algunos.',
+  'error.too_deep': 'Esta conversación está demasiado anidada para responder aquí. Responda más arriba.',
+  'error.banned_content': 'Su comentario contiene palabras o enlaces que este sitio no acepta.',
+  'error.banned': 'Este sitio ya no acepta sus comentarios.',
 };

@@ -80,4 +80,12 @@ export const catalog: Catalog = {
   'error.comment_not_found': 'そのコメントはもう存在しません。',
   'error.email_invalid': 'メールアドレスの形式ではないようです。',
   'error.website_invalid': 'ウェブサイトは http:// または https:// で始めてください。',
+  'comment.pending': '承認待ち',
+  'thread.locked': 'このディスカッションは新しいコメントを受け付けていません。',
+  'composer.honeypot': 'この欄は空のままにしてください',
+  'error.spam_suspected': '自動投稿のように見えたため投稿されませんでした。少し待ってから、もう一度投稿してください。',
+  'error.too_many_links': 'コメントのリンクが多すぎます。いくつか削除してください。',
+  'error.too_deep': 'この会話は階層が深すぎるため、ここには返信できません。上の階層に返信してください。',
+  'error.banned_content': 'このサイトで受け付けない語句やリンクが含まれています。',
+  'error.banned': 'このサイトでは、あなたのコメントを受け付けていません。',
 };

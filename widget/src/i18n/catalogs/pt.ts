@@ -87,4 +87,12 @@ export const catalog: Catalog = {
   'error.comment_not_found': 'Esse comentário não existe mais.',
   'error.email_invalid': 'Isso não parece um endereço de e-mail.',
   'error.website_invalid': 'O site deve começar com http:// ou https://.',
+  'comment.pending': 'Aguardando aprovação',
+  'thread.locked': 'Esta conversa está fechada para novos comentários.',
+  'composer.honeypot': 'Deixe este campo vazio',
+  'error.spam_suspected': 'Isso pareceu automático e não foi publicado. Se você é uma pessoa, espere um momento e publique de novo.',
+  'error.too_many_links': 'Seu comentário tem links demais. Remova alguns.',
+  'error.too_deep': 'Esta conversa está aninhada demais para responder aqui. Responda mais acima.',
+  'error.banned_content': 'Seu comentário contém palavras ou links que este site não aceita.',
+  'error.banned': 'Este site não aceita mais seus comentários.',
 };

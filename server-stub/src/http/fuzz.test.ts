@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { random } from '../../../bench/generate-thread.ts';
+import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts';
+import type { CommentStore } from '../store/comment-store.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import { createApp } from './app.ts';
+
+/**
+ * Throws thousands of random and mutated requests at every endpoint: no answer may be a 5xx, and
+ * a refused request (4xx) may change nothing that is stored.
+ */
+const RUNS = 4000;
+const ADMIN = 'fuzz-admin-token-123';
+let store: CommentStore;
+let app: ReturnType<typeof createApp>;
+const ids: string[] = [];
+const tokens: string[] = [];
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  app = createApp({
+    store,
+    origins: ['https://site.example'],
+    distDir: '/none',
+    adminToken: ADMIN,
+    logError: (e) => console.error('UNEXPECTED', e),
+    postLimit: { perIp: { burst: 1e6, perMinute: 1e6 }, perThread: { burst: 1e6, perMinute: 1e6 } },
+    voteLimit: { burst: 1e6, perMinute: 1e6 },
+  });
+  for (let i = 0; i < 5; i++) {
+    const res = await app.request('/api/comments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ thread: '/fuzz', body: `seed ${i}`, ...(ids[0] ? { parentId: ids[0] } : {}) }),
+    });
+    const { comment, editToken } = (await res.json()) as PostCommentResponse;
+    ids.push(comment.id);
+    tokens.push(editToken);
+  }
+});
+afterAll(() => store.close());
+
+const rand = random(20241126);
+/** Percent-encodes anything, lone surrogates included (as U+FFFD), unlike encodeURIComponent alone. */
+const enc = (s: string) => encodeURIComponent(s.toWellFormed());
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const int = (n: number) => Math.floor(rand() * n);
+
+const STRINGS = [
+  '', ' ', 'x', 'seed 0', '/fuzz', '/other', '\u0000', '\ud800', '\u202e', '🤦‍♀️', '<script>alert(1)</script>', '"\'`', '../../etc/passwd',
+  'a'.repeat(513), 'b'.repeat(10_001), '%00', '%ZZ', 'null', '{}', '[]', 'c'.repeat(70_000), 'javascript:alert(1)', 'https://a.example',
+];
+const VALUES: (() => unknown)[] = [
+  () => pick(STRINGS), () => int(1e9) - 5e8, () => rand(), () => null, () => true, () => [], () => ({}), () => [pick(STRINGS)],
+  () => ({ name: pick(STRINGS), email: pick(STRINGS), website: pick(STRINGS) }), () => pick(ids), () => Number.NaN, () => 1e308,
+];
+const FIELDS = ['thread', 'body', 'parentId', 'author', 'page', 'hp', 'elapsedMs', 'extra', '__proto__', 'constructor', 'kind', 'value', 'banned', 'locked'];
+
+/** A valid post, then mangled: fields dropped, replaced by other types, or added. */
+function mutatedBody(): string {
+  const base: Record<string, unknown> = { thread: pick(['/fuzz', '/other', '/fuzz']), body: `fuzz ${int(1e6)}`, author: { name: 'F' } };
+  if (rand() < 0.3) base.parentId = pick(ids);
+  for (let i = int(4); i > 0; i--) {
+    const f = pick(FIELDS);
+    if (rand() < 0.3) delete base[f];
+    else base[f] = pick(VALUES)();
+  }
+  const json = JSON.stringify(base) ?? '{}';
+  const roll = rand();
+  if (roll < 0.1) return json.slice(0, int(json.length)); // truncated
+  if (roll < 0.15) return '['.repeat(5000 + int(20_000)) + ']'.repeat(int(10)); // deep nesting
+  if (roll < 0.2) return String.fromCharCode(...Array.from({ length: int(200) }, () => int(0xffff))); // noise
+  if (roll < 0.25) return JSON.stringify(pick(VALUES)());
+  return json;
+}
+
+function randomRequest(): { url: string; init: RequestInit } {
+  const id = rand() < 0.6 ? pick(ids) : enc(pick(STRINGS)) || 'x';
+  const path = pick([
+    `/api/comments?thread=${enc(pick(STRINGS))}`,
+    `/api/comments?thread=%2Ffuzz&sort=${pick(['oldest', 'newest', 'replies', 'top', 'x', ''])}&limit=${pick(['1', '0', '-1', '999', 'x', '50'])}&cursor=${enc(pick(STRINGS))}`,
+    `/api/comments?thread=%2Ffuzz&around=${id}`,
+    '/api/comments',
+    `/api/comments/${id}`,
+    `/api/comments/${id}/vote`,
+    `/api/counts?${Array.from({ length: int(5) }, () => `thread=${enc(pick(STRINGS))}`).join('&')}`,
+    `/api/events?thread=${enc(pick(['/fuzz', ...STRINGS]))}&after=${pick(['0', '-1', 'x', '99999'])}`,
+    '/api/admin/comments?status=' + pick(['pending', 'x', '']),
+    `/api/admin/comments/${id}/${pick(['approve', 'reject'])}`,
+    `/api/admin/comments/${id}`,
+    '/api/admin/threads/lock',
+    '/api/admin/bans',
+    `/api/feeds/${pick(['thread.atom?thread=%2Ffuzz', 'recent.atom', 'pending.atom', 'pending.atom?token=x', 'thread.atom'])}`,
+    pick(['/embed.js', '/threadline.js', '/x.js', '/../secret', '/healthz', '/', '/api', '/api/']),
+    // Raw, malformed percent-encoding straight into the URL.
+    pick(['/api/comments?thread=%ZZ', '/api/comments?thread=%ED%A0%80', '/api/comments/%E0%A4%A', '/api/counts?thread=%']),
+  ]);
+  const headers: Record<string, string> = {};
+  if (rand() < 0.8) headers['content-type'] = pick(['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/jsonx', '']);
+  if (rand() < 0.3) headers['idempotency-key'] = pick(['valid-key-00000001', 'valid-key-00000002', 'bad key', '', 'k'.repeat(200)]);
+  if (rand() < 0.3) headers['x-edit-token'] = rand() < 0.3 ? pick(tokens) : pick(['forged-token-000000', 'short', '']);
+  if (rand() < 0.3) headers['x-voter-id'] = pick(['voter-0000000001', 'voter-0000000002', 'x', '']);
+  if (rand() < 0.2) headers.authorization = pick([`Bearer ${ADMIN}`, 'Bearer wrong', `Basic ${ADMIN}`, '']);
+  if (rand() < 0.1) headers['last-event-id'] = pick(['0', 'x', '-5']);
+  if (rand() < 0.2) headers.origin = pick(['https://site.example', 'https://evil.example']);
+  const method = pick(['GET', 'GET', 'POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
+  const init: RequestInit = { method, headers };
+  if (!['GET', 'HEAD'].includes(method)) init.body = mutatedBody();
+  return { url: path, init };
+}
+
+/** Everything stored, as moderators see it, plus thread state. */
+async function snapshot(): Promise<string> {
+  const all = await store.listForAdmin({ limit: 10_000 });
+  const threads = await Promise.all(['/fuzz', '/other'].map((k) => store.getThread(k)));
+  return JSON.stringify([all, threads]);
+}
+
+describe(`fuzzing every endpoint with ${RUNS} requests`, () => {
+  it('never answers 5xx, and refused requests change nothing stored', { timeout: 120_000 }, async () => {
+    const failures: string[] = [];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < RUNS; i++) {
+      const { url, init } = randomRequest();
+      const before = await snapshot();
+      const res = await app.request(url, init);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      if (url.startsWith('/api/events') && res.status === 200) await res.body?.cancel();
+      else await res.arrayBuffer();
+      if (res.status >= 500) failures.push(`${res.status} ${init.method} ${url}`);
+      if (res.status >= 400 && (await snapshot()) !== before) failures.push(`state changed by refused ${init.method} ${url} (${res.status})`);
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
+    // The run must exercise both sides: plenty refused, some accepted.
+    const refused = [...statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
+    expect(refused).toBeGreaterThan(RUNS / 3);
+    expect(statuses.get(201) ?? 0).toBeGreaterThan(10);
+  });
+});
