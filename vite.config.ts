@@ -23,6 +23,8 @@ export default defineConfig(({ mode }) => {
     },
     test: {
       include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts', 'bench/**/*.test.ts'],
+      // The durability test starts real server processes; give it room on a busy machine.
+      testTimeout: 20_000,
       environment: 'node',
     },
   };

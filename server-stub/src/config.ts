@@ -20,6 +20,7 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_MIN_SUBMIT_MS` (0 = off): posts sent sooner after the form appeared are refused
  * - `THREADLINE_POST_LIMIT` (20,6): posts per IP, a burst then per minute; `THREADLINE_THREAD_LIMIT` (300,120) per thread
  * - `THREADLINE_LIMIT_LOOPBACK` (0): `1` applies the per-IP limit to loopback clients too
+ * - `THREADLINE_LOG` (1): JSON request logs on stdout; `0` turns them off
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -49,6 +50,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       bannedLinks: list(env.THREADLINE_BANNED_LINKS),
       minSubmitMs: numberOr(env.THREADLINE_MIN_SUBMIT_MS, 0),
     },
+    log: env.THREADLINE_LOG !== '0',
     postLimit: {
       perIp: pair(env.THREADLINE_POST_LIMIT, 20, 6),
       perThread: pair(env.THREADLINE_THREAD_LIMIT, 300, 120),

@@ -1,4 +1,5 @@
 import { serverSecret } from './domain/edit-token.ts';
+import { jsonLogger } from './http/access-log.ts';
 import { createApp, type AppOptions } from './http/app.ts';
 import { listen } from './http/listen.ts';
 import type { CommentStore } from './store/comment-store.ts';
@@ -23,18 +24,22 @@ export interface ServerConfig {
   adminToken: string | undefined;
   policy: NonNullable<AppOptions['policy']>;
   postLimit: NonNullable<AppOptions['postLimit']>;
+  /** JSON request logs on stdout (THREADLINE_LOG=0 turns them off). */
+  log: boolean;
 }
 
 /** A running server. */
 export interface RunningServer {
   url: string;
   store: CommentStore;
-  close(): Promise<void>;
+  /** Graceful: ends live streams, lets in-flight requests finish (up to `graceMs`), closes the database. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Opens the store, seeds it when empty, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = openSqliteStore(config.dbPath);
+  const closing = new AbortController();
   try {
     if (config.seedPageUrl !== null) await seedIfEmpty(store, config.seedPageUrl);
     const app = createApp({
@@ -48,9 +53,19 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ...(config.adminToken ? { adminToken: config.adminToken } : {}),
       policy: config.policy,
       postLimit: config.postLimit,
+      closing: closing.signal,
+      ...(config.log ? { log: jsonLogger, logError: (err: unknown) => jsonLogger({ level: 'error', msg: String(err), stack: (err as Error)?.stack ?? null }) } : {}),
     });
     const http = await listen(app, config.host, config.port, 'PORT');
-    return { url: http.url, store, close: () => http.close().then(() => store.close()) };
+    return {
+      url: http.url,
+      store,
+      async close(graceMs = 0) {
+        closing.abort();
+        await http.close(graceMs);
+        await store.close();
+      },
+    };
   } catch (err) {
     await store.close();
     throw err;

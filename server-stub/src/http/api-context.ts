@@ -13,4 +13,6 @@ export interface ApiContext {
   trustProxy: boolean;
   /** Seconds between SSE keep-alive comments. */
   heartbeatSeconds: number;
+  /** Aborted at shutdown: live streams end, so their clients reconnect (to another instance). */
+  closing: AbortSignal;
 }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { PostingPolicy } from '../domain/policy.ts';
 import { createRateLimiter } from '../domain/rate-limit.ts';
 import type { CommentStore } from '../store/comment-store.ts';
+import { accessLog, type Logger } from './access-log.ts';
 import type { ApiContext } from './api-context.ts';
 import { commentRoutes } from './comment-routes.ts';
 import { apiCors } from './cors.ts';
@@ -43,6 +45,10 @@ export interface AppOptions {
   now?: () => Date;
   /** Where unexpected errors are reported (default: console.error). */
   logError?: (err: unknown) => void;
+  /** Where request log lines go (default: nowhere; the CLI logs JSON lines to stdout). */
+  log?: Logger;
+  /** Aborted when the server shuts down: live streams end so clients reconnect elsewhere. */
+  closing?: AbortSignal;
 }
 
 /** The whole threadline HTTP server as a Hono app (testable in-process with `app.request()`). */
@@ -71,8 +77,11 @@ export function createApp(options: AppOptions): Hono {
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
     trustProxy: options.trustProxy ?? false,
     heartbeatSeconds: options.heartbeatSeconds ?? 25,
+    closing: options.closing ?? new AbortController().signal,
   };
   const app = new Hono();
+  app.use('*', requestId());
+  if (options.log) app.use('*', accessLog(options.log));
   // The widget's files are loaded by other sites' pages, so they must be cross-origin readable.
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'cross-origin', crossOriginOpenerPolicy: false }));
   app.use('/api/*', apiCors(options.origins));

@@ -27,12 +27,14 @@ export function eventsRoute(ctx: ApiContext): Hono {
         queue.push(e);
         wake?.();
       });
-      let isOpen = true;
-      stream.onAbort(() => {
+      let isOpen = !ctx.closing.aborted;
+      const end = () => {
         isOpen = false;
         unsubscribe();
         wake?.();
-      });
+      };
+      stream.onAbort(end);
+      ctx.closing.addEventListener('abort', end, { once: true });
 
       const send = (version: number, event: LiveEvent) => stream.writeSSE({ id: String(version), event: event.type, data: JSON.stringify(event) });
       let sent = Number.isSafeInteger(from) && from >= 0 ? from : ((await ctx.store.threadVersion(key)) ?? 0);
@@ -62,6 +64,7 @@ export function eventsRoute(ctx: ApiContext): Hono {
         if (timedOut && isOpen) await stream.write(': keep-alive\n\n');
       }
       unsubscribe();
+      ctx.closing.removeEventListener('abort', end);
     });
   });
   return app;

@@ -5,8 +5,11 @@ import type { Hono } from 'hono';
 /** A listening HTTP server. */
 export interface Listening {
   url: string;
-  /** Stops accepting, drops idle keep-alive sockets, and resolves once closed. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting and resolves once every connection is closed: in-flight requests get up to
+   * `graceMs` to finish (default 0: drop them at once).
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Serves a Hono app on host:port; `portEnv` names the variable to change when the port is taken. */
@@ -24,10 +27,19 @@ export async function listen(app: Hono, host: string, port: number, portEnv: str
   }
   return {
     url: `http://${host}:${(server.address() as AddressInfo).port}`,
-    close: () =>
+    close: (graceMs = 0) =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
+        if (!('closeAllConnections' in server)) return;
+        if (graceMs === 0) return server.closeAllConnections();
+        // Connections go idle as their last answers finish: close each then, and force the rest at the end.
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.once('close', () => {
+          clearInterval(sweep);
+          clearTimeout(force);
+        });
+        server.closeIdleConnections();
       }),
   };
 }
