@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => {
       // The durability test starts real server processes; give it room on a busy machine.
       testTimeout: 20_000,
       environment: 'node',
+      // The store contract runs against PostgreSQL too: one throwaway server for the run.
+      globalSetup: ['server-stub/src/store/pg-global-setup.ts'],
     },
   };
 });

@@ -53,7 +53,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const startApi = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'server-stub/src/cli.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(apiPort), DEMO_PORT: String(sitePort), THREADLINE_DB: dbPath, ...options.env },
+      // SQLite unless the test asks for PostgreSQL: a DATABASE_URL of the test run must not leak in.
+      env: { ...process.env, DATABASE_URL: '', THREADLINE_LOG: '0', PORT: String(apiPort), DEMO_PORT: String(sitePort), THREADLINE_DB: dbPath, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await waitForOutput(child, /comments API on/);

@@ -34,7 +34,7 @@ const env = {
 };
 const config = configFromEnv(env);
 const server = await startServer(config).catch(exitWith);
-console.log(`[threadline] comments API on ${server.url} (db ${path.resolve(config.dbPath)})`);
+console.log(`[threadline] comments API on ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite ${path.resolve(config.dbPath)}`})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

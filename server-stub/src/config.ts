@@ -6,6 +6,7 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * Server settings from environment variables, each with its default:
  * - `HOST` (127.0.0.1), `PORT` (8787)
  * - `THREADLINE_DB` (./data/threadline.db): the SQLite file, created and migrated on start
+ * - `DATABASE_URL` (none): a PostgreSQL URL; when set it is used instead of SQLite (several instances may share it)
  * - `THREADLINE_ORIGINS` (none): comma-separated site origins allowed to call the API, besides the
  *   demo's own `http://127.0.0.1:$DEMO_PORT` and `http://localhost:$DEMO_PORT` (`DEMO_PORT` 5173)
  * - `THREADLINE_SEED` (1): `0` leaves an empty database empty instead of seeding the Westport thread
@@ -34,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host,
     port: Number(env.PORT || 8787),
     dbPath: env.THREADLINE_DB || './data/threadline.db',
+    databaseUrl: env.DATABASE_URL || undefined,
     origins: [...demoOrigins, ...extraOrigins],
     distDir: fileURLToPath(new URL('../../dist', import.meta.url)),
     seedPageUrl: env.THREADLINE_SEED === '0' ? null : `${demoOrigins[0]}${SEED_THREAD_KEY}`,

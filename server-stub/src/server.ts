@@ -4,6 +4,7 @@ import { createApp, type AppOptions } from './http/app.ts';
 import { listen } from './http/listen.ts';
 import type { CommentStore } from './store/comment-store.ts';
 import { seedIfEmpty } from './store/seed.ts';
+import { openPgStore } from './store/pg-store.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 /** How to run the server; every field has a documented default in config.ts. */
@@ -11,6 +12,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dbPath: string;
+  /** PostgreSQL instead of SQLite. */
+  databaseUrl?: string | undefined;
   origins: readonly string[];
   distDir: string;
   /** URL of the seed article's page, stored with the seed thread; null to not seed. */
@@ -38,7 +41,7 @@ export interface RunningServer {
 
 /** Opens the store, seeds it when empty, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const store = openSqliteStore(config.dbPath);
+  const store = config.databaseUrl ? await openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath);
   const closing = new AbortController();
   try {
     if (config.seedPageUrl !== null) await seedIfEmpty(store, config.seedPageUrl);

@@ -7,11 +7,8 @@ import type { CommentStore } from '../store/comment-store.ts';
  */
 export async function serverSecret(store: CommentStore, fromEnv: string | undefined): Promise<string> {
   if (fromEnv) return fromEnv;
-  const stored = await store.getMeta('secret');
-  if (stored) return stored;
-  const fresh = randomBytes(32).toString('base64url');
-  await store.setMeta('secret', fresh);
-  return fresh;
+  // Instances starting together on one database must agree: the first stored secret wins for all.
+  return store.ensureMeta('secret', randomBytes(32).toString('base64url'));
 }
 
 /** The edit token of a comment: derived, never stored, so a retried post can be given it again. */

@@ -123,6 +123,8 @@ export interface CommentStore {
   /** A value kept in the database (the server secret lives here). */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+  /** Stores `value` unless the key has one already; resolves with the stored value (safe when instances race). */
+  ensureMeta(key: string, value: string): Promise<string>;
   /** True when no comment is stored at all (used to decide on seeding). */
   isEmpty(): Promise<boolean>;
   /** Releases the database. */

@@ -22,6 +22,17 @@ export async function seedIfEmpty(store: CommentStore, pageUrl: string | null, f
   if (!(await store.isEmpty())) return 0;
   const seed = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedFile;
   const ordered = [...seed.comments].sort((a, b) => a.order - b.order);
+  try {
+    await insertSeed(store, seed, ordered, pageUrl);
+  } catch (err) {
+    // Another instance sharing the database seeded it first: nothing left to do.
+    if (!(await store.isEmpty()) && (await store.findComment(ordered[0]!.id))) return 0;
+    throw err;
+  }
+  return ordered.length;
+}
+
+async function insertSeed(store: CommentStore, seed: SeedFile, ordered: SeedFile['comments'], pageUrl: string | null): Promise<void> {
   for (const c of ordered) {
     await store.insertComment({
       id: c.id,
@@ -36,5 +47,4 @@ export async function seedIfEmpty(store: CommentStore, pageUrl: string | null, f
       page: { title: seed.article.title, url: pageUrl },
     });
   }
-  return ordered.length;
 }

@@ -182,6 +182,10 @@ export function openSqliteStore(file: string): CommentStore {
     async setMeta(key, value) {
       upsertMeta.run(key, value);
     },
+    async ensureMeta(key, value) {
+      db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+      return selectMeta.get(key)!.value;
+    },
     async isEmpty() {
       return !db.prepare('SELECT 1 FROM comments LIMIT 1').get();
     },

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../protocol/limits.ts';
 import { loadFormatter } from '../render/formatter.ts';
 import type { ComposerModel } from '../state/composer-model.ts';
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT } from '../state/widget-model.ts';
 import { CommentBody } from './CommentBody.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { IdentityFields } from './IdentityFields.tsx';

@@ -1,0 +1,83 @@
+import type { Pool } from 'pg';
+
+/** PostgreSQL schema versions in order (the same shape as SQLite's v5). Never edit a shipped one. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE threads (
+     key        TEXT PRIMARY KEY,
+     title      TEXT,
+     url        TEXT,
+     created_at TEXT NOT NULL,
+     version    BIGINT NOT NULL DEFAULT 0,
+     locked     BOOLEAN NOT NULL DEFAULT FALSE
+   );
+   CREATE TABLE comments (
+     seq             BIGSERIAL PRIMARY KEY,
+     id              TEXT NOT NULL UNIQUE,
+     thread_key      TEXT NOT NULL REFERENCES threads(key),
+     parent_id       TEXT REFERENCES comments(id),
+     root_id         TEXT NOT NULL,
+     reply_count     INTEGER NOT NULL DEFAULT 0,
+     author_name     TEXT,
+     author_email    TEXT,
+     author_website  TEXT,
+     body            TEXT NOT NULL,
+     created_at      TEXT NOT NULL,
+     edited_at       TEXT,
+     score           INTEGER NOT NULL DEFAULT 0,
+     edit_token_hash TEXT,
+     ip_hash         TEXT,
+     status          TEXT NOT NULL DEFAULT 'published'
+   );
+   CREATE INDEX comments_by_thread ON comments(thread_key, seq);
+   CREATE INDEX comments_roots ON comments(thread_key, parent_id, seq);
+   CREATE INDEX comments_by_root ON comments(root_id, seq);
+   CREATE INDEX comments_top ON comments(thread_key, parent_id, score, seq);
+   CREATE INDEX comments_children ON comments(parent_id);
+   CREATE INDEX comments_by_status ON comments(status, seq);
+   CREATE INDEX comments_by_email ON comments(author_email, status);
+   CREATE TABLE idempotency_keys (key TEXT PRIMARY KEY, request_hash TEXT NOT NULL, comment_id TEXT NOT NULL, created_at TEXT NOT NULL);
+   CREATE TABLE votes (
+     comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+     voter_id   TEXT NOT NULL,
+     ip_hash    TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (comment_id, voter_id)
+   );
+   CREATE TABLE events (thread_key TEXT NOT NULL, version BIGINT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (thread_key, version));
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+   CREATE TABLE bans (kind TEXT NOT NULL CHECK (kind IN ('ip', 'email')), value TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (kind, value));`,
+];
+
+/** The schema version this server writes. */
+export const PG_SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Brings the schema up to date, one transaction per step, under an advisory lock so that several
+ * instances starting together do not race.
+ */
+export async function migratePg(pool: Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock(7426001)');
+    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+    const row = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows[0];
+    let version = row?.version ?? 0;
+    if (!row) await client.query('INSERT INTO schema_version (version) VALUES (0)');
+    if (version > MIGRATIONS.length) throw new Error(`Database schema v${version} is newer than this server (v${MIGRATIONS.length}).`);
+    for (; version < MIGRATIONS.length; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(MIGRATIONS[version]!);
+        await client.query('UPDATE schema_version SET version = $1', [version + 1]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+    }
+    return version;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(7426001)').catch(() => {});
+    client.release();
+  }
+}

@@ -1,0 +1,193 @@
+import pg from 'pg';
+import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { PAGE_COMMENT_FACTOR, type AdminComment, type CommentStore, type VersionedEvent } from './comment-store.ts';
+import { migratePg } from './pg-migrations.ts';
+import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
+import { toComment, type CommentRow } from './sqlite-rows.ts';
+
+const VISIBLE = "status IN ('published', 'deleted')";
+const ROOTS = `thread_key = $1 AND parent_id IS NULL AND ${VISIBLE}`;
+/** Top-level comments after a page key, per sort order: $1 thread, $2 seq, $3 rank, $4 limit. */
+const PAGE_SQL: Record<SortOrder, string> = {
+  oldest: `SELECT * FROM comments WHERE ${ROOTS} AND seq > $2 AND $3::int IS NOT NULL ORDER BY seq LIMIT $4`,
+  newest: `SELECT * FROM comments WHERE ${ROOTS} AND seq < $2 AND $3::int IS NOT NULL ORDER BY seq DESC LIMIT $4`,
+  replies: `SELECT * FROM comments WHERE ${ROOTS} AND (reply_count < $3 OR (reply_count = $3 AND seq > $2)) ORDER BY reply_count DESC, seq LIMIT $4`,
+  top: `SELECT * FROM comments WHERE ${ROOTS} AND (score < $3 OR (score = $3 AND seq > $2)) ORDER BY score DESC, seq LIMIT $4`,
+};
+const MAX_RANK = 2_147_483_647;
+
+/**
+ * Opens the PostgreSQL store (migrating first). Several server instances may share one database:
+ * every write NOTIFYs, and each instance LISTENs, so live updates reach readers on any of them.
+ */
+export async function openPgStore(connectionString: string): Promise<CommentStore> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  await migratePg(pool);
+  const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await pool.query<R>(sql, params)).rows;
+
+  // Live events: one LISTEN connection per instance, started with the first subscriber.
+  const listeners = new Set<(e: VersionedEvent) => void>();
+  let listener: pg.Client | undefined;
+  let delivering = Promise.resolve();
+  const listen = async () => {
+    const client = new pg.Client({ connectionString });
+    client.on('error', () => {
+      // The connection dropped: listen again shortly; readers' streams replay what they missed.
+      listener = undefined;
+      setTimeout(() => void listen().catch(() => {}), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+    client.on('notification', (msg) => {
+      const { thread, version } = JSON.parse(msg.payload ?? '{}') as { thread: string; version: number };
+      // Delivered one after another, in the order the commits happened.
+      delivering = delivering.then(async () => {
+        const [row] = await q<{ payload: string }>('SELECT payload FROM events WHERE thread_key = $1 AND version = $2', [thread, version]);
+        if (!row) return;
+        const e: VersionedEvent = { thread, version, event: JSON.parse(row.payload) as LiveEvent };
+        for (const l of listeners) l(e);
+      }, () => {});
+    });
+    listener = client;
+  };
+
+  // Listening from the start: an event committed after a subscribe() can never slip past.
+  await listen();
+
+  const findRow = async (id: string) => (await q<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]))[0];
+
+  return {
+    async getThread(key) {
+      const [row] = await q<{ key: string; title: string | null; url: string | null; version: string; locked: boolean }>(
+        'SELECT key, title, url, version, locked FROM threads WHERE key = $1',
+        [key],
+      );
+      if (!row) return null;
+      const [count] = await q<{ n: string }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = $1 AND status = 'published'", [key]);
+      const info: ThreadInfo = {
+        key: row.key,
+        title: row.title,
+        url: row.url,
+        commentCount: Number(count!.n),
+        version: Number(row.version),
+        ...(row.locked ? { locked: true } : {}),
+      };
+      return info;
+    },
+    async threadVersion(key) {
+      const [row] = await q<{ version: string }>('SELECT version FROM threads WHERE key = $1', [key]);
+      return row ? Number(row.version) : null;
+    },
+    async listComments(key) {
+      return (await q<CommentRow>(`SELECT * FROM comments WHERE thread_key = $1 AND ${VISIBLE} ORDER BY seq`, [key])).map(toComment);
+    },
+    async listPage(key, { sort, limit, after }) {
+      const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
+      const candidates = await q<CommentRow>(PAGE_SQL[sort], [key, start.seq, Math.min(start.rank, MAX_RANK), limit + 1]);
+      const budget = PAGE_COMMENT_FACTOR * limit;
+      const roots: CommentRow[] = [];
+      let n = 0;
+      for (const r of candidates.slice(0, limit)) {
+        if (roots.length > 0 && n + 1 + r.reply_count > budget) break;
+        roots.push(r);
+        n += 1 + r.reply_count;
+      }
+      const replies = roots.length
+        ? await q<CommentRow>(`SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`, [roots.map((r) => r.id)])
+        : [];
+      const last = roots.at(-1);
+      return {
+        comments: [...roots, ...replies].map(toComment),
+        next: candidates.length > roots.length && last ? { seq: Number(last.seq), rank: sort === 'top' ? last.score : last.reply_count } : null,
+      };
+    },
+    async listSubtree(rootId) {
+      return (await q<CommentRow>(`SELECT * FROM comments WHERE root_id = $1 AND ${VISIBLE} ORDER BY seq`, [rootId])).map(toComment);
+    },
+    async findComment(id) {
+      const row = await findRow(id);
+      return row ? { comment: toComment(row), rootId: row.root_id, editTokenHash: row.edit_token_hash } : null;
+    },
+    async countComments(keys) {
+      const rows = await q<{ key: string; n: string }>(
+        "SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key = ANY($1::text[]) AND status = 'published' GROUP BY thread_key",
+        [keys],
+      );
+      return Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+    },
+    async findIdempotencyKey(key) {
+      const [row] = await q<{ request_hash: string; comment_id: string }>('SELECT request_hash, comment_id FROM idempotency_keys WHERE key = $1', [key]);
+      return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
+    },
+    insertComment: (input) => pgWrites.insert(pool, input),
+    editComment: (id, body, editedAt) => pgWrites.edit(pool, id, body, editedAt),
+    deleteComment: (id) => pgWrites.remove(pool, id),
+    setVote: (id, voterId, ipHash, on, at) => pgWrites.vote(pool, id, voterId, ipHash, on, at),
+    setStatus: (id, status) => pgWrites.setStatus(pool, id, status),
+    async listForAdmin({ status, thread, limit, beforeSeq }) {
+      const rows = await q<CommentRow>(
+        `SELECT * FROM comments WHERE seq < $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR thread_key = $3)
+         ORDER BY seq DESC LIMIT $4`,
+        [beforeSeq ?? Number.MAX_SAFE_INTEGER, status ?? null, thread ?? null, limit + 1],
+      );
+      const more = rows.length > limit;
+      if (more) rows.pop();
+      const comments: AdminComment[] = rows.map((r) => ({ ...toComment(r), authorEmail: r.author_email, ipHash: r.ip_hash }));
+      return { comments, nextBeforeSeq: more ? Number(rows.at(-1)!.seq) : null };
+    },
+    async hasPublishedFrom(email, ipHash) {
+      if (email) return (await q("SELECT 1 FROM comments WHERE author_email = $1 AND status = 'published' LIMIT 1", [email])).length > 0;
+      return !!ipHash && (await q("SELECT 1 FROM comments WHERE ip_hash = $1 AND status = 'published' LIMIT 1", [ipHash])).length > 0;
+    },
+    async setThreadLocked(key, locked) {
+      await q(
+        `INSERT INTO threads (key, created_at, version, locked) VALUES ($1, $2, 0, $3) ON CONFLICT (key) DO UPDATE SET locked = excluded.locked`,
+        [key, new Date().toISOString(), locked],
+      );
+    },
+    async isThreadLocked(key) {
+      return (await q<{ locked: boolean }>('SELECT locked FROM threads WHERE key = $1', [key]))[0]?.locked === true;
+    },
+    async setBan(kind, value, banned) {
+      if (banned) await q('INSERT INTO bans (kind, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [kind, value, new Date().toISOString()]);
+      else await q('DELETE FROM bans WHERE kind = $1 AND value = $2', [kind, value]);
+    },
+    async isBanned(ipHash, email) {
+      return (await q("SELECT 1 FROM bans WHERE (kind = 'ip' AND value = $1) OR (kind = 'email' AND value = $2) LIMIT 1", [ipHash ?? '', email ?? ''])).length > 0;
+    },
+    async eventsSince(thread, version, limit) {
+      const [oldest] = await q<{ v: string | null }>('SELECT MIN(version) AS v FROM events WHERE thread_key = $1', [thread]);
+      if (oldest?.v != null && Number(oldest.v) > version + 1) return null;
+      const rows = await q<{ version: string; payload: string }>(
+        'SELECT version, payload FROM events WHERE thread_key = $1 AND version > $2 ORDER BY version LIMIT $3',
+        [thread, version, limit],
+      );
+      return rows.map((r) => ({ thread, version: Number(r.version), event: JSON.parse(r.payload) as LiveEvent }));
+    },
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    async getMeta(key) {
+      return (await q<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))[0]?.value ?? null;
+    },
+    async setMeta(key, value) {
+      await q('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+    },
+    async ensureMeta(key, value) {
+      await q('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+      return (await q<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))[0]!.value;
+    },
+    async isEmpty() {
+      return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
+    },
+    async close() {
+      listeners.clear();
+      const l = listener;
+      listener = undefined;
+      l?.removeAllListeners('error');
+      await l?.end().catch(() => {});
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommentStore, PageQuery, StoredCommentInput, VersionedEvent } from './comment-store.ts';
+import { SEED_THREAD_KEY, seedIfEmpty } from './seed.ts';
+
+/** Opens an empty store for one test, and cleans up after it. */
+export type StoreFactory = () => Promise<{ store: CommentStore; dispose(): Promise<void> }>;
+
+/**
+ * The behaviour every CommentStore must have, run against SQLite and PostgreSQL alike, so that a
+ * site can move from one to the other and see no difference.
+ */
+export function describeStoreContract(name: string, open: StoreFactory): void {
+  describe(`${name} store contract`, () => {
+    let store: CommentStore;
+    let dispose: () => Promise<void>;
+    let clock = 0;
+    const input = (id: string, over: Partial<StoredCommentInput> = {}): StoredCommentInput => ({
+      id,
+      thread: '/t',
+      parentId: null,
+      authorName: 'Ann',
+      authorEmail: null,
+      authorWebsite: null,
+      editTokenHash: 'h',
+      body: `body of ${id}`,
+      createdAt: new Date(Date.UTC(2024, 4, 1) + ++clock * 1000).toISOString(),
+      page: { title: 'Page', url: 'https://example.com/t' },
+      ...over,
+    });
+    const add = (id: string, parentId: string | null = null, thread = '/t') => store.insertComment(input(id, { parentId, thread }));
+
+    beforeEach(async () => {
+      ({ store, dispose } = await open());
+    });
+    afterEach(async () => {
+      await store.close();
+      await dispose();
+    });
+
+    it('starts empty; an unknown thread has no info', async () => {
+      expect(await store.isEmpty()).toBe(true);
+      expect(await store.getThread('/t')).toBeNull();
+      expect(await store.threadVersion('/t')).toBeNull();
+      expect(await store.listComments('/t')).toEqual([]);
+    });
+
+    it('stores a comment and returns it in protocol shape; the thread learns its page', async () => {
+      const c = await store.insertComment(input('a', { createdAt: '2024-05-01T10:00:00.000Z' }));
+      expect(c).toEqual({
+        id: 'a',
+        thread: '/t',
+        parentId: null,
+        author: { name: 'Ann', website: null },
+        body: 'body of a',
+        createdAt: '2024-05-01T10:00:00.000Z',
+        editedAt: null,
+        score: 0,
+        status: 'published',
+      });
+      expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a', editTokenHash: 'h' });
+      expect(await store.getThread('/t')).toEqual({ key: '/t', title: 'Page', url: 'https://example.com/t', commentCount: 1, version: 1 });
+    });
+
+    it('keeps the first known page title and url, and emoji and paragraphs intact', async () => {
+      await store.insertComment(input('a', { page: { title: null, url: null } }));
+      await store.insertComment(input('b', { page: { title: 'First', url: 'https://a.example/' }, body: 'Ugh 🤦‍♀️\n\nsecond' }));
+      await store.insertComment(input('c', { page: { title: 'Second', url: 'https://b.example/' } }));
+      expect(await store.getThread('/t')).toMatchObject({ title: 'First', url: 'https://a.example/' });
+      expect((await store.findComment('b'))!.comment.body).toBe('Ugh 🤦‍♀️\n\nsecond');
+    });
+
+    it('refuses a duplicate id without touching what is stored', async () => {
+      await add('a');
+      await expect(store.insertComment(input('a', { body: 'other' }))).rejects.toThrow();
+      expect((await store.listComments('/t')).map((c) => c.body)).toEqual(['body of a']);
+    });
+
+    describe('paging', () => {
+      // a(a1(a1x), a2), b, c(c1), d(d1(d1x(d1xy)), d2), e
+      beforeEach(async () => {
+        for (const [id, parent] of [
+          ['a', null], ['a1', 'a'], ['b', null], ['a1x', 'a1'], ['c', null], ['c1', 'c'], ['d', null], ['d1', 'd'],
+          ['a2', 'a'], ['d1x', 'd1'], ['d1xy', 'd1x'], ['d2', 'd'], ['e', null],
+        ] as const) await add(id, parent);
+        await add('other', null, '/other');
+      });
+      const pages = async (sort: PageQuery['sort'], limit: number) => {
+        const out: string[][] = [];
+        let after: PageQuery['after'] = null;
+        do {
+          const page = await store.listPage('/t', { sort, limit, after });
+          out.push(page.comments.filter((c) => c.parentId === null).map((c) => c.id));
+          after = page.next;
+        } while (after);
+        return out;
+      };
+
+      it('pages top-level comments in every order, each page carrying its roots’ replies', async () => {
+        expect(await pages('oldest', 3)).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+        expect(await pages('newest', 1)).toEqual([['e'], ['d'], ['c'], ['b'], ['a']]);
+        expect(await pages('replies', 10)).toEqual([['d', 'a', 'c', 'b', 'e']]);
+        const first = await store.listPage('/t', { sort: 'oldest', limit: 3, after: null });
+        expect(first.comments.map((c) => c.id)).toEqual(['a', 'b', 'a1', 'a1x', 'a2']);
+        expect((await store.listPage('/t', { sort: 'replies', limit: 1, after: null })).comments.map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
+      });
+
+      it('gives sub-threads and counts, and keeps page boundaries under inserts', async () => {
+        expect((await store.listSubtree('d')).map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
+        expect((await store.findComment('d1xy'))!.rootId).toBe('d');
+        expect(await store.countComments(['/t', '/other', '/none'])).toEqual({ '/t': 13, '/other': 1 });
+        const first = await store.listPage('/t', { sort: 'oldest', limit: 2, after: null });
+        await add('f');
+        await add('b1', 'b');
+        const second = await store.listPage('/t', { sort: 'oldest', limit: 2, after: first.next });
+        expect(second.comments.map((c) => c.id)).toEqual(['b', 'c', 'c1', 'b1']);
+      });
+
+      it('sorts by score', async () => {
+        await store.setVote('c', 'v1', 'ip1', true, 'now');
+        await store.setVote('c', 'v2', 'ip1', true, 'now');
+        await store.setVote('e', 'v1', 'ip1', true, 'now');
+        expect((await pages('top', 10))[0]!.slice(0, 2)).toEqual(['c', 'e']);
+      });
+    });
+
+    it('edits, deletes with placeholders, counts votes once per voter, and logs every change', async () => {
+      const events: VersionedEvent[] = [];
+      const stop = store.subscribe((e) => events.push(e));
+      await add('p');
+      await add('r', 'p');
+      await add('leaf');
+      expect((await store.editComment('r', 'edited', '2024-06-01T00:00:00.000Z')).editedAt).toBe('2024-06-01T00:00:00.000Z');
+      expect(await store.setVote('r', 'v1', 'ip', true, 'now')).toEqual({ score: 1, voted: true });
+      expect(await store.setVote('r', 'v1', 'ip', true, 'now')).toEqual({ score: 1, voted: true });
+      expect(await store.setVote('r', 'v1', 'ip', false, 'now')).toEqual({ score: 0, voted: false });
+      expect(await store.deleteComment('leaf')).toBeNull();
+      expect(await store.deleteComment('p')).toMatchObject({ id: 'p', status: 'deleted', body: '', author: { name: null } });
+      expect(await store.deleteComment('r')).toBeNull(); // and the placeholder goes with it
+      expect(await store.listComments('/t')).toEqual([]);
+      expect((await store.getThread('/t'))!.commentCount).toBe(0);
+      // Events arrive (PostgreSQL delivers them through LISTEN, a moment later).
+      // The repeated vote changed nothing, so logged nothing; deleting r also removed the placeholder p.
+      await expect.poll(() => events.length, { timeout: 3000 }).toBe(10);
+      stop();
+      expect(events.map((e) => e.event.type)).toEqual(['comment', 'comment', 'comment', 'edit', 'vote', 'vote', 'delete', 'delete', 'delete', 'delete']);
+      expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      const replay = await store.eventsSince('/t', 7, 100);
+      expect(replay!.map((e) => [e.version, e.event.type, e.event.type === 'delete' ? e.event.id : ''])).toEqual([
+        [8, 'delete', 'p'],
+        [9, 'delete', 'r'],
+        [10, 'delete', 'p'],
+      ]);
+    });
+
+    it('holds pending comments out of sight until approved, then announces them', async () => {
+      const events: VersionedEvent[] = [];
+      const stop = store.subscribe((e) => events.push(e));
+      await add('root');
+      await store.insertComment(input('held', { parentId: 'root', status: 'pending', ipHash: 'iph', authorEmail: 'x@y.example' }));
+      expect((await store.listComments('/t')).map((c) => c.id)).toEqual(['root']);
+      expect(await store.hasPublishedFrom('x@y.example', null)).toBe(false);
+      const admin = await store.listForAdmin({ status: 'pending', limit: 10 });
+      expect(admin.comments.map((c) => [c.id, c.authorEmail, c.ipHash])).toEqual([['held', 'x@y.example', 'iph']]);
+      expect((await store.setStatus('held', 'published')).status).toBe('published');
+      expect(await store.hasPublishedFrom('x@y.example', null)).toBe(true);
+      expect((await store.listComments('/t')).map((c) => c.id)).toEqual(['root', 'held']);
+      expect((await store.listPage('/t', { sort: 'replies', limit: 5, after: null })).comments.map((c) => c.id)).toEqual(['root', 'held']);
+      await expect.poll(() => events.map((e) => e.event.type), { timeout: 3000 }).toEqual(['comment', 'comment']);
+      stop();
+    });
+
+    it('keeps idempotency keys, meta values, locks and bans', async () => {
+      await store.insertComment(input('a', { idempotency: { key: 'k-1', requestHash: 'rh' } }));
+      expect(await store.findIdempotencyKey('k-1')).toEqual({ requestHash: 'rh', commentId: 'a' });
+      await expect(store.insertComment(input('b', { idempotency: { key: 'k-1', requestHash: 'rh' } }))).rejects.toThrow();
+      expect(await store.getMeta('secret')).toBeNull();
+      await store.setMeta('secret', 's1');
+      await store.setMeta('secret', 's2');
+      expect(await store.getMeta('secret')).toBe('s2');
+      expect(await store.ensureMeta('token', 'first')).toBe('first');
+      expect(await store.ensureMeta('token', 'second')).toBe('first');
+      await store.setThreadLocked('/t', true);
+      expect(await store.isThreadLocked('/t')).toBe(true);
+      expect((await store.getThread('/t'))!.locked).toBe(true);
+      await store.setThreadLocked('/t', false);
+      expect(await store.isThreadLocked('/t')).toBe(false);
+      await store.setBan('email', 'bad@x.example', true);
+      expect(await store.isBanned(null, 'bad@x.example')).toBe(true);
+      expect(await store.isBanned('ip', 'good@x.example')).toBe(false);
+      await store.setBan('email', 'bad@x.example', false);
+      expect(await store.isBanned(null, 'bad@x.example')).toBe(false);
+    });
+
+    it('seeds the Westport thread into an empty store once, threaded as the page shows it', async () => {
+      expect(await seedIfEmpty(store, 'http://127.0.0.1:5173/x')).toBe(19);
+      expect(await seedIfEmpty(store, 'http://127.0.0.1:5173/x')).toBe(0);
+      const comments = await store.listComments(SEED_THREAD_KEY);
+      expect(comments).toHaveLength(19);
+      expect(comments.filter((c) => c.parentId === null)).toHaveLength(7);
+      expect(comments.find((c) => c.id === 'c7')).toMatchObject({ parentId: 'c6', author: { name: 'Sharon Paulsen' } });
+      expect(comments.filter((c) => c.author.name === null)).toHaveLength(12);
+    });
+  });
+}
