@@ -5,24 +5,39 @@
  *   --db FILE       (THREADLINE_DB)             --origins A,B    (THREADLINE_ORIGINS)
  *   --help
  * SIGINT/SIGTERM shut down gracefully: live streams end, requests in flight get 10 s.
+ *
+ *   threadline-server export [--out FILE]                               everything as JSON (stdout by default)
+ *   threadline-server import FILE [--format auto|json|wxr|disqus]       a threadline export, WordPress WXR or Disqus XML
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from './config.ts';
+import { exportAll, importArchive } from './io/archive.ts';
+import { parseDisqus } from './io/disqus.ts';
+import { parseWxr } from './io/wxr.ts';
 import { startServer } from './server.ts';
+import { openPgStore } from './store/pg-store.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
 
-const { values: flags } = parseArgs({
+const { values: flags, positionals } = parseArgs({
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
     db: { type: 'string' },
     origins: { type: 'string' },
+    out: { type: 'string' },
+    format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
+  allowPositionals: true,
   strict: true,
 });
 if (flags.help) {
-  console.log('threadline-server [--port N] [--host ADDR] [--db FILE] [--origins A,B]\nAll settings and their env variables: see the README, "Running the server".');
+  console.log(`threadline-server [--port N] [--host ADDR] [--db FILE] [--origins A,B]
+threadline-server export [--db FILE] [--out FILE]
+threadline-server import FILE [--db FILE] [--format auto|json|wxr|disqus]
+All settings and their env variables: see the README, "Running the server".`);
   process.exit(0);
 }
 const env = {
@@ -33,6 +48,10 @@ const env = {
   ...(flags.origins ? { THREADLINE_ORIGINS: flags.origins } : {}),
 };
 const config = configFromEnv(env);
+if (positionals[0] === 'export' || positionals[0] === 'import') {
+  await runDataCommand(positionals[0], positionals[1]).catch(exitWith);
+  process.exit(0);
+}
 const server = await startServer(config).catch(exitWith);
 console.log(`[threadline] comments API on ${server.url} (${config.databaseUrl ? 'PostgreSQL' : `SQLite ${path.resolve(config.dbPath)}`})`);
 
@@ -40,6 +59,27 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void server.close(10_000).then(() => process.exit(0));
   });
+}
+
+/** `export` and `import`: move a site's comments in and out. */
+async function runDataCommand(command: 'export' | 'import', file: string | undefined): Promise<void> {
+  const store = config.databaseUrl ? await openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath);
+  try {
+    if (command === 'export') {
+      const json = JSON.stringify(await exportAll(store), null, 1);
+      if (flags.out) fs.writeFileSync(flags.out, json);
+      else process.stdout.write(json);
+      return;
+    }
+    if (!file) throw new Error('import needs a file: threadline-server import FILE');
+    const text = fs.readFileSync(file, 'utf8');
+    const format = flags.format && flags.format !== 'auto' ? flags.format : /<disqus[\s>]/.test(text) ? 'disqus' : /<rss[\s>]/.test(text) ? 'wxr' : 'json';
+    const archive = format === 'wxr' ? parseWxr(text) : format === 'disqus' ? parseDisqus(text) : JSON.parse(text);
+    const report = await importArchive(store, archive);
+    console.log(`[threadline] imported ${report.comments} comments in ${report.threads} threads (${report.skipped} already there, ${report.votes} votes)`);
+  } finally {
+    await store.close();
+  }
 }
 
 /** Start-up failures (a port in use, an unreadable database) end with one clear line, not a stack. */

@@ -125,6 +125,10 @@ export interface CommentStore {
   setMeta(key: string, value: string): Promise<void>;
   /** Stores `value` unless the key has one already; resolves with the stored value (safe when instances race). */
   ensureMeta(key: string, value: string): Promise<string>;
+  /** Everything for an export: every thread (with its lock), every vote, every ban. */
+  listThreads(): Promise<(Omit<ThreadInfo, 'commentCount' | 'version'> & { locked: boolean })[]>;
+  listVotes(): Promise<{ commentId: string; voterId: string; ipHash: string; createdAt: string }[]>;
+  listBans(): Promise<{ kind: 'ip' | 'email'; value: string }[]>;
   /** True when no comment is stored at all (used to decide on seeding). */
   isEmpty(): Promise<boolean>;
   /** Releases the database. */

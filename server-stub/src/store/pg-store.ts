@@ -178,6 +178,17 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       await q('INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
       return (await q<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))[0]!.value;
     },
+    async listThreads() {
+      return q<{ key: string; title: string | null; url: string | null; locked: boolean }>('SELECT key, title, url, locked FROM threads ORDER BY created_at, key');
+    },
+    async listVotes() {
+      return q<{ commentId: string; voterId: string; ipHash: string; createdAt: string }>(
+        'SELECT comment_id AS "commentId", voter_id AS "voterId", ip_hash AS "ipHash", created_at AS "createdAt" FROM votes ORDER BY created_at',
+      );
+    },
+    async listBans() {
+      return q<{ kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at');
+    },
     async isEmpty() {
       return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
     },

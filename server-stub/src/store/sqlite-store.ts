@@ -186,6 +186,22 @@ export function openSqliteStore(file: string): CommentStore {
       db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, value);
       return selectMeta.get(key)!.value;
     },
+    async listThreads() {
+      return db
+        .prepare<[], { key: string; title: string | null; url: string | null; locked: number }>('SELECT key, title, url, locked FROM threads ORDER BY created_at, key')
+        .all()
+        .map((t) => ({ ...t, locked: t.locked === 1 }));
+    },
+    async listVotes() {
+      return db
+        .prepare<[], { commentId: string; voterId: string; ipHash: string; createdAt: string }>(
+          'SELECT comment_id AS commentId, voter_id AS voterId, ip_hash AS ipHash, created_at AS createdAt FROM votes ORDER BY created_at',
+        )
+        .all();
+    },
+    async listBans() {
+      return db.prepare<[], { kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at').all();
+    },
     async isEmpty() {
       return !db.prepare('SELECT 1 FROM comments LIMIT 1').get();
     },

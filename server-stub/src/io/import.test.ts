@@ -1,0 +1,127 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import seed from '../../fixtures/westport-thread.json' with { type: 'json' };
+import type { CommentStore } from '../store/comment-store.ts';
+import { openPgStore } from '../store/pg-store.ts';
+import { freshDatabase } from '../store/pg-test-cluster.ts';
+import { openSqliteStore } from '../store/sqlite-store.ts';
+import { exportAll, importArchive } from './archive.ts';
+import { parseDisqus } from './disqus.ts';
+import { parseWxr } from './wxr.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/imports/${name}`, import.meta.url));
+const SEED = '/news/westport-police-address-immigration-raid-fears';
+
+describe('importing a WordPress export (WXR)', () => {
+  it('brings in the Westport thread exactly as the page shows it, and leaves spam and pingbacks out', async () => {
+    const store = openSqliteStore(':memory:');
+    const report = await importArchive(store, parseWxr(fs.readFileSync(fixture('westport.wxr.xml'), 'utf8')));
+    expect(report).toEqual({ threads: 2, comments: 20, skipped: 0, votes: 0 });
+    const comments = await store.listComments(SEED);
+    expect(comments).toHaveLength(19);
+    const wpId = new Map(seed.comments.map((c, i) => [c.id, `wp-${i + 101}`]));
+    for (const s of seed.comments) {
+      const c = comments.find((x) => x.id === wpId.get(s.id))!;
+      expect(c.parentId).toBe(s.parentId ? wpId.get(s.parentId) : null);
+      expect(c.author.name).toBe(s.authorName);
+      expect(c.body).toBe(s.body);
+      expect(c.createdAt).toBe(new Date(Date.parse('2019-07-17T13:05:00Z') + s.order * 23 * 60_000).toISOString());
+    }
+    expect((await store.getThread(SEED))!.title).toBe('Westport Police Address Immigration Raid Fears');
+    const held = (await store.listForAdmin({ status: 'pending', limit: 10 })).comments;
+    expect(held.map((c) => [c.body, c.authorEmail, c.author.website])).toEqual([
+      ['Still waiting for the **full** statement & the [Trust Act text](https://cga.ct.gov/trust-act).', 'late@reader.example', 'https://late.example'],
+    ]);
+    expect(await store.isThreadLocked('/news/library-extends-weekend-hours')).toBe(true);
+    await store.close();
+  });
+});
+
+describe('importing a Disqus export', () => {
+  it('keeps threading, authors and dates, turns HTML into text, keeps deleted parents as placeholders, drops spam', async () => {
+    const store = openSqliteStore(':memory:');
+    const report = await importArchive(store, parseDisqus(fs.readFileSync(fixture('disqus-export.xml'), 'utf8')));
+    expect(report.comments).toBe(5);
+    const comments = await store.listComments('/news/trust-act-explained');
+    expect(comments.map((c) => [c.id, c.parentId, c.status, c.author.name])).toEqual([
+      ['dq-90001', null, 'published', 'Priya N.'],
+      ['dq-90002', null, 'deleted', null],
+      ['dq-90003', 'dq-90002', 'published', 'Tom'],
+      ['dq-90004', 'dq-90001', 'published', 'Lou'],
+    ]);
+    expect(comments[0]!.body).toBe('Clear explainer, thank you.\n\nThe detainer part is what most people **miss** — see [the act](https://cga.ct.gov/trust-act).');
+    expect(comments[2]!.body).toBe('Replying to the deleted one anyway:\nit & its point still stand.');
+    expect(comments[0]!.createdAt).toBe('2019-07-20T11:15:00.000Z');
+    expect((await store.listForAdmin({ limit: 10 })).comments.find((c) => c.id === 'dq-90001')!.authorEmail).toBe('priya@example.com');
+    expect(await store.isThreadLocked('/news/old-story')).toBe(true);
+    expect((await store.getThread('/news/old-story'))!.commentCount).toBe(1);
+    await store.close();
+  });
+});
+
+/** A store with every kind of state: edits, votes, held, rejected and deleted comments, locks, bans. */
+async function fillEverything(store: CommentStore): Promise<void> {
+  await importArchive(store, parseWxr(fs.readFileSync(fixture('westport.wxr.xml'), 'utf8')));
+  await store.editComment('wp-101', 'Edited first comment', '2024-01-01T00:00:00.000Z');
+  await store.setVote('wp-102', 'voter-1', 'iph-1', true, '2024-01-02T00:00:00.000Z');
+  await store.setVote('wp-102', 'voter-2', 'iph-2', true, '2024-01-02T00:00:01.000Z');
+  await store.setStatus('wp-119', 'rejected');
+  await store.deleteComment('wp-105'); // has replies: stays as a placeholder
+  await store.setBan('email', 'troll@example.com', true);
+}
+const comparable = async (store: CommentStore) => {
+  const { exportedAt: _at, ...rest } = await exportAll(store);
+  return rest;
+};
+
+describe('export and re-import', () => {
+  it('round-trips everything losslessly, SQLite to PostgreSQL and back', async () => {
+    const source = openSqliteStore(':memory:');
+    await fillEverything(source);
+    const archive = await exportAll(source);
+    expect(archive.comments.map((c) => c.status).sort()).toEqual(expect.arrayContaining(['deleted', 'pending', 'rejected', 'published']));
+
+    const db = await freshDatabase();
+    const pgStore = await openPgStore(db.url);
+    await importArchive(pgStore, JSON.parse(JSON.stringify(archive)));
+    expect(await comparable(pgStore)).toEqual(await comparable(source));
+
+    const back = openSqliteStore(':memory:');
+    await importArchive(back, await exportAll(pgStore));
+    expect(await comparable(back)).toEqual(await comparable(source));
+    expect((await back.listComments(SEED)).find((c) => c.id === 'wp-102')!.score).toBe(2);
+
+    // Importing again changes nothing.
+    const again = await importArchive(back, archive);
+    expect(again.comments).toBe(0);
+    expect(again.skipped).toBe(archive.comments.length);
+    expect(await comparable(back)).toEqual(await comparable(source));
+    await Promise.all([source.close(), pgStore.close(), back.close()]);
+    await db.drop();
+  });
+
+  it('refuses a file that is not an archive, changing nothing', async () => {
+    const store = openSqliteStore(':memory:');
+    await expect(importArchive(store, { format: 'something-else' })).rejects.toThrow();
+    expect(await store.isEmpty()).toBe(true);
+    await store.close();
+  });
+
+  it('works from the command line: import a WXR file, export JSON', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-'));
+    const db = path.join(dir, 'site.db');
+    const bin = fileURLToPath(new URL('../../bin/threadline-server.mjs', import.meta.url));
+    const env = { ...process.env, THREADLINE_SEED: '0', DATABASE_URL: '', THREADLINE_LOG: '0' };
+    const imported = execFileSync(process.execPath, [bin, 'import', fixture('westport.wxr.xml'), '--db', db], { env, encoding: 'utf8' });
+    expect(imported).toMatch(/imported 20 comments in 2 threads/);
+    execFileSync(process.execPath, [bin, 'export', '--db', db, '--out', path.join(dir, 'out.json')], { env });
+    const out = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'));
+    expect(out.format).toBe('threadline-export');
+    expect(out.comments).toHaveLength(20);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
