@@ -8,6 +8,18 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig(({ mode }) => {
   const isLoader = mode === 'loader';
+  // The moderation page (dist/admin/admin.js), served by the server at /admin, never by readers.
+  if (mode === 'admin') {
+    return {
+      oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+      build: {
+        outDir: 'dist/admin',
+        emptyOutDir: true,
+        target: 'es2020',
+        lib: { entry: 'server-stub/admin/main.tsx', formats: ['es'], fileName: () => 'admin.js' },
+      },
+    };
+  }
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: {

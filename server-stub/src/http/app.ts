@@ -8,6 +8,7 @@ import { accessLog, type Logger } from './access-log.ts';
 import type { ApiContext } from './api-context.ts';
 import { commentRoutes } from './comment-routes.ts';
 import { apiCors } from './cors.ts';
+import { adminPage } from './admin-page.ts';
 import { adminRoutes } from './admin-routes.ts';
 import { embedRoutes } from './embed-routes.ts';
 import { feedRoutes } from './feed-routes.ts';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/events', eventsRoute(ctx));
   app.route('/api/admin', adminRoutes(ctx, options.adminToken));
   app.route('/api/feeds', feedRoutes(ctx, options.adminToken));
+  app.route('/admin', adminPage(options.distDir, !!options.adminToken));
   app.route('/', embedRoutes(options.distDir));
   app.get('/healthz', (c) => c.json({ ok: true }));
 

@@ -141,7 +141,9 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     },
     async setThreadLocked(key, locked) {
       await q(
-        `INSERT INTO threads (key, created_at, version, locked) VALUES ($1, $2, 0, $3) ON CONFLICT (key) DO UPDATE SET locked = excluded.locked`,
+        // A lock changes what reads answer, so it changes the version too (cached answers and ETags move on).
+        `INSERT INTO threads (key, created_at, version, locked) VALUES ($1, $2, 0, $3)
+         ON CONFLICT (key) DO UPDATE SET locked = excluded.locked, version = threads.version + 1`,
         [key, new Date().toISOString(), locked],
       );
     },

@@ -8,9 +8,10 @@ export function prepareModeration(db: Database) {
     "SELECT 1 AS one FROM comments WHERE author_email = ? AND status = 'published' LIMIT 1",
   );
   const publishedFromIp = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM comments WHERE ip_hash = ? AND status = 'published' LIMIT 1");
+  // A lock changes what reads answer, so it changes the version too (cached answers and ETags move on).
   const setLocked = db.prepare(
     `INSERT INTO threads (key, title, url, created_at, version, locked) VALUES (?, NULL, NULL, ?, 0, ?)
-     ON CONFLICT(key) DO UPDATE SET locked = excluded.locked`,
+     ON CONFLICT(key) DO UPDATE SET locked = excluded.locked, version = threads.version + 1`,
   );
   const getLocked = db.prepare<[string], { locked: number }>('SELECT locked FROM threads WHERE key = ?');
   const addBan = db.prepare('INSERT OR IGNORE INTO bans (kind, value, created_at) VALUES (?, ?, ?)');

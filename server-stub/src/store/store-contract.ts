@@ -179,8 +179,10 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       expect(await store.getMeta('secret')).toBe('s2');
       expect(await store.ensureMeta('token', 'first')).toBe('first');
       expect(await store.ensureMeta('token', 'second')).toBe('first');
+      const before = await store.threadVersion('/t');
       await store.setThreadLocked('/t', true);
       expect(await store.isThreadLocked('/t')).toBe(true);
+      expect(await store.threadVersion('/t')).toBeGreaterThan(before!);
       expect((await store.getThread('/t'))!.locked).toBe(true);
       await store.setThreadLocked('/t', false);
       expect(await store.isThreadLocked('/t')).toBe(false);

@@ -1,0 +1,55 @@
+import { test as base, expect } from '@playwright/test';
+import { LIBRARY_PATH, commentByText, openArticle, postViaApi } from './fixtures.ts';
+import { startStack, type Stack } from './stack.ts';
+
+const ADMIN = 'e2e-admin-page-token-01';
+const test = base.extend<{ stack: Stack }>({
+  stack: async ({}, use) => {
+    const stack = await startStack({ env: { THREADLINE_MODERATION: 'all', THREADLINE_ADMIN_TOKEN: ADMIN } });
+    await use(stack);
+    await stack.stop();
+  },
+});
+
+test('a moderator signs in, approves and rejects held comments, and locks a thread', async ({ page, stack, browser }) => {
+  await postViaApi(page, stack.api, [
+    { thread: LIBRARY_PATH, body: 'Worth publishing', name: 'Good' },
+    { thread: LIBRARY_PATH, body: 'Not worth publishing', name: 'Bad' },
+  ]);
+  await page.goto(`${stack.api}/admin`);
+  await page.getByLabel('Admin token').fill('wrong-token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The admin token is missing or wrong.');
+
+  await page.getByLabel('Admin token').fill(ADMIN);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const byBody = (text: string) => page.locator('li.comment', { has: page.locator('p.body', { hasText: new RegExp(`^${text}$`) }) });
+  const good = byBody('Worth publishing');
+  const bad = byBody('Not worth publishing');
+  await expect(good).toBeVisible();
+  await good.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByRole('status')).toHaveText('Approved.');
+  await bad.getByRole('button', { name: 'Reject' }).click();
+  await expect(page.getByRole('status')).toHaveText('Rejected.');
+  await expect(page.getByText('Nothing here.')).toBeVisible();
+
+  const reader = await browser.newPage();
+  await openArticle(reader, stack, LIBRARY_PATH);
+  await expect(commentByText(reader, 'Worth publishing')).toBeVisible();
+  await expect(commentByText(reader, 'Not worth publishing')).toHaveCount(0);
+
+  await page.getByLabel('Thread to lock').fill(LIBRARY_PATH);
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Locked ${LIBRARY_PATH}.`);
+  await reader.reload();
+  await reader.locator('threadline-comments').scrollIntoViewIfNeeded();
+  await expect(reader.getByRole('note')).toHaveText('This discussion is closed to new comments.');
+  await reader.close();
+});
+
+test('the admin page does not exist without a configured token', async ({ page }) => {
+  const plain = await startStack();
+  const res = await page.goto(`${plain.api}/admin`);
+  expect(res!.status()).toBe(404);
+  await plain.stop();
+});

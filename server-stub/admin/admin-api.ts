@@ -1,0 +1,32 @@
+import ky, { HTTPError } from 'ky';
+import type { Comment, ErrorResponse } from '../../widget/src/protocol/types.ts';
+
+/** A comment as moderators see it. */
+export type AdminComment = Comment & { authorEmail: string | null; ipHash: string | null };
+
+/** One typed function per admin endpoint, on the page's own origin, with the moderator's token. */
+export function createAdminApi(token: string) {
+  const http = ky.create({ prefixUrl: new URL('/api/admin/', location.origin).href, headers: { authorization: `Bearer ${token}` }, retry: 0 });
+  return {
+    list: (q: { status?: string; thread?: string; before?: number }) =>
+      http
+        .get('comments', {
+          searchParams: { limit: 50, ...(q.status ? { status: q.status } : {}), ...(q.thread ? { thread: q.thread } : {}), ...(q.before ? { before: q.before } : {}) },
+        })
+        .json<{ comments: AdminComment[]; nextBefore: number | null }>(),
+    approve: (id: string) => http.post(`comments/${encodeURIComponent(id)}/approve`).json(),
+    reject: (id: string) => http.post(`comments/${encodeURIComponent(id)}/reject`).json(),
+    remove: (id: string) => http.delete(`comments/${encodeURIComponent(id)}`).json(),
+    lock: (thread: string, locked: boolean) => http.post('threads/lock', { json: { thread, locked } }).json(),
+    ban: (kind: 'ip' | 'email', value: string) => http.post('bans', { json: { kind, value, banned: true } }).json(),
+  };
+}
+
+/** The server's message for a failed call, for the moderator to read. */
+export async function describeError(err: unknown): Promise<string> {
+  if (err instanceof HTTPError) {
+    const body = (await err.response.json().catch(() => null)) as ErrorResponse | null;
+    return body?.error.message ?? `HTTP ${err.response.status}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,76 @@
+import { batch, signal } from '@preact/signals';
+import { createAdminApi, describeError, type AdminComment } from './admin-api.ts';
+
+const TOKEN_KEY = 'threadline-admin-token';
+
+/** The moderation page's state: the token, the filters, the listed comments, and what just happened. */
+export function createAdminModel() {
+  const token = signal(sessionStorage.getItem(TOKEN_KEY) ?? '');
+  const status = signal('pending');
+  const thread = signal('');
+  const comments = signal<AdminComment[]>([]);
+  const nextBefore = signal<number | null>(null);
+  const message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const isSignedIn = signal(false);
+  const api = () => createAdminApi(token.value);
+
+  async function load(more = false): Promise<void> {
+    try {
+      const res = await api().list({
+        status: status.value,
+        thread: thread.value.trim(),
+        ...(more && nextBefore.value ? { before: nextBefore.value } : {}),
+      });
+      batch(() => {
+        comments.value = more ? [...comments.value, ...res.comments] : res.comments;
+        nextBefore.value = res.nextBefore;
+        isSignedIn.value = true;
+      });
+    } catch (err) {
+      message.value = { kind: 'error', text: await describeError(err) };
+    }
+  }
+
+  async function act(label: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+      message.value = { kind: 'ok', text: label };
+      await load();
+    } catch (err) {
+      message.value = { kind: 'error', text: await describeError(err) };
+    }
+  }
+
+  return {
+    token,
+    status,
+    thread,
+    comments,
+    nextBefore,
+    message,
+    isSignedIn,
+    async signIn(value: string) {
+      token.value = value.trim();
+      sessionStorage.setItem(TOKEN_KEY, token.value);
+      message.value = null;
+      await load();
+    },
+    signOut() {
+      sessionStorage.removeItem(TOKEN_KEY);
+      batch(() => {
+        token.value = '';
+        isSignedIn.value = false;
+        comments.value = [];
+      });
+    },
+    load,
+    approve: (c: AdminComment) => act('Approved.', () => api().approve(c.id)),
+    reject: (c: AdminComment) => act('Rejected.', () => api().reject(c.id)),
+    remove: (c: AdminComment) => act('Deleted.', () => api().remove(c.id)),
+    banEmail: (c: AdminComment) => act(`Banned ${c.authorEmail}.`, () => api().ban('email', c.authorEmail!)),
+    banIp: (c: AdminComment) => act('Banned that network.', () => api().ban('ip', c.ipHash!)),
+    lock: (key: string, locked: boolean) => act(locked ? `Locked ${key}.` : `Reopened ${key}.`, () => api().lock(key, locked)),
+  };
+}
+/** The moderation page's model. */
+export type AdminModel = ReturnType<typeof createAdminModel>;
