@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack } from '../e2e/stack.ts';
+import { openPgStore } from '../server-stub/src/store/pg-store.ts';
+import { freshDatabase, startTestCluster } from '../server-stub/src/store/pg-test-cluster.ts';
 import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
 import { generateThread } from './generate-thread.ts';
 import { measureHostCost } from './host-cost.ts';
@@ -35,7 +37,9 @@ const table = (head: string[], rows: (string | number)[][]) =>
 const ms = (n: number) => `${Math.round(n)} ms`;
 
 const sections: string[] = [];
-const stack = await startStack({ dbPath });
+// Throughput is one client hammering one thread: exactly what the abuse limits stop, so lift them.
+const UNLIMITED = { THREADLINE_POST_LIMIT: '1000000,1000000', THREADLINE_THREAD_LIMIT: '1000000,1000000' };
+const stack = await startStack({ dbPath, env: UNLIMITED });
 const browser = await chromium.launch({
   ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
@@ -79,20 +83,20 @@ try {
       ),
   );
 
-  // Server
-  const api = stack.api;
+  // Server: the same scenarios on SQLite and on PostgreSQL.
   const rows: LoadResult[] = [];
+  const serverScenarios = async (api: string, store: string) => {
   const read200 = `${api}/api/comments?thread=%2Fbench-200&limit=200`;
   for (const c of [1, 16, 64]) {
-    console.log(`bench: server reads, ${c} connections…`);
-    rows.push(await load('read 200-comment thread (memory cache)', { url: read200, connections: c, seconds: SECONDS }));
+    console.log(`bench: ${store} reads, ${c} connections…`);
+    rows.push(await load(`${store}: read 200-comment thread (memory cache)`, { url: read200, connections: c, seconds: SECONDS }));
   }
   const etag = (await fetch(read200)).headers.get('etag')!;
-  rows.push(await load('read 200-comment thread, If-None-Match (304)', { url: read200, connections: 16, seconds: SECONDS, headers: { 'if-none-match': etag } }));
+  rows.push(await load(`${store}: read 200-comment thread, If-None-Match (304)`, { url: read200, connections: 16, seconds: SECONDS, headers: { 'if-none-match': etag } }));
   for (const c of [1, 16, 64]) {
-    console.log(`bench: server posts, ${c} connections…`);
+    console.log(`bench: ${store} posts, ${c} connections…`);
     rows.push(
-      await load('post a comment', {
+      await load(`${store}: post a comment`, {
         url: `${api}/api/comments`,
         connections: c,
         seconds: SECONDS,
@@ -102,20 +106,41 @@ try {
       }),
     );
   }
+  };
+  await serverScenarios(stack.api, 'SQLite');
+  console.log('bench: PostgreSQL…');
+  const cluster = process.env.DATABASE_URL ? null : await startTestCluster();
+  if (cluster) process.env.DATABASE_URL = cluster.url;
+  const pgDb = await freshDatabase();
+  {
+    const pgStore = await openPgStore(pgDb.url);
+    for (const n of [...SIZES, 200]) await generateThread(pgStore, `/bench-${n}`, n);
+    await pgStore.close();
+  }
+  const pgStack = await startStack({ env: { ...UNLIMITED, DATABASE_URL: pgDb.url } });
+  await serverScenarios(pgStack.api, 'PostgreSQL');
   sections.push(
-    `### Server throughput (SQLite, autocannon on loopback, ${SECONDS} s per row)\n\n` +
+    `### Server throughput (autocannon on loopback, ${SECONDS} s per row; PostgreSQL 15 on the same machine)\n\n` +
       table(['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors'], rows.map((r) => [r.scenario, r.connections, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors])),
   );
 
-  // Cost growth with thread size, without the memory cache (every read hits SQLite).
+  // Cost growth with thread size, without the memory cache (every read hits the database).
   await stack.killApi();
-  const uncached = await startStack({ dbPath, env: { THREADLINE_READ_CACHE: '0' } });
+  await pgStack.stop();
   const growth: LoadResult[] = [];
-  for (const n of SIZES) {
-    console.log(`bench: first page of ${n} without cache…`);
-    growth.push(await load(`${n} comments`, { url: `${uncached.api}/api/comments?thread=%2Fbench-${n}`, connections: 16, seconds: SECONDS }));
+  for (const [store, env] of [
+    ['SQLite', { THREADLINE_READ_CACHE: '0' }],
+    ['PostgreSQL', { THREADLINE_READ_CACHE: '0', DATABASE_URL: pgDb.url }],
+  ] as const) {
+    const uncached = await startStack({ dbPath, env });
+    for (const n of SIZES) {
+      console.log(`bench: ${store} first page of ${n} without cache…`);
+      growth.push(await load(`${store}: ${n} comments`, { url: `${uncached.api}/api/comments?thread=%2Fbench-${n}`, connections: 16, seconds: SECONDS }));
+    }
+    await uncached.stop();
   }
-  await uncached.stop();
+  await pgDb.drop();
+  cluster?.stop();
   sections.push(
     '### Read cost as threads grow (first page of 50 top-level comments, memory cache off, 16 connections)\n\n' +
       table(['thread', 'req/s', 'p50', 'p99', 'errors'], growth.map((r) => [r.scenario, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors])),

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
 import type { SortOrder } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
-import type { PageKey, PageQuery } from '../store/comment-store.ts';
+import { PAGE_COMMENT_FACTOR, type PageKey, type PageQuery } from '../store/comment-store.ts';
 
 const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
 
@@ -34,13 +34,13 @@ function decodeCursor(cursor: string, sort: SortOrder): PageKey {
 export function parsePageQuery(q: { sort?: string | undefined; limit?: string | undefined; cursor?: string | undefined }): PageQuery {
   const sort = (q.sort ?? 'oldest') as SortOrder;
   if (!SORTS.includes(sort)) throw new HttpError(400, 'validation_failed', `sort must be one of ${SORTS.join(', ')}.`, 'sort');
-  let limit: number = LIMITS.pageDefault;
-  if (q.limit !== undefined) {
-    limit = Number(q.limit);
-    if (!/^\d{1,4}$/.test(q.limit) || limit < 1 || limit > LIMITS.pageMax) {
-      throw new HttpError(400, 'validation_failed', `limit must be a whole number from 1 to ${LIMITS.pageMax}.`, 'limit');
-    }
-  }
   const after = q.cursor ? decodeCursor(q.cursor, sort) : null;
-  return { sort, limit, after };
+  // No limit: the whole thread (up to a cap), as a simple client expects. A limit asks for pages,
+  // which also hold at most twice that many comments, so a page is small however old the thread.
+  if (q.limit === undefined) return { sort, limit: LIMITS.unpagedMax, after };
+  const limit = Number(q.limit);
+  if (!/^\d{1,4}$/.test(q.limit) || limit < 1 || limit > LIMITS.pageMax) {
+    throw new HttpError(400, 'validation_failed', `limit must be a whole number from 1 to ${LIMITS.pageMax}.`, 'limit');
+  }
+  return { sort, limit, after, budget: PAGE_COMMENT_FACTOR * limit };
 }

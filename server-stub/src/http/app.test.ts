@@ -120,10 +120,10 @@ describe('GET /api/comments paging, permalinks and counts', () => {
     expect(seen).toHaveLength(11);
   });
 
-  it('without a limit answers the first 50 top-level comments', async () => {
-    await seedThread(3);
+  it('without a limit answers the whole thread, however many replies (no page budget)', async () => {
+    await seedThread(60);
     const res = (await (await app.request('/api/comments?thread=%2Fp')).json()) as ThreadResponse;
-    expect(res.comments).toHaveLength(5);
+    expect(res.comments).toHaveLength(90);
     expect(res.nextCursor).toBeNull();
   });
 

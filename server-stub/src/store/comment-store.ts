@@ -35,6 +35,8 @@ export interface PageQuery {
   sort: SortOrder;
   limit: number;
   after: PageKey | null;
+  /** Most comments a page may hold, replies included (always at least one top-level comment); none when absent. */
+  budget?: number;
 }
 
 /** A page: top-level comments in order, each followed by all its replies (oldest first). */

@@ -46,6 +46,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE events (thread_key TEXT NOT NULL, version BIGINT NOT NULL, payload TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (thread_key, version));
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
    CREATE TABLE bans (kind TEXT NOT NULL CHECK (kind IN ('ip', 'email')), value TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (kind, value));`,
+  // v2: first-time moderation asks "has this network published before?" on every post.
+  `CREATE INDEX comments_by_ip ON comments(ip_hash, status);`,
 ];
 
 /** The schema version this server writes. */

@@ -1,9 +1,10 @@
 import pg from 'pg';
 import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { PAGE_COMMENT_FACTOR, type AdminComment, type CommentStore, type VersionedEvent } from './comment-store.ts';
+import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
 import { toComment, type CommentRow } from './sqlite-rows.ts';
+import { takeWithinBudget } from './sqlite-store.ts';
 
 const VISIBLE = "status IN ('published', 'deleted')";
 const ROOTS = `thread_key = $1 AND parent_id IS NULL AND ${VISIBLE}`;
@@ -81,17 +82,10 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listComments(key) {
       return (await q<CommentRow>(`SELECT * FROM comments WHERE thread_key = $1 AND ${VISIBLE} ORDER BY seq`, [key])).map(toComment);
     },
-    async listPage(key, { sort, limit, after }) {
+    async listPage(key, { sort, limit, after, budget }) {
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
       const candidates = await q<CommentRow>(PAGE_SQL[sort], [key, start.seq, Math.min(start.rank, MAX_RANK), limit + 1]);
-      const budget = PAGE_COMMENT_FACTOR * limit;
-      const roots: CommentRow[] = [];
-      let n = 0;
-      for (const r of candidates.slice(0, limit)) {
-        if (roots.length > 0 && n + 1 + r.reply_count > budget) break;
-        roots.push(r);
-        n += 1 + r.reply_count;
-      }
+      const roots = takeWithinBudget(candidates, limit, budget);
       const replies = roots.length
         ? await q<CommentRow>(`SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`, [roots.map((r) => r.id)])
         : [];

@@ -90,6 +90,9 @@ const MIGRATIONS: readonly Migration[] = [
      created_at TEXT NOT NULL,
      PRIMARY KEY (kind, value)
    );`,
+
+  // v6: first-time moderation asks "has this network published before?" on every post.
+  `CREATE INDEX comments_by_ip ON comments(ip_hash, status);`,
 ];
 
 /** The schema version this server writes. */

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { PAGE_COMMENT_FACTOR, type CommentStore, type PageQuery, type VersionedEvent } from './comment-store.ts';
+import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { toComment, type CommentRow } from './sqlite-rows.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
 import { prepareWrites } from './sqlite-writes.ts';
 
-const VISIBLE = "status IN ('published', 'deleted')";
+// `+status` keeps the status index (for moderators) out of readers' queries: without statistics
+// SQLite would pick it and scan every comment of the site instead of one thread's.
+const VISIBLE = "+status IN ('published', 'deleted')";
 const ROOTS = `thread_key = @key AND parent_id IS NULL AND ${VISIBLE}`;
 
 /** Top-level comments after a page key, per sort order (keyset paging: stable under inserts). */
@@ -22,13 +24,12 @@ const PAGE_SQL: Record<SortOrder, string> = {
 };
 
 /**
- * The top-level comments of a page: at most `limit`, and no more than `PAGE_COMMENT_FACTOR × limit`
- * comments counting all their replies (but always one), so a page stays the same size however
- * big and old the thread is.
+ * The top-level comments of a page: at most `limit`, and no more than `budget` comments counting
+ * all their replies (but always one), so a page stays the same size however big and old the
+ * thread is.
  */
-function takeWithinBudget(candidates: CommentRow[], limit: number): CommentRow[] {
-  const budget = PAGE_COMMENT_FACTOR * limit;
-  const taken: CommentRow[] = [];
+export function takeWithinBudget<R extends { reply_count: number }>(candidates: R[], limit: number, budget = Number.POSITIVE_INFINITY): R[] {
+  const taken: R[] = [];
   let comments = 0;
   for (const root of candidates.slice(0, limit)) {
     if (taken.length > 0 && comments + 1 + root.reply_count > budget) break;
@@ -55,7 +56,7 @@ export function openSqliteStore(file: string): CommentStore {
   const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number; locked: number }>(
     'SELECT key, title, url, version, locked FROM threads WHERE key = ?',
   );
-  const countThread = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND status = 'published'");
+  const countThread = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND +status = 'published'");
   const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
   const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], CommentRow>(sql)])) as Record<
     SortOrder,
@@ -67,7 +68,7 @@ export function openSqliteStore(file: string): CommentStore {
   const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${VISIBLE} ORDER BY seq`);
   const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?');
   const selectCounts = db.prepare<[string], { key: string; n: number }>(
-    `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND status = 'published' GROUP BY thread_key`,
+    `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND +status = 'published' GROUP BY thread_key`,
   );
   const selectIdempotency = db.prepare<[string], { request_hash: string; comment_id: string }>(
     'SELECT request_hash, comment_id FROM idempotency_keys WHERE key = ?',
@@ -106,10 +107,10 @@ export function openSqliteStore(file: string): CommentStore {
     async listComments(key) {
       return selectComments.all(key).map(toComment);
     },
-    async listPage(key, { sort, limit, after }: PageQuery) {
+    async listPage(key, { sort, limit, after, budget }: PageQuery) {
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: Number.MAX_SAFE_INTEGER });
       const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1 });
-      const roots = takeWithinBudget(candidates, limit);
+      const roots = takeWithinBudget(candidates, limit, budget);
       const more = candidates.length > roots.length;
       const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];
       const last = roots.at(-1);

@@ -88,7 +88,7 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
         const out: string[][] = [];
         let after: PageQuery['after'] = null;
         do {
-          const page = await store.listPage('/t', { sort, limit, after });
+          const page = await store.listPage('/t', { sort, limit, after, budget: 2 * limit });
           out.push(page.comments.filter((c) => c.parentId === null).map((c) => c.id));
           after = page.next;
         } while (after);
@@ -99,19 +99,23 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
         expect(await pages('oldest', 3)).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
         expect(await pages('newest', 1)).toEqual([['e'], ['d'], ['c'], ['b'], ['a']]);
         expect(await pages('replies', 10)).toEqual([['d', 'a', 'c', 'b', 'e']]);
-        const first = await store.listPage('/t', { sort: 'oldest', limit: 3, after: null });
+        const first = await store.listPage('/t', { sort: 'oldest', limit: 3, after: null, budget: 6 });
         expect(first.comments.map((c) => c.id)).toEqual(['a', 'b', 'a1', 'a1x', 'a2']);
-        expect((await store.listPage('/t', { sort: 'replies', limit: 1, after: null })).comments.map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
+        // A top-level comment with more replies than the budget still comes, whole, on its own page.
+        expect((await store.listPage('/t', { sort: 'replies', limit: 1, after: null, budget: 2 })).comments.map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
+        // Without a budget, only the limit counts.
+        const unbudgeted = await store.listPage('/t', { sort: 'oldest', limit: 10, after: null });
+        expect(unbudgeted.comments.filter((c) => c.parentId === null).map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
       });
 
       it('gives sub-threads and counts, and keeps page boundaries under inserts', async () => {
         expect((await store.listSubtree('d')).map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
         expect((await store.findComment('d1xy'))!.rootId).toBe('d');
         expect(await store.countComments(['/t', '/other', '/none'])).toEqual({ '/t': 13, '/other': 1 });
-        const first = await store.listPage('/t', { sort: 'oldest', limit: 2, after: null });
+        const first = await store.listPage('/t', { sort: 'oldest', limit: 2, after: null, budget: 4 });
         await add('f');
         await add('b1', 'b');
-        const second = await store.listPage('/t', { sort: 'oldest', limit: 2, after: first.next });
+        const second = await store.listPage('/t', { sort: 'oldest', limit: 2, after: first.next, budget: 4 });
         expect(second.comments.map((c) => c.id)).toEqual(['b', 'c', 'c1', 'b1']);
       });
 

@@ -15,9 +15,10 @@ export const LIMITS = {
   pageTitleChars: 300,
   /** Characters in a page URL sent with a comment. */
   pageUrlChars: 2048,
-  /** Top-level comments per page: default and most a client may ask for. */
-  pageDefault: 50,
+  /** Top-level comments per page a client may ask for (`limit`). */
   pageMax: 200,
+  /** Top-level comments answered when a client asks for no page (the whole thread, up to this). */
+  unpagedMax: 1000,
   /** Thread keys in one `GET /api/counts`. */
   countsMax: 100,
   /** Bytes in a request body; larger requests get 413 before parsing. */
