@@ -135,7 +135,7 @@ try {
     const uncached = await startStack({ dbPath, env });
     for (const n of SIZES) {
       console.log(`bench: ${store} first page of ${n} without cache…`);
-      growth.push(await load(`${store}: ${n} comments`, { url: `${uncached.api}/api/comments?thread=%2Fbench-${n}`, connections: 16, seconds: SECONDS }));
+      growth.push(await load(`${store}: ${n} comments`, { url: `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50`, connections: 16, seconds: SECONDS }));
     }
     await uncached.stop();
   }

@@ -1,24 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemo, type ExtraPage, type RunningDemo } from '../demo/server.ts';
+import { freePort } from '../server-stub/src/http/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** A free TCP port on loopback. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real comments server (a child process running the CLI) and the demo site on another origin. */
 export interface Stack {

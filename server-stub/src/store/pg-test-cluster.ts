@@ -6,10 +6,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../http/free-port.ts';
 
 /** Finds a PostgreSQL binary on PATH or in Debian's versioned folders. */
 function pgBin(name: string): string {
@@ -19,17 +19,6 @@ function pgBin(name: string): string {
   const versions = fs.existsSync(base) ? fs.readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
   for (const v of versions) if (fs.existsSync(`${base}/${v}/bin/${name}`)) return `${base}/${v}/bin/${name}`;
   throw new Error(`PostgreSQL's ${name} was not found: install Debian's postgresql (apt-get install postgresql) or set DATABASE_URL.`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** A running throwaway cluster. */

@@ -1,5 +1,6 @@
 import type { ReplyNode } from '../state/reply-tree.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
+import { Confirm } from './Confirm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /** Props of CommentActionsBar. */
@@ -78,22 +79,15 @@ export function CommentActionsBar({ node, shownName, isSending }: CommentActions
         )}
       </div>
       {isConfirming && (
-        <div class="tl-confirm" role="group" aria-label={t.t('comment.deleteConfirm')}>
-          <span>{t.t('comment.deleteConfirm')}</span>
-          <button type="button" class="tl-button tl-button-danger" part="button" onClick={() => void actions.remove(comment.id)}>
-            {t.t('comment.deleteYes')}
-          </button>
-          <button
-            type="button"
-            class="tl-button"
-            part="button"
-            onClick={() => {
-              actions.confirmingDeleteId.value = null;
-            }}
-          >
-            {t.t('comment.deleteNo')}
-          </button>
-        </div>
+        <Confirm
+          question={t.t('comment.deleteConfirm')}
+          yes={t.t('comment.deleteYes')}
+          no={t.t('comment.deleteNo')}
+          onYes={() => void actions.remove(comment.id)}
+          onNo={() => {
+            actions.confirmingDeleteId.value = null;
+          }}
+        />
       )}
       {failure && <ErrorMessage error={failure} />}
     </>

@@ -4,6 +4,7 @@ import { loadFormatter } from '../render/formatter.ts';
 import type { ComposerModel } from '../state/composer-model.ts';
 import { useT } from '../state/widget-model.ts';
 import { CommentBody } from './CommentBody.tsx';
+import { Confirm } from './Confirm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
 
@@ -147,32 +148,20 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
         </div>
       </div>
       {isConfirmingDiscard && (
-        <div class="tl-confirm" role="group" aria-label={t.t('composer.discard')}>
-          <span>{t.t('composer.discard')}</span>
-          <button
-            type="button"
-            class="tl-button tl-button-danger"
-            part="button"
-            onClick={() => {
-              composer.discard();
-              setConfirmingDiscard(false);
-              onCancel?.();
-            }}
-          >
-            {t.t('composer.discardYes')}
-          </button>
-          <button
-            type="button"
-            class="tl-button"
-            part="button"
-            onClick={() => {
-              setConfirmingDiscard(false);
-              bodyRef.current?.focus();
-            }}
-          >
-            {t.t('composer.discardNo')}
-          </button>
-        </div>
+        <Confirm
+          question={t.t('composer.discard')}
+          yes={t.t('composer.discardYes')}
+          no={t.t('composer.discardNo')}
+          onYes={() => {
+            composer.discard();
+            setConfirmingDiscard(false);
+            onCancel?.();
+          }}
+          onNo={() => {
+            setConfirmingDiscard(false);
+            bodyRef.current?.focus();
+          }}
+        />
       )}
       {error && <ErrorMessage id={`${ids}-error`} error={error} />}
     </form>
