@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
-import { buildReplyTree } from '../widget/src/state/reply-tree.ts';
 import { needsFormatting } from '../widget/src/render/needs-formatting.ts';
+import { buildReplyTree } from '../widget/src/state/reply-tree.ts';
 import { generateThread } from './generate-thread.ts';
 
 describe('generateThread', () => {
@@ -13,7 +13,8 @@ describe('generateThread', () => {
     const roots = comments.filter((c) => c.parentId === null).length;
     expect(roots).toBeGreaterThan(250);
     expect(roots).toBeLessThan(350);
-    const maxDepth = (nodes: ReturnType<typeof buildReplyTree>): number => Math.max(0, ...nodes.map((n) => Math.max(n.depth, maxDepth(n.replies))));
+    const maxDepth = (nodes: ReturnType<typeof buildReplyTree>): number =>
+      Math.max(0, ...nodes.map((n) => Math.max(n.depth, maxDepth(n.replies))));
     expect(maxDepth(buildReplyTree(comments))).toBe(3);
     expect(Math.min(...comments.map((c) => c.body.length))).toBeGreaterThanOrEqual(40);
     expect(Math.max(...comments.map((c) => c.body.length))).toBeLessThanOrEqual(600);

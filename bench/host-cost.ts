@@ -14,7 +14,9 @@ export interface HostCost {
 const INIT = () => {
   const w = window as unknown as { __perf: { longTasks: number[]; cls: number } };
   w.__perf = { longTasks: [], cls: 0 };
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__perf.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((l) => {
+    for (const e of l.getEntries()) w.__perf.longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((l) =>
     l.getEntries().forEach((e) => {
       const shift = e as PerformanceEntry & { value: number; hadRecentInput: boolean };

@@ -27,7 +27,9 @@ const INIT = () => {
 };
 
 async function benchPage(browser: Browser, stack: Stack): Promise<Page> {
-  stack.pages.set('/bench', { html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="c"></div></body></html>' });
+  stack.pages.set('/bench', {
+    html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="c"></div></body></html>',
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx keeps function names with a __name() helper that the page lacks.
   await page.addInitScript('window.__name = (f) => f');
@@ -50,7 +52,11 @@ const MEASURE = async ({ api, thread, expected, all }: { api: string; thread: st
   const options: Record<string, unknown> = { api, thread, lang: 'en' };
   if (all) {
     options.backend = {
-      listThread: async (key: string) => ({ thread: { key, title: null, url: null, commentCount: all.length }, comments: all, nextCursor: null }),
+      listThread: async (key: string) => ({
+        thread: { key, title: null, url: null, commentCount: all.length },
+        comments: all,
+        nextCursor: null,
+      }),
       postComment: async () => {
         throw new Error('read-only');
       },
@@ -133,9 +139,16 @@ export async function measureSubmit(browser: Browser, stack: Stack, thread: stri
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await benchPage(browser, stack);
-    await page.evaluate(async ({ api, thread: key }) => {
-      (window as unknown as { tl: { mount(el: Element, o: object): unknown } }).tl.mount(document.querySelector('#c')!, { api, thread: key, lang: 'en' });
-    }, { api: stack.api, thread });
+    await page.evaluate(
+      async ({ api, thread: key }) => {
+        (window as unknown as { tl: { mount(el: Element, o: object): unknown } }).tl.mount(document.querySelector('#c')!, {
+          api,
+          thread: key,
+          lang: 'en',
+        });
+      },
+      { api: stack.api, thread },
+    );
     await page.locator('article.tl-comment').first().waitFor();
     const text = `Benchmark post ${i} ${Date.now()}`;
     await page.getByLabel('Your comment').fill(text);
@@ -146,7 +159,8 @@ export async function measureSubmit(browser: Browser, stack: Stack, thread: stri
         const t0 = performance.now();
         button.click();
         await new Promise<void>((resolve) => {
-          const check = () => ([...root.querySelectorAll('.tl-body')].some((b) => b.textContent === body) ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            [...root.querySelectorAll('.tl-body')].some((b) => b.textContent === body) ? resolve() : requestAnimationFrame(check);
           check();
         });
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

@@ -3,11 +3,12 @@
  * written into docs/benchmarks.md (between the bench markers) with the machine and versions.
  * Compare figures within one run: the machines here are shared and noisy.
  */
-import { chromium } from '@playwright/test';
+
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { startStack } from '../e2e/stack.ts';
 import { openPgStore } from '../server-stub/src/store/pg-store.ts';
 import { freshDatabase, startTestCluster } from '../server-stub/src/store/pg-test-cluster.ts';
@@ -15,7 +16,7 @@ import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
 import { generateThread } from './generate-thread.ts';
 import { measureHostCost } from './host-cost.ts';
 import { measureRender, measureSubmit, type RenderResult } from './render.ts';
-import { load, type LoadResult } from './server-load.ts';
+import { type LoadResult, load } from './server-load.ts';
 
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [100, 1000] : [100, 1000, 5000, 10000];
@@ -42,7 +43,16 @@ const UNLIMITED = { THREADLINE_POST_LIMIT: '1000000,1000000', THREADLINE_THREAD_
 const stack = await startStack({ dbPath, env: UNLIMITED });
 const browser = await chromium.launch({
   ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ],
 });
 try {
   // Render
@@ -55,7 +65,17 @@ try {
   sections.push(
     '### Render speed (median of 5 fresh pages; mount() → comments in the DOM and painted)\n\n' +
       table(
-        ['comments', 'first page (comments)', 'first page', 'vs 100', 'TBT first page', 'whole thread at once', 'TBT whole thread', 'JS heap after', 'DOM nodes after'],
+        [
+          'comments',
+          'first page (comments)',
+          'first page',
+          'vs 100',
+          'TBT first page',
+          'whole thread at once',
+          'TBT whole thread',
+          'JS heap after',
+          'DOM nodes after',
+        ],
         render.map((r) => [
           r.comments,
           r.firstPageComments,
@@ -71,7 +91,9 @@ try {
   );
   console.log('bench: submit → shown…');
   const submit = await measureSubmit(browser, stack, '/bench-1000', QUICK ? 3 : 5);
-  sections.push(`### Posting\n\nClick on "Post comment" → the new comment shown, in a 1,000-comment thread: **${ms(submit)}** (median of ${QUICK ? 3 : 5}).`);
+  sections.push(
+    `### Posting\n\nClick on "Post comment" → the new comment shown, in a 1,000-comment thread: **${ms(submit)}** (median of ${QUICK ? 3 : 5}).`,
+  );
 
   console.log('bench: host-page cost…');
   const host = await measureHostCost(browser, stack, SEED, QUICK ? 3 : 5);
@@ -86,26 +108,37 @@ try {
   // Server: the same scenarios on SQLite and on PostgreSQL.
   const rows: LoadResult[] = [];
   const serverScenarios = async (api: string, store: string) => {
-  const read200 = `${api}/api/comments?thread=%2Fbench-200&limit=200`;
-  for (const c of [1, 16, 64]) {
-    console.log(`bench: ${store} reads, ${c} connections…`);
-    rows.push(await load(`${store}: read 200-comment thread (memory cache)`, { url: read200, connections: c, seconds: SECONDS }));
-  }
-  const etag = (await fetch(read200)).headers.get('etag')!;
-  rows.push(await load(`${store}: read 200-comment thread, If-None-Match (304)`, { url: read200, connections: 16, seconds: SECONDS, headers: { 'if-none-match': etag } }));
-  for (const c of [1, 16, 64]) {
-    console.log(`bench: ${store} posts, ${c} connections…`);
+    const read200 = `${api}/api/comments?thread=%2Fbench-200&limit=200`;
+    for (const c of [1, 16, 64]) {
+      console.log(`bench: ${store} reads, ${c} connections…`);
+      rows.push(await load(`${store}: read 200-comment thread (memory cache)`, { url: read200, connections: c, seconds: SECONDS }));
+    }
+    const etag = (await fetch(read200)).headers.get('etag')!;
     rows.push(
-      await load(`${store}: post a comment`, {
-        url: `${api}/api/comments`,
-        connections: c,
+      await load(`${store}: read 200-comment thread, If-None-Match (304)`, {
+        url: read200,
+        connections: 16,
         seconds: SECONDS,
-        method: 'POST',
-        body: JSON.stringify({ thread: '/bench-post', body: 'A benchmark comment of ordinary length, about as long as a short reply.', author: { name: 'Bench' } }),
-        headers: { 'content-type': 'application/json' },
+        headers: { 'if-none-match': etag },
       }),
     );
-  }
+    for (const c of [1, 16, 64]) {
+      console.log(`bench: ${store} posts, ${c} connections…`);
+      rows.push(
+        await load(`${store}: post a comment`, {
+          url: `${api}/api/comments`,
+          connections: c,
+          seconds: SECONDS,
+          method: 'POST',
+          body: JSON.stringify({
+            thread: '/bench-post',
+            body: 'A benchmark comment of ordinary length, about as long as a short reply.',
+            author: { name: 'Bench' },
+          }),
+          headers: { 'content-type': 'application/json' },
+        }),
+      );
+    }
   };
   await serverScenarios(stack.api, 'SQLite');
   console.log('bench: PostgreSQL…');
@@ -121,7 +154,10 @@ try {
   await serverScenarios(pgStack.api, 'PostgreSQL');
   sections.push(
     `### Server throughput (autocannon on loopback, ${SECONDS} s per row; PostgreSQL 15 on the same machine)\n\n` +
-      table(['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors'], rows.map((r) => [r.scenario, r.connections, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors])),
+      table(
+        ['scenario', 'connections', 'req/s', 'p50', 'p99', 'errors'],
+        rows.map((r) => [r.scenario, r.connections, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors]),
+      ),
   );
 
   // Cost growth with thread size, without the memory cache (every read hits the database).
@@ -135,7 +171,13 @@ try {
     const uncached = await startStack({ dbPath, env });
     for (const n of SIZES) {
       console.log(`bench: ${store} first page of ${n} without cache…`);
-      growth.push(await load(`${store}: ${n} comments`, { url: `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50`, connections: 16, seconds: SECONDS }));
+      growth.push(
+        await load(`${store}: ${n} comments`, {
+          url: `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50`,
+          connections: 16,
+          seconds: SECONDS,
+        }),
+      );
     }
     await uncached.stop();
   }
@@ -143,7 +185,10 @@ try {
   cluster?.stop();
   sections.push(
     '### Read cost as threads grow (first page of 50 top-level comments, memory cache off, 16 connections)\n\n' +
-      table(['thread', 'req/s', 'p50', 'p99', 'errors'], growth.map((r) => [r.scenario, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors])),
+      table(
+        ['thread', 'req/s', 'p50', 'p99', 'errors'],
+        growth.map((r) => [r.scenario, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors]),
+      ),
   );
 
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -159,7 +204,10 @@ try {
   const after = rest!.split('<!-- bench:end -->')[1];
   fs.writeFileSync(doc, `${before}<!-- bench:start -->\n${report}<!-- bench:end -->${after}`);
   fs.mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-  fs.writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ machine, render, submit, host, server: rows, growth }, null, 2));
+  fs.writeFileSync(
+    new URL('./results/latest.json', import.meta.url),
+    JSON.stringify({ machine, render, submit, host, server: rows, growth }, null, 2),
+  );
 } finally {
   await browser.close();
   await stack.stop();

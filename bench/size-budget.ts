@@ -45,8 +45,7 @@ for (const { name, pattern, bytes } of BUDGETS) {
 }
 const isLanguage = (f: string) => BUDGETS[3]!.pattern.test(f);
 const total =
-  files.filter((f) => f !== 'embed.js' && !isLanguage(f)).reduce((n, f) => n + gz(f), 0) +
-  Math.max(0, ...files.filter(isLanguage).map(gz));
+  files.filter((f) => f !== 'embed.js' && !isLanguage(f)).reduce((n, f) => n + gz(f), 0) + Math.max(0, ...files.filter(isLanguage).map(gz));
 const totalOk = total <= READER_TOTAL;
 failed ||= !totalOk;
 console.log(`size: ${totalOk ? 'ok  ' : 'OVER'} ${'most one reader downloads'.padEnd(34)} ${kb(total)} gzip of ${kb(READER_TOTAL)}`);

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
-import { LIBRARY_PATH, commentByText, openArticle, postViaApi } from './fixtures.ts';
-import { startStack, type Stack } from './stack.ts';
+import { commentByText, LIBRARY_PATH, openArticle, postViaApi } from './fixtures.ts';
+import { type Stack, startStack } from './stack.ts';
 
 const ADMIN = 'e2e-admin-page-token-01';
 const test = base.extend<{ stack: Stack }>({

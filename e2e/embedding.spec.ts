@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Stack } from './stack.ts';
 import { expect, postTopLevel, test } from './fixtures.ts';
+import type { Stack } from './stack.ts';
 
 /** Serves `body` as a page at `path` on the demo site's origin (not the API's) and opens it. */
 async function hostPage(page: Page, stack: Stack, path: string, body: string, head = '', headers?: Record<string, string>): Promise<void> {
@@ -15,7 +15,12 @@ const seedCount = (page: Page) => expect(page.locator('.tl-heading')).toHaveText
 
 test.describe('embedding', () => {
   test('data-thread picks the thread whatever the page path', async ({ page, stack }) => {
-    await hostPage(page, stack, '/some/other/path', `<script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" async></script>`);
+    await hostPage(
+      page,
+      stack,
+      '/some/other/path',
+      `<script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" async></script>`,
+    );
     await seedCount(page);
   });
 
@@ -47,7 +52,9 @@ test.describe('embedding', () => {
       `<p>Story</p><script src="${stack.api}/embed.js" data-api="${stack.api}" data-thread="/news/westport-police-address-immigration-raid-fears" data-target="#discussion"></script><aside><div id="discussion"></div></aside>`,
     );
     await seedCount(page);
-    expect(await page.evaluate(() => document.querySelector('#discussion > threadline-comments > threadline-root')?.shadowRoot?.mode)).toBe('open');
+    expect(await page.evaluate(() => document.querySelector('#discussion > threadline-comments > threadline-root')?.shadowRoot?.mode)).toBe(
+      'open',
+    );
   });
 
   test('a tag in <head> mounts at the end of the body', async ({ page, stack }) => {

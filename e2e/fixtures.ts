@@ -1,5 +1,5 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack, startStack } from './stack.ts';
 
 /** Path of the seed article on the demo site (also its thread key). */
 export const SEED_PATH = '/news/westport-police-address-immigration-raid-fears';

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
-import { LIBRARY_PATH, SEED_PATH, commentByText, openArticle, postTopLevel } from './fixtures.ts';
-import { startStack, type Stack } from './stack.ts';
+import { commentByText, LIBRARY_PATH, openArticle, postTopLevel, SEED_PATH } from './fixtures.ts';
+import { type Stack, startStack } from './stack.ts';
 
 const ADMIN = 'e2e-admin-token-0001';
 /** A stack whose server holds every comment for a moderator. */

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { LIBRARY_PATH, SEED_PATH, commentById, embedTag, expect, openArticle, openHostPage, postTopLevel, test } from './fixtures.ts';
+import { commentById, embedTag, expect, LIBRARY_PATH, openArticle, openHostPage, postTopLevel, SEED_PATH, test } from './fixtures.ts';
 
 test.describe('looking native on any site', () => {
   test('inherits the page’s font and text colour by default', async ({ page, stack }) => {
@@ -10,10 +10,13 @@ test.describe('looking native on any site', () => {
       `<div style="font-family: 'Courier New', monospace; color: rgb(10, 80, 30)">${embedTag(stack.api, { thread: SEED_PATH })}</div>`,
     );
     await expect(page.locator('.tl-heading')).toHaveText('19 comments');
-    const style = await commentById(page, 'c1').locator('.tl-body p').first().evaluate((el) => {
-      const cs = getComputedStyle(el);
-      return { font: cs.fontFamily, color: cs.color };
-    });
+    const style = await commentById(page, 'c1')
+      .locator('.tl-body p')
+      .first()
+      .evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { font: cs.fontFamily, color: cs.color };
+      });
     expect(style).toEqual({ font: '"Courier New", monospace', color: 'rgb(10, 80, 30)' });
   });
 
@@ -82,7 +85,17 @@ test.describe('looking native on any site', () => {
       page.evaluate(() =>
         [...document.querySelectorAll('body > div *, body > div')].map((el) => {
           const cs = getComputedStyle(el);
-          return [el.tagName, cs.padding, cs.margin, cs.color, cs.backgroundColor, cs.border, cs.fontSize, cs.display, cs.listStyleType].join('|');
+          return [
+            el.tagName,
+            cs.padding,
+            cs.margin,
+            cs.color,
+            cs.backgroundColor,
+            cs.border,
+            cs.fontSize,
+            cs.display,
+            cs.listStyleType,
+          ].join('|');
         }),
       );
     await openHostPage(page, stack, '/clean', hostMarkup);
@@ -90,13 +103,17 @@ test.describe('looking native on any site', () => {
     await openHostPage(page, stack, '/clean-with', `${hostMarkup}${embedTag(stack.api, { thread: SEED_PATH })}`);
     await expect(page.locator('.tl-heading').last()).toHaveText('19 comments');
     expect(await snapshot()).toEqual(before);
-    expect(await page.evaluate(() => [document.adoptedStyleSheets.length, document.querySelectorAll('style, link[rel=stylesheet]').length])).toEqual([0, 0]);
+    expect(
+      await page.evaluate(() => [document.adoptedStyleSheets.length, document.querySelectorAll('style, link[rel=stylesheet]').length]),
+    ).toEqual([0, 0]);
   });
 
   test('no horizontal scrolling at 320 px, even with a reply form open three levels deep', async ({ page, stack }) => {
     await page.setViewportSize({ width: 320, height: 800 });
     await openArticle(page, stack);
-    await commentById(page, 'c7').getByRole('button', { name: /^Reply to/ }).click();
+    await commentById(page, 'c7')
+      .getByRole('button', { name: /^Reply to/ })
+      .click();
     await expect(page.getByLabel(/^Your reply to/)).toBeVisible();
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
@@ -118,7 +135,12 @@ test.describe('looking native on any site', () => {
   });
 
   test('data-lazy="false" loads at once', async ({ page, stack }) => {
-    await openHostPage(page, stack, '/eager', `<div style="height: 4000px">Long story</div>${embedTag(stack.api, { thread: SEED_PATH, lazy: 'false' })}`);
+    await openHostPage(
+      page,
+      stack,
+      '/eager',
+      `<div style="height: 4000px">Long story</div>${embedTag(stack.api, { thread: SEED_PATH, lazy: 'false' })}`,
+    );
     await expect(page.locator('.tl-heading')).toHaveText('19 comments');
   });
 });
@@ -128,9 +150,18 @@ test.describe('accessibility', () => {
     test(`axe-core finds no violations on the demo article (${theme})`, async ({ page, stack }) => {
       await page.emulateMedia({ colorScheme: theme });
       if (theme === 'light') await openArticle(page, stack);
-      else await openHostPage(page, stack, '/dark-axe', `<main><h1>Story</h1>${embedTag(stack.api, { thread: SEED_PATH, theme: 'dark' })}</main>`, { head: '<style>body{background:#101216;color:#eee}</style>' });
+      else
+        await openHostPage(
+          page,
+          stack,
+          '/dark-axe',
+          `<main><h1>Story</h1>${embedTag(stack.api, { thread: SEED_PATH, theme: 'dark' })}</main>`,
+          { head: '<style>body{background:#101216;color:#eee}</style>' },
+        );
       await expect(page.locator('.tl-heading')).toHaveText('19 comments');
-      await commentById(page, 'c6').getByRole('button', { name: /^Reply to/ }).click();
+      await commentById(page, 'c6')
+        .getByRole('button', { name: /^Reply to/ })
+        .click();
       const results = await new AxeBuilder({ page }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
@@ -139,7 +170,11 @@ test.describe('accessibility', () => {
   test('the thread can be read and replied to with the keyboard alone', async ({ page, stack }) => {
     await openArticle(page, stack, LIBRARY_PATH);
     await page.keyboard.press('Tab'); // masthead link first: tab until the comment box
-    for (let i = 0; i < 20 && !(await page.getByLabel('Your comment').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)); i++) {
+    for (
+      let i = 0;
+      i < 20 && !(await page.getByLabel('Your comment').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement));
+      i++
+    ) {
       await page.keyboard.press('Tab');
     }
     await page.keyboard.type('Typed with the keyboard only');

@@ -1,4 +1,4 @@
-import { LIBRARY_PATH, commentById, commentByText, expect, openArticle, postTopLevel, test } from './fixtures.ts';
+import { commentById, commentByText, expect, LIBRARY_PATH, openArticle, postTopLevel, test } from './fixtures.ts';
 
 test.describe('posting', () => {
   test('a top-level comment appears at once, counts, and survives a reload', async ({ page, stack }) => {

@@ -1,4 +1,4 @@
-import { SEED_PATH, commentById, embedTag, expect, openArticle, openHostPage, postViaApi, test } from './fixtures.ts';
+import { commentById, embedTag, expect, openArticle, openHostPage, postViaApi, SEED_PATH, test } from './fixtures.ts';
 
 const topLevelIds = (page: import('@playwright/test').Page) =>
   page.locator('section.tl > ol > li > article').evaluateAll((els) => els.map((e) => e.getAttribute('data-comment-id')));
@@ -61,9 +61,17 @@ test.describe('finding your way in a thread', () => {
   });
 
   test('a #comment link to a reply on a later page still opens it', async ({ page, stack }) => {
-    const roots = await postViaApi(page, stack.api, Array.from({ length: 8 }, (_, i) => ({ thread: '/long', body: `Root ${i}` })));
-    const [deep] = await postViaApi(page, stack.api, [{ thread: '/long', parentId: roots[7]!, body: 'The reply a link points at', name: 'Lena' }]);
-    stack.pages.set('/long', { html: `<!doctype html><html lang="en"><body><p>Story</p>${embedTag(stack.api, { thread: '/long', 'page-size': '3' })}</body></html>` });
+    const roots = await postViaApi(
+      page,
+      stack.api,
+      Array.from({ length: 8 }, (_, i) => ({ thread: '/long', body: `Root ${i}` })),
+    );
+    const [deep] = await postViaApi(page, stack.api, [
+      { thread: '/long', parentId: roots[7]!, body: 'The reply a link points at', name: 'Lena' },
+    ]);
+    stack.pages.set('/long', {
+      html: `<!doctype html><html lang="en"><body><p>Story</p>${embedTag(stack.api, { thread: '/long', 'page-size': '3' })}</body></html>`,
+    });
     await page.goto(`${stack.site}/long#comment-${deep}`);
     await expect(commentById(page, deep!)).toHaveClass(/tl-comment-target/);
     await expect(commentById(page, deep!)).toBeInViewport();
@@ -71,7 +79,11 @@ test.describe('finding your way in a thread', () => {
   });
 
   test('big threads come in pages: "Show more comments" loads the rest', async ({ page, stack }) => {
-    const roots = await postViaApi(page, stack.api, Array.from({ length: 7 }, (_, i) => ({ thread: '/paged', body: `Root ${i}` })));
+    const roots = await postViaApi(
+      page,
+      stack.api,
+      Array.from({ length: 7 }, (_, i) => ({ thread: '/paged', body: `Root ${i}` })),
+    );
     await postViaApi(page, stack.api, [{ thread: '/paged', parentId: roots[0]!, body: 'Reply on page one' }]);
     await openHostPage(page, stack, '/paged', embedTag(stack.api, { thread: '/paged', 'page-size': '3' }));
     await expect(page.locator('.tl-heading')).toHaveText('8 comments');
@@ -135,7 +147,11 @@ test.describe('every reader', () => {
 
   for (const lang of ['es', 'fr', 'pt'] as const) {
     test(`${lang}: the count and the post button are translated`, async ({ page, stack }) => {
-      const expected = { es: ['19 comentarios', 'Publicar comentario'], fr: ['19 commentaires', 'Publier le commentaire'], pt: ['19 comentários', 'Publicar comentário'] }[lang];
+      const expected = {
+        es: ['19 comentarios', 'Publicar comentario'],
+        fr: ['19 commentaires', 'Publier le commentaire'],
+        pt: ['19 comentários', 'Publicar comentário'],
+      }[lang];
       await openHostPage(page, stack, `/${lang}`, embedTag(stack.api, { thread: SEED_PATH, lang }));
       await expect(page.locator('.tl-heading')).toHaveText(expected[0]!);
       await expect(page.getByRole('button', { name: expected[1]! })).toBeVisible();

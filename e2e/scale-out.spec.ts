@@ -1,7 +1,7 @@
-import { test, expect } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { freshDatabase, startTestCluster, type TestCluster } from '../server-stub/src/store/pg-test-cluster.ts';
 import { commentById, commentByText, openArticle, postTopLevel } from './fixtures.ts';
-import { startStack, type Stack } from './stack.ts';
+import { type Stack, startStack } from './stack.ts';
 
 /** Two server processes on one PostgreSQL: what a bigger site runs behind a load balancer. */
 let cluster: TestCluster | undefined;
@@ -35,7 +35,9 @@ test('a comment posted through one instance reaches readers connected to the oth
   await postTopLevel(writer, 'Posted through instance B', 'Bea');
   await expect(reader.getByRole('button', { name: 'Show 1 new comment' })).toBeVisible();
 
-  await commentById(writer, 'c9').getByRole('button', { name: /^Reply to/ }).click();
+  await commentById(writer, 'c9')
+    .getByRole('button', { name: /^Reply to/ })
+    .click();
   await writer.getByLabel(/^Your reply to/).fill('A reply through B');
   await writer.getByRole('button', { name: 'Post reply' }).click();
   await expect(reader.locator('li#comment-c9 > ol').getByText('A reply through B')).toBeVisible();

@@ -2,8 +2,9 @@
  * `npm run screenshots`: takes the pictures in docs/ from a fresh stack (real server, built
  * bundle, demo on its own origin). Look at them after every visual change.
  */
-import { chromium, type Page } from '@playwright/test';
+
 import fs from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
 import { startStack } from './stack.ts';
 
 const SEED = '/news/westport-police-address-immigration-raid-fears';
@@ -13,7 +14,15 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const stack = await startStack();
 const browser = await chromium.launch({
   ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** Opens a URL, scrolls the comments in, and waits for them. */
@@ -51,7 +60,10 @@ try {
 
   const phone = await browser.newPage({ viewport: { width: 360, height: 1400 }, isMobile: true, deviceScaleFactor: 2 });
   await open(phone, `${stack.site}${SEED}#comment-c7`);
-  await phone.locator('article[data-comment-id="c7"]').getByRole('button', { name: /^Reply to/ }).click();
+  await phone
+    .locator('article[data-comment-id="c7"]')
+    .getByRole('button', { name: /^Reply to/ })
+    .click();
   await phone.evaluate(() => window.scrollBy(0, -200));
   await phone.screenshot({ path: out('screenshot-phone.png') });
 

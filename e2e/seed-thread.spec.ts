@@ -23,7 +23,9 @@ test.describe('the seed thread on the demo article', () => {
     expect(Math.max(...depthOf.values())).toBe(2); // three levels: 0, 1, 2
 
     // Top-level comments in seed order.
-    const roots = await page.locator('section.tl > ol > li > article').evaluateAll((els) => els.map((e) => e.getAttribute('data-comment-id')));
+    const roots = await page
+      .locator('section.tl > ol > li > article')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-comment-id')));
     expect(roots).toEqual(seed.comments.filter((c) => !c.parentId).map((c) => c.id));
   });
 
@@ -45,7 +47,9 @@ test.describe('the seed thread on the demo article', () => {
     const c17 = commentById(page, 'c17').locator('.tl-body p');
     await expect(c17).toHaveCount(1);
     await expect(c17.locator('br')).toHaveCount(2);
-    expect(await c17.innerText()).toBe(seed.comments.find((c) => c.id === 'c17')!.body);
+    // innerText, not textContent: the <br>s must read as the seed's line breaks.
+    // biome-ignore lint/performance/useDomNodeTextContent: line breaks are what is under test
+    expect(await c17.evaluate((el) => (el as HTMLElement).innerText)).toBe(seed.comments.find((c) => c.id === 'c17')!.body);
   });
 
   test('renders inside an open shadow root, with nothing leaking into the host page', async ({ page, stack }) => {
@@ -62,7 +66,14 @@ test.describe('the seed thread on the demo article', () => {
         headStyles: document.head.querySelectorAll('style').length,
       };
     });
-    expect(dom).toEqual({ mode: 'open', lightComments: 0, shadowComments: 19, styleSheets: 1, afterScript: 'THREADLINE-COMMENTS', headStyles: 0 });
+    expect(dom).toEqual({
+      mode: 'open',
+      lightComments: 0,
+      shadowComments: 19,
+      styleSheets: 1,
+      afterScript: 'THREADLINE-COMMENTS',
+      headStyles: 0,
+    });
   });
 
   test('the page and the API are on different origins', async ({ page, stack }) => {

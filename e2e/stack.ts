@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemo, type ExtraPage, type RunningDemo } from '../demo/server.ts';
+import { type ExtraPage, type RunningDemo, startDemo } from '../demo/server.ts';
 import { freePort } from '../server-stub/src/http/free-port.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,7 +42,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     child = spawn(process.execPath, ['--import', 'tsx', 'server-stub/src/cli.ts'], {
       cwd: ROOT,
       // SQLite unless the test asks for PostgreSQL: a DATABASE_URL of the test run must not leak in.
-      env: { ...process.env, DATABASE_URL: '', THREADLINE_LOG: '0', PORT: String(apiPort), DEMO_PORT: String(sitePort), THREADLINE_DB: dbPath, ...options.env },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        THREADLINE_LOG: '0',
+        PORT: String(apiPort),
+        DEMO_PORT: String(sitePort),
+        THREADLINE_DB: dbPath,
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await waitForOutput(child, /comments API on/);

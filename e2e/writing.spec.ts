@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { LIBRARY_PATH, SEED_PATH, commentById, commentByText, expect, openArticle, postTopLevel, postViaApi, test } from './fixtures.ts';
+import { commentById, commentByText, expect, LIBRARY_PATH, openArticle, postTopLevel, postViaApi, SEED_PATH, test } from './fixtures.ts';
 
 /** Deletes a comment through its own Delete button and the confirmation that follows it. */
 async function confirmDelete(comment: Locator): Promise<void> {
@@ -32,14 +32,20 @@ test.describe('nothing lost', () => {
 
   test('a reply draft is kept per parent', async ({ page, stack }) => {
     await openArticle(page, stack);
-    await commentById(page, 'c2').getByRole('button', { name: /^Reply to/ }).click();
+    await commentById(page, 'c2')
+      .getByRole('button', { name: /^Reply to/ })
+      .click();
     await page.getByLabel('Your reply to Sharon Paulsen').fill('Reply in progress');
     await page.waitForTimeout(500);
     await page.reload();
     await page.locator('threadline-comments').scrollIntoViewIfNeeded();
-    await commentById(page, 'c2').getByRole('button', { name: /^Reply to/ }).click();
+    await commentById(page, 'c2')
+      .getByRole('button', { name: /^Reply to/ })
+      .click();
     await expect(page.getByLabel('Your reply to Sharon Paulsen')).toHaveValue('Reply in progress');
-    await commentById(page, 'c3').getByRole('button', { name: /^Reply to/ }).click();
+    await commentById(page, 'c3')
+      .getByRole('button', { name: /^Reply to/ })
+      .click();
     await expect(page.getByLabel('Your reply to Jeff Arciola')).toHaveValue('');
   });
 
@@ -96,9 +102,25 @@ test.describe('nothing lost', () => {
   });
 
   const failures: { title: string; status: number; body: object; headers?: Record<string, string>; message: RegExp }[] = [
-    { title: 'rate-limited, with the wait', status: 429, body: { error: { code: 'rate_limited', message: 'Slow down' } }, headers: { 'retry-after': '42' }, message: /wait 42 seconds/ },
-    { title: 'thread locked', status: 403, body: { error: { code: 'thread_locked', message: 'Locked' } }, message: /closed to new comments/ },
-    { title: 'too long (server side)', status: 422, body: { error: { code: 'body_too_long', message: 'Too long', field: 'body' } }, message: /longer than 10000 characters/ },
+    {
+      title: 'rate-limited, with the wait',
+      status: 429,
+      body: { error: { code: 'rate_limited', message: 'Slow down' } },
+      headers: { 'retry-after': '42' },
+      message: /wait 42 seconds/,
+    },
+    {
+      title: 'thread locked',
+      status: 403,
+      body: { error: { code: 'thread_locked', message: 'Locked' } },
+      message: /closed to new comments/,
+    },
+    {
+      title: 'too long (server side)',
+      status: 422,
+      body: { error: { code: 'body_too_long', message: 'Too long', field: 'body' } },
+      message: /longer than 10000 characters/,
+    },
     { title: 'server error after retries', status: 503, body: { error: { code: 'internal', message: 'Down' } }, message: /had a problem/ },
   ];
   for (const f of failures) {
@@ -106,7 +128,11 @@ test.describe('nothing lost', () => {
       await openArticle(page, stack, LIBRARY_PATH);
       await page.route(`${stack.api}/api/comments`, (route) =>
         route.request().method() === 'POST'
-          ? route.fulfill({ status: f.status, json: f.body, headers: { 'access-control-allow-origin': stack.site, 'access-control-expose-headers': 'Retry-After', ...(f.headers ?? {}) } })
+          ? route.fulfill({
+              status: f.status,
+              json: f.body,
+              headers: { 'access-control-allow-origin': stack.site, 'access-control-expose-headers': 'Retry-After', ...(f.headers ?? {}) },
+            })
           : route.fallback(),
       );
       await postTopLevel(page, `Text that must survive (${f.title})`);
@@ -268,7 +294,9 @@ test.describe('votes', () => {
 
   test('"Top" sorts by score', async ({ page, stack }) => {
     await openArticle(page, stack);
-    await commentById(page, 'c19').getByRole('button', { name: /^Upvote/ }).click();
+    await commentById(page, 'c19')
+      .getByRole('button', { name: /^Upvote/ })
+      .click();
     await expect(commentById(page, 'c19').getByRole('button', { name: /^Upvote/ })).toContainText('1');
     await page.getByLabel('Sort by').selectOption('top');
     await expect(page.locator('section.tl > ol > li').first().locator('> article')).toHaveAttribute('data-comment-id', 'c19');
@@ -276,7 +304,11 @@ test.describe('votes', () => {
 });
 
 test.describe('live', () => {
-  test('two readers: new comments wait behind a button, replies appear in place, edits, deletes and votes arrive', async ({ page, stack, browser }) => {
+  test('two readers: new comments wait behind a button, replies appear in place, edits, deletes and votes arrive', async ({
+    page,
+    stack,
+    browser,
+  }) => {
     const other = await browser.newPage();
     await openArticle(page, stack);
     await openArticle(other, stack);
@@ -290,7 +322,9 @@ test.describe('live', () => {
     await show.click();
     await expect(commentByText(page, 'A new top-level comment from B')).toBeVisible();
 
-    await commentById(other, 'c12').getByRole('button', { name: /^Reply to/ }).click();
+    await commentById(other, 'c12')
+      .getByRole('button', { name: /^Reply to/ })
+      .click();
     await other.getByLabel(/^Your reply to/).fill('A reply from B, live');
     await other.getByRole('button', { name: 'Post reply' }).click();
     const reply = page.locator('li#comment-c12 > ol > li > article', { hasText: 'A reply from B, live' });
@@ -304,7 +338,9 @@ test.describe('live', () => {
     await other.getByRole('button', { name: 'Save' }).click();
     await expect(commentByText(page, 'A reply from B, edited live').locator('.tl-edited')).toBeVisible();
 
-    await commentById(other, 'c13').getByRole('button', { name: /^Upvote/ }).click();
+    await commentById(other, 'c13')
+      .getByRole('button', { name: /^Upvote/ })
+      .click();
     await expect(commentById(page, 'c13').getByRole('button', { name: /^Upvote/ })).toContainText('1');
 
     await confirmDelete(commentByText(other, 'A reply from B, edited live'));

@@ -65,7 +65,11 @@ async function domViolations(page: Page): Promise<string[]> {
 async function poke(page: Page): Promise<void> {
   const els = page.locator('.tl-body *');
   const n = await els.count();
-  for (let i = 0; i < n; i += 7) await els.nth(i).hover({ force: true, timeout: 500 }).catch(() => {});
+  for (let i = 0; i < n; i += 7)
+    await els
+      .nth(i)
+      .hover({ force: true, timeout: 500 })
+      .catch(() => {});
   await page.evaluate(() => {
     const root = document.querySelector('threadline-root')!.shadowRoot!;
     for (const el of root.querySelectorAll<HTMLElement>('.tl-body *')) {

@@ -24,10 +24,20 @@ export function AdminApp({ model }: AdminAppProps) {
           }}
         >
           <label for="token">Admin token</label>
-          <input id="token" type="password" autocomplete="current-password" value={tokenInput} onInput={(e) => setTokenInput(e.currentTarget.value)} />
+          <input
+            id="token"
+            type="password"
+            autocomplete="current-password"
+            value={tokenInput}
+            onInput={(e) => setTokenInput(e.currentTarget.value)}
+          />
           <button type="submit">Sign in</button>
         </form>
-        {msg && <p role="alert" class={msg.kind}>{msg.text}</p>}
+        {msg && (
+          <p role="alert" class={msg.kind}>
+            {msg.text}
+          </p>
+        )}
       </main>
     );
   }
@@ -48,7 +58,13 @@ export function AdminApp({ model }: AdminAppProps) {
       >
         <label>
           Status{' '}
-          <select value={model.status.value} onChange={(e) => ((model.status.value = e.currentTarget.value), void model.load())}>
+          <select
+            value={model.status.value}
+            onChange={(e) => {
+              model.status.value = e.currentTarget.value;
+              void model.load();
+            }}
+          >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s || 'all'}
@@ -89,8 +105,9 @@ export function AdminApp({ model }: AdminAppProps) {
           {model.comments.value.map((c) => (
             <li key={c.id} class="comment" data-comment-id={c.id}>
               <p class="meta">
-                <strong>{c.author.name ?? 'Anonymous'}</strong> {c.authorEmail && <span>&lt;{c.authorEmail}&gt;</span>} · <span class="status">{c.status}</span> ·{' '}
-                <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time> · <code>{c.thread}</code>
+                <strong>{c.author.name ?? 'Anonymous'}</strong> {c.authorEmail && <span>&lt;{c.authorEmail}&gt;</span>} ·{' '}
+                <span class="status">{c.status}</span> · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time> ·{' '}
+                <code>{c.thread}</code>
               </p>
               <p class="body">{c.body || '(no text)'}</p>
               <p class="actions">

@@ -6,12 +6,21 @@ export type AdminComment = Comment & { authorEmail: string | null; ipHash: strin
 
 /** One typed function per admin endpoint, on the page's own origin, with the moderator's token. */
 export function createAdminApi(token: string) {
-  const http = ky.create({ prefixUrl: new URL('/api/admin/', location.origin).href, headers: { authorization: `Bearer ${token}` }, retry: 0 });
+  const http = ky.create({
+    prefixUrl: new URL('/api/admin/', location.origin).href,
+    headers: { authorization: `Bearer ${token}` },
+    retry: 0,
+  });
   return {
     list: (q: { status?: string; thread?: string; before?: number }) =>
       http
         .get('comments', {
-          searchParams: { limit: 50, ...(q.status ? { status: q.status } : {}), ...(q.thread ? { thread: q.thread } : {}), ...(q.before ? { before: q.before } : {}) },
+          searchParams: {
+            limit: 50,
+            ...(q.status ? { status: q.status } : {}),
+            ...(q.thread ? { thread: q.thread } : {}),
+            ...(q.before ? { before: q.before } : {}),
+          },
         })
         .json<{ comments: AdminComment[]; nextBefore: number | null }>(),
     approve: (id: string) => http.post(`comments/${encodeURIComponent(id)}/approve`).json(),

@@ -1,5 +1,5 @@
 import { batch, signal } from '@preact/signals';
-import { createAdminApi, describeError, type AdminComment } from './admin-api.ts';
+import { type AdminComment, createAdminApi, describeError } from './admin-api.ts';
 
 const TOKEN_KEY = 'threadline-admin-token';
 

@@ -1,7 +1,7 @@
 /** The moderation page's entry: served at /admin by the server, never loaded by readers. */
 import { render } from 'preact';
-import css from './admin.css?inline';
 import { AdminApp } from './AdminApp.tsx';
+import css from './admin.css?inline';
 import { createAdminModel } from './admin-model.ts';
 
 const sheet = new CSSStyleSheet();

@@ -73,10 +73,19 @@ async function runDataCommand(command: 'export' | 'import', file: string | undef
     }
     if (!file) throw new Error('import needs a file: threadline-server import FILE');
     const text = fs.readFileSync(file, 'utf8');
-    const format = flags.format && flags.format !== 'auto' ? flags.format : /<disqus[\s>]/.test(text) ? 'disqus' : /<rss[\s>]/.test(text) ? 'wxr' : 'json';
+    const format =
+      flags.format && flags.format !== 'auto'
+        ? flags.format
+        : /<disqus[\s>]/.test(text)
+          ? 'disqus'
+          : /<rss[\s>]/.test(text)
+            ? 'wxr'
+            : 'json';
     const archive = format === 'wxr' ? parseWxr(text) : format === 'disqus' ? parseDisqus(text) : JSON.parse(text);
     const report = await importArchive(store, archive);
-    console.log(`[threadline] imported ${report.comments} comments in ${report.threads} threads (${report.skipped} already there, ${report.votes} votes)`);
+    console.log(
+      `[threadline] imported ${report.comments} comments in ${report.threads} threads (${report.skipped} already there, ${report.votes} votes)`,
+    );
   } finally {
     await store.close();
   }

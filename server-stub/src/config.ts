@@ -61,8 +61,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   };
 }
 
-const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-const numberOr = (v: string | undefined, fallback: number) => (v !== undefined && Number.isFinite(Number(v)) ? Math.max(0, Number(v)) : fallback);
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const numberOr = (v: string | undefined, fallback: number) =>
+  v !== undefined && Number.isFinite(Number(v)) ? Math.max(0, Number(v)) : fallback;
 /** "burst,perMinute" with defaults. */
 const pair = (v: string | undefined, burst: number, perMinute: number) => {
   const [b, p] = list(v).map(Number);

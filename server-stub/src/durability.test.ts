@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startStack, type Stack } from '../../e2e/stack.ts';
+import { type Stack, startStack } from '../../e2e/stack.ts';
 import { freshDatabase } from './store/pg-test-cluster.ts';
 
 interface Row {
@@ -63,7 +63,9 @@ async function expectIntact(s: Stack, acknowledged: { id: string; body: string }
   await s.startApi();
   let served = 0;
   for (const t of ['/burst-0', '/burst-1', '/burst-2']) {
-    const res = (await (await fetch(`${s.api}/api/comments?thread=${encodeURIComponent(t)}&limit=1`)).json()) as { thread: { commentCount: number } };
+    const res = (await (await fetch(`${s.api}/api/comments?thread=${encodeURIComponent(t)}&limit=1`)).json()) as {
+      thread: { commentCount: number };
+    };
     served += res.thread.commentCount;
   }
   expect(served).toBe(rows.length);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { configFromEnv } from './config.ts';
-import { startServer, type RunningServer } from './server.ts';
+import { type RunningServer, startServer } from './server.ts';
 
 let server: RunningServer | undefined;
 let dir: string;
@@ -14,7 +14,11 @@ afterEach(async () => {
 
 const start = async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-server-'));
-  server = await startServer({ ...configFromEnv({ THREADLINE_SEED: '0', THREADLINE_LOG: '0' }), port: 0, dbPath: path.join(dir, 'db.sqlite') });
+  server = await startServer({
+    ...configFromEnv({ THREADLINE_SEED: '0', THREADLINE_LOG: '0' }),
+    port: 0,
+    dbPath: path.join(dir, 'db.sqlite'),
+  });
   return server;
 };
 

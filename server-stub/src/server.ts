@@ -1,10 +1,10 @@
 import { serverSecret } from './domain/edit-token.ts';
 import { jsonLogger } from './http/access-log.ts';
-import { createApp, type AppOptions } from './http/app.ts';
+import { type AppOptions, createApp } from './http/app.ts';
 import { listen } from './http/listen.ts';
 import type { CommentStore } from './store/comment-store.ts';
-import { seedIfEmpty } from './store/seed.ts';
 import { openPgStore } from './store/pg-store.ts';
+import { seedIfEmpty } from './store/seed.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 /** How to run the server; every field has a documented default in config.ts. */
@@ -57,7 +57,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       policy: config.policy,
       postLimit: config.postLimit,
       closing: closing.signal,
-      ...(config.log ? { log: jsonLogger, logError: (err: unknown) => jsonLogger({ level: 'error', msg: String(err), stack: (err as Error)?.stack ?? null }) } : {}),
+      ...(config.log
+        ? {
+            log: jsonLogger,
+            logError: (err: unknown) => jsonLogger({ level: 'error', msg: String(err), stack: (err as Error)?.stack ?? null }),
+          }
+        : {}),
     });
     const http = await listen(app, config.host, config.port, 'PORT');
     return {

@@ -1,7 +1,8 @@
 /** The threadline widget as an ES module: `import { mount } from 'https://comments.example.com/threadline.js'`. */
-export { mount, type MountHandle } from './embed/mount.ts';
-export type { MountOptions } from './embed/options.ts';
+
 export type { CommentsBackend } from './backend/backend.ts';
 export { BackendError, isBackendError } from './backend/backend-error.ts';
 export { createHttpBackend } from './backend/http-backend.ts';
+export { type MountHandle, mount } from './embed/mount.ts';
+export type { MountOptions } from './embed/options.ts';
 export type * from './protocol/types.ts';

@@ -13,20 +13,35 @@ async function ownedComment(store: CommentStore, ctx: PostingContext, id: string
     throw new HttpError(403, 'forbidden', 'Only the author can change this comment, from the browser it was written in.');
   }
   if (ctx.now().getTime() > Date.parse(found.comment.createdAt) + ctx.editWindowMs) {
-    throw new HttpError(403, 'edit_window_closed', `Comments can be changed for ${Math.round(ctx.editWindowMs / 60_000)} minutes after posting.`);
+    throw new HttpError(
+      403,
+      'edit_window_closed',
+      `Comments can be changed for ${Math.round(ctx.editWindowMs / 60_000)} minutes after posting.`,
+    );
   }
   return found;
 }
 
 /** Replaces the body of the author's own comment (within the edit window). */
-export async function editComment(store: CommentStore, ctx: PostingContext, id: string, token: string | undefined, body: string): Promise<Comment> {
+export async function editComment(
+  store: CommentStore,
+  ctx: PostingContext,
+  id: string,
+  token: string | undefined,
+  body: string,
+): Promise<Comment> {
   const { comment } = await ownedComment(store, ctx, id, token);
   if (comment.body === body) return comment;
   return store.editComment(id, body, ctx.now().toISOString());
 }
 
 /** Deletes the author's own comment (within the edit window); resolves with the placeholder, or null once it is gone. */
-export async function deleteComment(store: CommentStore, ctx: PostingContext, id: string, token: string | undefined): Promise<Comment | null> {
+export async function deleteComment(
+  store: CommentStore,
+  ctx: PostingContext,
+  id: string,
+  token: string | undefined,
+): Promise<Comment | null> {
   await ownedComment(store, ctx, id, token);
   return store.deleteComment(id);
 }

@@ -68,17 +68,22 @@ export async function admit(
     throw new HttpError(422, 'banned_content', 'This comment links to a site that is not accepted here.', 'body');
   }
   const words = `${input.body} ${input.authorName ?? ''}`.normalize('NFKC').toLowerCase();
-  if (policy.bannedWords.some((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(words))) {
+  if (
+    policy.bannedWords.some((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(words))
+  ) {
     throw new HttpError(422, 'banned_content', 'This comment contains words this site does not accept.', 'body');
   }
   if (input.parentId !== null) {
     let depth = 1;
     for (let p = (await store.findComment(input.parentId))?.comment.parentId; p; p = (await store.findComment(p))?.comment.parentId) {
-      if (++depth > policy.maxDepth) throw new HttpError(422, 'too_deep', 'This conversation is nested too deeply to reply here.', 'parentId');
+      if (++depth > policy.maxDepth)
+        throw new HttpError(422, 'too_deep', 'This conversation is nested too deeply to reply here.', 'parentId');
     }
   }
   // Limits last, so refused posts above do not use up a person's allowance.
-  const limited = (policy.limitLoopback || !isLoopback(who.ip) ? policy.postsPerIp.take(who.ipHash) : { ok: true as const }) as ReturnType<RateLimiter['take']>;
+  const limited = (policy.limitLoopback || !isLoopback(who.ip) ? policy.postsPerIp.take(who.ipHash) : { ok: true as const }) as ReturnType<
+    RateLimiter['take']
+  >;
   const perThread = limited.ok ? policy.postsPerThread.take(input.thread) : limited;
   if (!perThread.ok) {
     const wait = perThread.retryAfterSeconds;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHttpError, type HttpError } from '../http/http-error.ts';
+import { type HttpError, isHttpError } from '../http/http-error.ts';
 import { parseNewComment } from './validation.ts';
 
 const valid = { thread: '/news/a', body: 'Hello' };
@@ -76,15 +76,30 @@ describe('parseNewComment', () => {
     { title: 'unknown top-level field', payload: { ...valid, admin: true }, code: 'unknown_field', field: 'admin' },
     { title: 'unknown author field', payload: { ...valid, author: { name: 'a', role: 'x' } }, code: 'unknown_field', field: 'author.role' },
     { title: 'malformed email', payload: { ...valid, author: { email: 'not-an-email' } }, code: 'email_invalid', field: 'author.email' },
-    { title: 'javascript: website', payload: { ...valid, author: { website: 'javascript:alert(1)' } }, code: 'website_invalid', field: 'author.website' },
+    {
+      title: 'javascript: website',
+      payload: { ...valid, author: { website: 'javascript:alert(1)' } },
+      code: 'website_invalid',
+      field: 'author.website',
+    },
     { title: 'missing thread', payload: { body: 'x' }, code: 'thread_required', field: 'thread' },
     { title: 'empty thread', payload: { ...valid, thread: '  ' }, code: 'thread_required', field: 'thread' },
     { title: 'thread of wrong type', payload: { ...valid, thread: { a: 1 } }, code: 'thread_required', field: 'thread' },
     { title: 'thread too long', payload: { ...valid, thread: 't'.repeat(513) }, code: 'validation_failed', field: 'thread' },
     { title: 'thread with control characters', payload: { ...valid, thread: '/a\u0000b' }, code: 'validation_failed', field: 'thread' },
     { title: 'parentId of wrong type', payload: { ...valid, parentId: 12 }, code: 'validation_failed', field: 'parentId' },
-    { title: 'page url not http', payload: { ...valid, page: { url: 'javascript:alert(1)' } }, code: 'validation_failed', field: 'page.url' },
-    { title: 'page title too long', payload: { ...valid, page: { title: 'x'.repeat(301) } }, code: 'validation_failed', field: 'page.title' },
+    {
+      title: 'page url not http',
+      payload: { ...valid, page: { url: 'javascript:alert(1)' } },
+      code: 'validation_failed',
+      field: 'page.url',
+    },
+    {
+      title: 'page title too long',
+      payload: { ...valid, page: { title: 'x'.repeat(301) } },
+      code: 'validation_failed',
+      field: 'page.title',
+    },
     { title: 'array instead of object', payload: [valid], code: 'validation_failed' },
     { title: 'null instead of object', payload: null, code: 'validation_failed' },
     { title: 'string instead of object', payload: 'hello', code: 'validation_failed' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, countChars } from '../../../widget/src/protocol/limits.ts';
+import { countChars, LIMITS } from '../../../widget/src/protocol/limits.ts';
 import type { ErrorCode } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cleanBody, cleanName, hasControlCharacters } from './clean-text.ts';

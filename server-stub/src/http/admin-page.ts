@@ -21,7 +21,10 @@ export function adminPage(distDir: string, enabled: boolean): Hono {
   app.use('*', async (c, next) => {
     await next();
     // Our own page: nothing from elsewhere, no framing.
-    c.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+    );
     c.header('Cache-Control', 'no-store');
   });
   app.get('/', (c) => (enabled ? c.html(SHELL) : c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404)));

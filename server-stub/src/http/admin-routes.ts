@@ -1,8 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { CommentStatus } from '../../../widget/src/protocol/types.ts';
-import type { ApiContext } from './api-context.ts';
 import { requireAdmin } from './admin-auth.ts';
+import type { ApiContext } from './api-context.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 import { checkKey, limitBody } from './thread-routes.ts';
@@ -27,7 +27,8 @@ export function adminRoutes(ctx: ApiContext, adminToken: string | undefined): Ho
 
   app.get('/comments', async (c) => {
     const status = c.req.query('status') as CommentStatus | undefined;
-    if (status && !STATUSES.includes(status)) throw new HttpError(400, 'validation_failed', `status must be one of ${STATUSES.join(', ')}.`, 'status');
+    if (status && !STATUSES.includes(status))
+      throw new HttpError(400, 'validation_failed', `status must be one of ${STATUSES.join(', ')}.`, 'status');
     const thread = c.req.query('thread');
     const limit = Math.min(200, Math.max(1, Number(c.req.query('limit') ?? 50) || 50));
     const before = c.req.query('before');

@@ -35,7 +35,11 @@ describe('GET /api/comments', () => {
   it('answers an unknown thread with an empty thread, not a 404', async () => {
     const res = await app.request('/api/comments?thread=%2Fnothing-here');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ thread: { key: '/nothing-here', title: null, url: null, commentCount: 0, version: 0 }, comments: [], nextCursor: null });
+    expect(await res.json()).toEqual({
+      thread: { key: '/nothing-here', title: null, url: null, commentCount: 0, version: 0 },
+      comments: [],
+      nextCursor: null,
+    });
   });
 
   it('refuses a thread key with control characters', async () => {
@@ -74,7 +78,13 @@ describe('GET /api/comments', () => {
     await postJson({ thread: '/m', body: 'cached' });
     let pageReads = 0;
     const counting = createApp({
-      store: { ...store, listPage: (...args) => (pageReads++, store.listPage(...args)) },
+      store: {
+        ...store,
+        listPage: (...args) => {
+          pageReads++;
+          return store.listPage(...args);
+        },
+      },
       origins: [],
       distDir,
     });
@@ -189,7 +199,13 @@ describe('POST /api/comments', () => {
     });
     expect(res.status).toBe(201);
     const { comment } = (await res.json()) as { comment: Comment };
-    expect(comment).toMatchObject({ thread: '/a', parentId: null, author: { name: 'Ann' }, body: 'First!\n\nSecond paragraph', status: 'published' });
+    expect(comment).toMatchObject({
+      thread: '/a',
+      parentId: null,
+      author: { name: 'Ann' },
+      body: 'First!\n\nSecond paragraph',
+      status: 'published',
+    });
     expect(Date.parse(comment.createdAt)).not.toBeNaN();
     const thread = await read('/a');
     expect(thread.thread).toEqual({ key: '/a', title: 'A story', url: 'https://news.example/a', commentCount: 1, version: 1 });
@@ -232,18 +248,63 @@ describe('POST /api/comments', () => {
     const cases: { title: string; send: () => Response | Promise<Response>; status: number; code: string }[] = [
       { title: 'malformed JSON', send: () => post('{"thread": "/a", "body": '), status: 400, code: 'invalid_json' },
       { title: 'empty request body', send: () => post(''), status: 400, code: 'invalid_json' },
-      { title: 'a non-JSON content type', send: () => post('thread=/a&body=x', { 'content-type': 'application/x-www-form-urlencoded' }), status: 415, code: 'unsupported_media_type' },
-      { title: 'text/plain JSON (the CORS-simple trick)', send: () => post(JSON.stringify({ thread: '/a', body: 'x' }), { 'content-type': 'text/plain' }), status: 415, code: 'unsupported_media_type' },
-      { title: 'no content type', send: () => post(JSON.stringify({ thread: '/a', body: 'x' }), {}), status: 415, code: 'unsupported_media_type' },
-      { title: 'a body over 64 KB', send: () => postJson({ thread: '/a', body: 'x'.repeat(70_000) }), status: 413, code: 'payload_too_large' },
+      {
+        title: 'a non-JSON content type',
+        send: () => post('thread=/a&body=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+        status: 415,
+        code: 'unsupported_media_type',
+      },
+      {
+        title: 'text/plain JSON (the CORS-simple trick)',
+        send: () => post(JSON.stringify({ thread: '/a', body: 'x' }), { 'content-type': 'text/plain' }),
+        status: 415,
+        code: 'unsupported_media_type',
+      },
+      {
+        title: 'no content type',
+        send: () => post(JSON.stringify({ thread: '/a', body: 'x' }), {}),
+        status: 415,
+        code: 'unsupported_media_type',
+      },
+      {
+        title: 'a body over 64 KB',
+        send: () => postJson({ thread: '/a', body: 'x'.repeat(70_000) }),
+        status: 413,
+        code: 'payload_too_large',
+      },
       { title: 'missing body', send: () => postJson({ thread: '/a' }), status: 422, code: 'body_required' },
       { title: 'empty body', send: () => postJson({ thread: '/a', body: '' }), status: 422, code: 'body_required' },
-      { title: 'body over 10,000 characters', send: () => postJson({ thread: '/a', body: 'y'.repeat(10_001) }), status: 422, code: 'body_too_long' },
-      { title: 'name over 80 characters', send: () => postJson({ thread: '/a', body: 'x', author: { name: 'n'.repeat(81) } }), status: 422, code: 'name_too_long' },
-      { title: 'a parentId that does not exist', send: () => postJson({ thread: '/a', parentId: 'nope', body: 'x' }), status: 422, code: 'parent_not_found' },
-      { title: 'a parentId from another thread', send: () => postJson({ thread: '/a', parentId: otherThreadComment.id, body: 'x' }), status: 422, code: 'parent_in_other_thread' },
+      {
+        title: 'body over 10,000 characters',
+        send: () => postJson({ thread: '/a', body: 'y'.repeat(10_001) }),
+        status: 422,
+        code: 'body_too_long',
+      },
+      {
+        title: 'name over 80 characters',
+        send: () => postJson({ thread: '/a', body: 'x', author: { name: 'n'.repeat(81) } }),
+        status: 422,
+        code: 'name_too_long',
+      },
+      {
+        title: 'a parentId that does not exist',
+        send: () => postJson({ thread: '/a', parentId: 'nope', body: 'x' }),
+        status: 422,
+        code: 'parent_not_found',
+      },
+      {
+        title: 'a parentId from another thread',
+        send: () => postJson({ thread: '/a', parentId: otherThreadComment.id, body: 'x' }),
+        status: 422,
+        code: 'parent_in_other_thread',
+      },
       { title: 'an unknown field', send: () => postJson({ thread: '/a', body: 'x', isAdmin: true }), status: 422, code: 'unknown_field' },
-      { title: 'a field of the wrong type', send: () => postJson({ thread: '/a', body: { html: '<b>' } }), status: 422, code: 'validation_failed' },
+      {
+        title: 'a field of the wrong type',
+        send: () => postJson({ thread: '/a', body: { html: '<b>' } }),
+        status: 422,
+        code: 'validation_failed',
+      },
       { title: 'a JSON array', send: () => postJson([{ thread: '/a', body: 'x' }]), status: 422, code: 'validation_failed' },
       { title: 'a JSON number', send: () => post('12'), status: 422, code: 'validation_failed' },
     ];

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { CommentChangeResponse } from '../../../widget/src/protocol/types.ts';
 import { hashIp } from '../domain/edit-token.ts';
 import { deleteComment, editComment } from '../domain/owning.ts';

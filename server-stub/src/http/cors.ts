@@ -1,5 +1,5 @@
-import { cors } from 'hono/cors';
 import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 
 /**
  * CORS for the API: only the site origins the owner listed may call it from a browser.

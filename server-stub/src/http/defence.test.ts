@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorResponse, PostCommentResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
-import { createApp, type AppOptions } from './app.ts';
+import { type AppOptions, createApp } from './app.ts';
 
 let store: CommentStore | undefined;
 afterEach(() => store?.close());
@@ -12,10 +12,18 @@ function setup(options: Partial<AppOptions> = {}) {
   store = openSqliteStore(':memory:');
   const app = createApp({ store, origins: [], distDir: '/none', trustProxy: true, adminToken: ADMIN, ...options });
   const post = (body: object, ip = '203.0.113.7') =>
-    app.request('/api/comments', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-forwarded-for': ip } });
+    app.request('/api/comments', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    });
   const admin = (path: string, init: RequestInit = {}) =>
-    app.request(`/api/admin${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers } });
-  const list = async (thread = '/t') => (await (await app.request(`/api/comments?thread=${encodeURIComponent(thread)}`)).json()) as ThreadResponse;
+    app.request(`/api/admin${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', ...init.headers },
+    });
+  const list = async (thread = '/t') =>
+    (await (await app.request(`/api/comments?thread=${encodeURIComponent(thread)}`)).json()) as ThreadResponse;
   return { app, post, admin, list };
 }
 const code = async (res: Response) => ((await res.json()) as ErrorResponse).error.code;
@@ -110,9 +118,13 @@ describe('moderation', () => {
     const first = (await (await post({ thread: '/t', body: 'Hello', author: { email: 'new@example.com' } })).json()) as PostCommentResponse;
     expect(first.comment.status).toBe('pending');
     await admin(`/comments/${first.comment.id}/approve`, { method: 'POST' });
-    const second = (await (await post({ thread: '/t', body: 'Me again', author: { email: 'new@example.com' } })).json()) as PostCommentResponse;
+    const second = (await (
+      await post({ thread: '/t', body: 'Me again', author: { email: 'new@example.com' } })
+    ).json()) as PostCommentResponse;
     expect(second.comment.status).toBe('published');
-    const linked = (await (await post({ thread: '/t', body: 'See https://x.example', author: { email: 'new@example.com' } })).json()) as PostCommentResponse;
+    const linked = (await (
+      await post({ thread: '/t', body: 'See https://x.example', author: { email: 'new@example.com' } })
+    ).json()) as PostCommentResponse;
     expect(linked.comment.status).toBe('pending');
   });
 
@@ -147,7 +159,12 @@ describe('the admin surface', () => {
 describe('feeds', () => {
   it('publishes Atom feeds per thread and site-wide, and pending ones only with the token', async () => {
     const { post, app } = setup();
-    await post({ thread: '/t', body: 'First <b>comment</b> & more', author: { name: 'Ann', email: 'ann@example.com' }, page: { title: 'A story', url: 'https://news.example/t' } });
+    await post({
+      thread: '/t',
+      body: 'First <b>comment</b> & more',
+      author: { name: 'Ann', email: 'ann@example.com' },
+      page: { title: 'A story', url: 'https://news.example/t' },
+    });
     const res = await app.request('/api/feeds/thread.atom?thread=%2Ft');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/atom\+xml/);

@@ -36,7 +36,8 @@ export function eventsRoute(ctx: ApiContext): Hono {
       stream.onAbort(end);
       ctx.closing.addEventListener('abort', end, { once: true });
 
-      const send = (version: number, event: LiveEvent) => stream.writeSSE({ id: String(version), event: event.type, data: JSON.stringify(event) });
+      const send = (version: number, event: LiveEvent) =>
+        stream.writeSSE({ id: String(version), event: event.type, data: JSON.stringify(event) });
       let sent = Number.isSafeInteger(from) && from >= 0 ? from : ((await ctx.store.threadVersion(key)) ?? 0);
       await stream.write('retry: 2000\n\n');
       if (Number.isSafeInteger(from) && from >= 0) {
@@ -44,12 +45,17 @@ export function eventsRoute(ctx: ApiContext): Hono {
         if (missed === null || missed.length === REPLAY_MAX) {
           await send(sent, { type: 'reset' });
         } else {
-          for (const e of missed) await send((sent = e.version), e.event);
+          for (const e of missed) {
+            sent = e.version;
+            await send(sent, e.event);
+          }
         }
       }
       while (isOpen) {
         for (const e of queue.splice(0)) {
-          if (e.version > sent) await send((sent = e.version), e.event);
+          if (e.version <= sent) continue;
+          sent = e.version;
+          await send(sent, e.event);
         }
         const timedOut = await new Promise<boolean>((resolve) => {
           const timer = setTimeout(() => resolve(true), ctx.heartbeatSeconds * 1000);

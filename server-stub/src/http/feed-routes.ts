@@ -1,8 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { Comment } from '../../../widget/src/protocol/types.ts';
 import { atomFeed } from '../domain/atom.ts';
-import type { ApiContext } from './api-context.ts';
 import { requireAdmin } from './admin-auth.ts';
+import type { ApiContext } from './api-context.ts';
 import { checkKey } from './thread-routes.ts';
 
 const ENTRIES = 50;
@@ -24,7 +24,18 @@ export function feedRoutes(ctx: ApiContext, adminToken: string | undefined): Hon
     }
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=60');
-    return c.body(atomFeed({ id: `tag:threadline,2024:${c.req.path}${c.req.query('thread') ?? ''}`, title, self: c.req.url, linkOf: (cm) => links.get(cm.id) ?? null }, comments, ctx.posting.now()));
+    return c.body(
+      atomFeed(
+        {
+          id: `tag:threadline,2024:${c.req.path}${c.req.query('thread') ?? ''}`,
+          title,
+          self: c.req.url,
+          linkOf: (cm) => links.get(cm.id) ?? null,
+        },
+        comments,
+        ctx.posting.now(),
+      ),
+    );
   };
 
   app.get('/thread.atom', async (c) => {

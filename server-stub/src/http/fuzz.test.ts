@@ -47,14 +47,60 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const int = (n: number) => Math.floor(rand() * n);
 
 const STRINGS = [
-  '', ' ', 'x', 'seed 0', '/fuzz', '/other', '\u0000', '\ud800', '\u202e', '🤦‍♀️', '<script>alert(1)</script>', '"\'`', '../../etc/passwd',
-  'a'.repeat(513), 'b'.repeat(10_001), '%00', '%ZZ', 'null', '{}', '[]', 'c'.repeat(70_000), 'javascript:alert(1)', 'https://a.example',
+  '',
+  ' ',
+  'x',
+  'seed 0',
+  '/fuzz',
+  '/other',
+  '\u0000',
+  '\ud800',
+  '\u202e',
+  '🤦‍♀️',
+  '<script>alert(1)</script>',
+  '"\'`',
+  '../../etc/passwd',
+  'a'.repeat(513),
+  'b'.repeat(10_001),
+  '%00',
+  '%ZZ',
+  'null',
+  '{}',
+  '[]',
+  'c'.repeat(70_000),
+  'javascript:alert(1)',
+  'https://a.example',
 ];
 const VALUES: (() => unknown)[] = [
-  () => pick(STRINGS), () => int(1e9) - 5e8, () => rand(), () => null, () => true, () => [], () => ({}), () => [pick(STRINGS)],
-  () => ({ name: pick(STRINGS), email: pick(STRINGS), website: pick(STRINGS) }), () => pick(ids), () => Number.NaN, () => 1e308,
+  () => pick(STRINGS),
+  () => int(1e9) - 5e8,
+  () => rand(),
+  () => null,
+  () => true,
+  () => [],
+  () => ({}),
+  () => [pick(STRINGS)],
+  () => ({ name: pick(STRINGS), email: pick(STRINGS), website: pick(STRINGS) }),
+  () => pick(ids),
+  () => Number.NaN,
+  () => 1e308,
 ];
-const FIELDS = ['thread', 'body', 'parentId', 'author', 'page', 'hp', 'elapsedMs', 'extra', '__proto__', 'constructor', 'kind', 'value', 'banned', 'locked'];
+const FIELDS = [
+  'thread',
+  'body',
+  'parentId',
+  'author',
+  'page',
+  'hp',
+  'elapsedMs',
+  'extra',
+  '__proto__',
+  'constructor',
+  'kind',
+  'value',
+  'banned',
+  'locked',
+];
 
 /** A valid post, then mangled: fields dropped, replaced by other types, or added. */
 function mutatedBody(): string {
@@ -85,7 +131,7 @@ function randomRequest(): { url: string; init: RequestInit } {
     `/api/comments/${id}/vote`,
     `/api/counts?${Array.from({ length: int(5) }, () => `thread=${enc(pick(STRINGS))}`).join('&')}`,
     `/api/events?thread=${enc(pick(['/fuzz', ...STRINGS]))}&after=${pick(['0', '-1', 'x', '99999'])}`,
-    '/api/admin/comments?status=' + pick(['pending', 'x', '']),
+    `/api/admin/comments?status=${pick(['pending', 'x', ''])}`,
     `/api/admin/comments/${id}/${pick(['approve', 'reject'])}`,
     `/api/admin/comments/${id}`,
     '/api/admin/threads/lock',
@@ -96,7 +142,15 @@ function randomRequest(): { url: string; init: RequestInit } {
     pick(['/api/comments?thread=%ZZ', '/api/comments?thread=%ED%A0%80', '/api/comments/%E0%A4%A', '/api/counts?thread=%']),
   ]);
   const headers: Record<string, string> = {};
-  if (rand() < 0.8) headers['content-type'] = pick(['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/jsonx', '']);
+  if (rand() < 0.8)
+    headers['content-type'] = pick([
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/jsonx',
+      '',
+    ]);
   if (rand() < 0.3) headers['idempotency-key'] = pick(['valid-key-00000001', 'valid-key-00000002', 'bad key', '', 'k'.repeat(200)]);
   if (rand() < 0.3) headers['x-edit-token'] = rand() < 0.3 ? pick(tokens) : pick(['forged-token-000000', 'short', '']);
   if (rand() < 0.3) headers['x-voter-id'] = pick(['voter-0000000001', 'voter-0000000002', 'x', '']);
@@ -128,7 +182,8 @@ describe(`fuzzing every endpoint with ${RUNS} requests`, () => {
       if (url.startsWith('/api/events') && res.status === 200) await res.body?.cancel();
       else await res.arrayBuffer();
       if (res.status >= 500) failures.push(`${res.status} ${init.method} ${url}`);
-      if (res.status >= 400 && (await snapshot()) !== before) failures.push(`state changed by refused ${init.method} ${url} (${res.status})`);
+      if (res.status >= 400 && (await snapshot()) !== before)
+        failures.push(`state changed by refused ${init.method} ${url} (${res.status})`);
     }
     expect(failures.slice(0, 10)).toEqual([]);
     // The run must exercise both sides: plenty refused, some accepted.

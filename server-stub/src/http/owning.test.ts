@@ -18,14 +18,16 @@ afterEach(() => store.close());
 const post = async (body: object, headers: Record<string, string> = {}) =>
   app.request('/api/comments', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
 const create = async (body: object) => (await (await post(body)).json()) as PostCommentResponse;
-const list = async (thread = '/t') => (await (await app.request(`/api/comments?thread=${encodeURIComponent(thread)}`)).json()) as ThreadResponse;
+const list = async (thread = '/t') =>
+  (await (await app.request(`/api/comments?thread=${encodeURIComponent(thread)}`)).json()) as ThreadResponse;
 const patch = (id: string, body: object, token?: string) =>
   app.request(`/api/comments/${id}`, {
     method: 'PATCH',
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', ...(token ? { 'x-edit-token': token } : {}) },
   });
-const del = (id: string, token?: string) => app.request(`/api/comments/${id}`, { method: 'DELETE', headers: token ? { 'x-edit-token': token } : {} });
+const del = (id: string, token?: string) =>
+  app.request(`/api/comments/${id}`, { method: 'DELETE', headers: token ? { 'x-edit-token': token } : {} });
 const vote = (id: string, voter: string | null, method: 'PUT' | 'DELETE' = 'PUT') =>
   app.request(`/api/comments/${id}/vote`, { method, headers: voter ? { 'x-voter-id': voter } : {} });
 const code = async (res: Response) => ((await res.json()) as ErrorResponse).error.code;
@@ -54,7 +56,11 @@ describe('posting is idempotent', () => {
   });
 
   it('keeps the email for the site owner only, and shows the website', async () => {
-    const { comment } = await create({ thread: '/t', body: 'x', author: { name: 'A', email: 'a@b.example', website: 'https://a.example' } });
+    const { comment } = await create({
+      thread: '/t',
+      body: 'x',
+      author: { name: 'A', email: 'a@b.example', website: 'https://a.example' },
+    });
     expect(comment.author).toEqual({ name: 'A', website: 'https://a.example' });
     expect(JSON.stringify(await list())).not.toContain('a@b.example');
   });
@@ -171,7 +177,12 @@ describe('live events', () => {
       const blocks = text.split('\n\n');
       text = blocks.pop()!;
       for (const block of blocks) {
-        const get = (field: string) => block.split('\n').find((l) => l.startsWith(`${field}:`))?.slice(field.length + 1).trim();
+        const get = (field: string) =>
+          block
+            .split('\n')
+            .find((l) => l.startsWith(`${field}:`))
+            ?.slice(field.length + 1)
+            .trim();
         if (get('data')) out.push({ id: get('id')!, event: get('event')!, data: JSON.parse(get('data')!) });
       }
     }

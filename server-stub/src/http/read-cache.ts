@@ -11,7 +11,10 @@ export interface ReadCache {
 
 /** An ETag for a read of `key` at `version` with the query parts given. */
 export function readEtag(key: string, version: number, parts: readonly (string | undefined)[]): string {
-  const hash = createHash('sha1').update(JSON.stringify([key, version, ...parts])).digest('base64url').slice(0, 20);
+  const hash = createHash('sha1')
+    .update(JSON.stringify([key, version, ...parts]))
+    .digest('base64url')
+    .slice(0, 20);
   return `W/"${hash}"`;
 }
 

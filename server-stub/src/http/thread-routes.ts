@@ -1,24 +1,25 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
+import { hashIp } from '../domain/edit-token.ts';
 import { parsePageQuery } from '../domain/paging.ts';
 import { createComment } from '../domain/posting.ts';
 import { countThreads, readAround, readThread } from '../domain/reading.ts';
 import { parseHeaderToken, parseNewComment } from '../domain/validation.ts';
 import type { ApiContext } from './api-context.ts';
+import { clientIp } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
-import { clientIp } from './client-ip.ts';
-import { hashIp } from '../domain/edit-token.ts';
 
 /** Checks a thread key from a query string. */
 export function checkKey(key: string | undefined): string {
   const k = key?.trim();
   if (!k) throw new HttpError(400, 'thread_required', 'Say which thread to read (?thread=KEY).', 'thread');
   if (k.length > LIMITS.threadKeyChars) throw new HttpError(400, 'validation_failed', 'Thread key is too long.', 'thread');
-  if (hasControlCharacters(k)) throw new HttpError(400, 'validation_failed', 'Thread key contains control or invalid characters.', 'thread');
+  if (hasControlCharacters(k))
+    throw new HttpError(400, 'validation_failed', 'Thread key contains control or invalid characters.', 'thread');
   return k;
 }
 
@@ -50,7 +51,13 @@ export function threadRoutes(ctx: ApiContext): Hono {
     const version = await store.threadVersion(key);
     const etag = readEtag(key, version ?? -1, [around, query?.sort, String(query?.limit), c.req.query('cursor')]);
     c.header('ETag', etag);
-    if (c.req.header('if-none-match')?.split(/\s*,\s*/).includes(etag)) return c.body(null, 304);
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return c.body(null, 304);
     let body = readCache.get(etag);
     if (body === undefined) {
       body = JSON.stringify(around ? await readAround(store, key, around) : await readThread(store, key, query!));

@@ -20,7 +20,9 @@ export const archiveSchema = z.object({
   format: z.literal('threadline-export'),
   version: z.literal(1),
   exportedAt: z.string(),
-  threads: z.array(z.object({ key: z.string().min(1).max(512), title: z.string().nullable(), url: z.string().nullable(), locked: z.boolean() })),
+  threads: z.array(
+    z.object({ key: z.string().min(1).max(512), title: z.string().nullable(), url: z.string().nullable(), locked: z.boolean() }),
+  ),
   comments: z.array(commentSchema),
   votes: z.array(z.object({ commentId: z.string(), voterId: z.string(), ipHash: z.string(), createdAt: z.string() })),
   bans: z.array(z.object({ kind: z.enum(['ip', 'email']), value: z.string() })),

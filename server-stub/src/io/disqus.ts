@@ -4,7 +4,8 @@ import { htmlToText } from './html-to-text.ts';
 import { threadKeyOf } from './wxr.ts';
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v));
+const text = (v: unknown): string =>
+  v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v);
 const idOf = (node: unknown) => (node && typeof node === 'object' ? String((node as Record<string, unknown>)['@_dsq:id'] ?? '') : '');
 
 /**
@@ -12,7 +13,9 @@ const idOf = (node: unknown) => (node && typeof node === 'object' ? String((node
  * dates; spam is left out; deleted posts come in as deleted (a placeholder where they have replies).
  */
 export function parseDisqus(xml: string): Archive {
-  const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false }).parse(xml) as { disqus?: Record<string, unknown> };
+  const doc = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false }).parse(xml) as {
+    disqus?: Record<string, unknown>;
+  };
   const root = doc.disqus ?? {};
   const keyOfThread = new Map<string, string>();
   const threads: Archive['threads'] = [];

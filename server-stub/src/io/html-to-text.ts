@@ -19,8 +19,15 @@ export function htmlToText(html: string): string {
       const l = label.replace(/<[^>]+>/g, '').trim();
       return /^https?:|^mailto:/i.test(href) ? (l && l !== href ? `[${l}](${href})` : href) : l;
     })
-    .replace(/<\s*blockquote[^>]*>([\s\S]*?)<\s*\/\s*blockquote\s*>/gi, (_, q: string) =>
-      `\n\n${q.replace(/<[^>]+>/g, '').trim().split('\n').map((l) => `> ${l}`).join('\n')}\n\n`,
+    .replace(
+      /<\s*blockquote[^>]*>([\s\S]*?)<\s*\/\s*blockquote\s*>/gi,
+      (_, q: string) =>
+        `\n\n${q
+          .replace(/<[^>]+>/g, '')
+          .trim()
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n')}\n\n`,
     )
     .replace(/<\s*li[^>]*>/gi, '\n- ')
     .replace(/<[^>]+>/g, '');

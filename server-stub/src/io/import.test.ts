@@ -34,7 +34,11 @@ describe('importing a WordPress export (WXR)', () => {
     expect((await store.getThread(SEED))!.title).toBe('Westport Police Address Immigration Raid Fears');
     const held = (await store.listForAdmin({ status: 'pending', limit: 10 })).comments;
     expect(held.map((c) => [c.body, c.authorEmail, c.author.website])).toEqual([
-      ['Still waiting for the **full** statement & the [Trust Act text](https://cga.ct.gov/trust-act).', 'late@reader.example', 'https://late.example'],
+      [
+        'Still waiting for the **full** statement & the [Trust Act text](https://cga.ct.gov/trust-act).',
+        'late@reader.example',
+        'https://late.example',
+      ],
     ]);
     expect(await store.isThreadLocked('/news/library-extends-weekend-hours')).toBe(true);
     await store.close();
@@ -53,7 +57,9 @@ describe('importing a Disqus export', () => {
       ['dq-90003', 'dq-90002', 'published', 'Tom'],
       ['dq-90004', 'dq-90001', 'published', 'Lou'],
     ]);
-    expect(comments[0]!.body).toBe('Clear explainer, thank you.\n\nThe detainer part is what most people **miss** — see [the act](https://cga.ct.gov/trust-act).');
+    expect(comments[0]!.body).toBe(
+      'Clear explainer, thank you.\n\nThe detainer part is what most people **miss** — see [the act](https://cga.ct.gov/trust-act).',
+    );
     expect(comments[2]!.body).toBe('Replying to the deleted one anyway:\nit & its point still stand.');
     expect(comments[0]!.createdAt).toBe('2019-07-20T11:15:00.000Z');
     expect((await store.listForAdmin({ limit: 10 })).comments.find((c) => c.id === 'dq-90001')!.authorEmail).toBe('priya@example.com');

@@ -3,7 +3,8 @@ import type { Archive, ArchivedComment } from './archive.ts';
 import { htmlToText } from './html-to-text.ts';
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v));
+const text = (v: unknown): string =>
+  v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v);
 
 /** The thread key of a page: its URL's path (what the widget uses without data-thread). */
 export function threadKeyOf(link: string): string {

@@ -3,7 +3,7 @@ import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/proto
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
-import { toComment, type CommentRow } from './sqlite-rows.ts';
+import { type CommentRow, toComment } from './sqlite-rows.ts';
 import { takeWithinBudget } from './sqlite-store.ts';
 
 const VISIBLE = "status IN ('published', 'deleted')";
@@ -42,12 +42,18 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     client.on('notification', (msg) => {
       const { thread, version } = JSON.parse(msg.payload ?? '{}') as { thread: string; version: number };
       // Delivered one after another, in the order the commits happened.
-      delivering = delivering.then(async () => {
-        const [row] = await q<{ payload: string }>('SELECT payload FROM events WHERE thread_key = $1 AND version = $2', [thread, version]);
-        if (!row) return;
-        const e: VersionedEvent = { thread, version, event: JSON.parse(row.payload) as LiveEvent };
-        for (const l of listeners) l(e);
-      }, () => {});
+      delivering = delivering.then(
+        async () => {
+          const [row] = await q<{ payload: string }>('SELECT payload FROM events WHERE thread_key = $1 AND version = $2', [
+            thread,
+            version,
+          ]);
+          if (!row) return;
+          const e: VersionedEvent = { thread, version, event: JSON.parse(row.payload) as LiveEvent };
+          for (const l of listeners) l(e);
+        },
+        () => {},
+      );
     });
     listener = client;
   };
@@ -87,12 +93,16 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       const candidates = await q<CommentRow>(PAGE_SQL[sort], [key, start.seq, Math.min(start.rank, MAX_RANK), limit + 1]);
       const roots = takeWithinBudget(candidates, limit, budget);
       const replies = roots.length
-        ? await q<CommentRow>(`SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`, [roots.map((r) => r.id)])
+        ? await q<CommentRow>(
+            `SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`,
+            [roots.map((r) => r.id)],
+          )
         : [];
       const last = roots.at(-1);
       return {
         comments: [...roots, ...replies].map(toComment),
-        next: candidates.length > roots.length && last ? { seq: Number(last.seq), rank: sort === 'top' ? last.score : last.reply_count } : null,
+        next:
+          candidates.length > roots.length && last ? { seq: Number(last.seq), rank: sort === 'top' ? last.score : last.reply_count } : null,
       };
     },
     async listSubtree(rootId) {
@@ -110,7 +120,10 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
     },
     async findIdempotencyKey(key) {
-      const [row] = await q<{ request_hash: string; comment_id: string }>('SELECT request_hash, comment_id FROM idempotency_keys WHERE key = $1', [key]);
+      const [row] = await q<{ request_hash: string; comment_id: string }>(
+        'SELECT request_hash, comment_id FROM idempotency_keys WHERE key = $1',
+        [key],
+      );
       return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
     },
     insertComment: (input) => pgWrites.insert(pool, input),
@@ -145,11 +158,23 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return (await q<{ locked: boolean }>('SELECT locked FROM threads WHERE key = $1', [key]))[0]?.locked === true;
     },
     async setBan(kind, value, banned) {
-      if (banned) await q('INSERT INTO bans (kind, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [kind, value, new Date().toISOString()]);
+      if (banned)
+        await q('INSERT INTO bans (kind, value, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+          kind,
+          value,
+          new Date().toISOString(),
+        ]);
       else await q('DELETE FROM bans WHERE kind = $1 AND value = $2', [kind, value]);
     },
     async isBanned(ipHash, email) {
-      return (await q("SELECT 1 FROM bans WHERE (kind = 'ip' AND value = $1) OR (kind = 'email' AND value = $2) LIMIT 1", [ipHash ?? '', email ?? ''])).length > 0;
+      return (
+        (
+          await q("SELECT 1 FROM bans WHERE (kind = 'ip' AND value = $1) OR (kind = 'email' AND value = $2) LIMIT 1", [
+            ipHash ?? '',
+            email ?? '',
+          ])
+        ).length > 0
+      );
     },
     async eventsSince(thread, version, limit) {
       const [oldest] = await q<{ v: string | null }>('SELECT MIN(version) AS v FROM events WHERE thread_key = $1', [thread]);
@@ -175,7 +200,9 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return (await q<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))[0]!.value;
     },
     async listThreads() {
-      return q<{ key: string; title: string | null; url: string | null; locked: boolean }>('SELECT key, title, url, locked FROM threads ORDER BY created_at, key');
+      return q<{ key: string; title: string | null; url: string | null; locked: boolean }>(
+        'SELECT key, title, url, locked FROM threads ORDER BY created_at, key',
+      );
     },
     async listVotes() {
       return q<{ commentId: string; voterId: string; ipHash: string; createdAt: string }>(

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Comment, LiveEvent } from '../../../widget/src/protocol/types.ts';
 import type { StoredCommentInput } from './comment-store.ts';
-import { toComment, type CommentRow } from './sqlite-rows.ts';
+import { type CommentRow, toComment } from './sqlite-rows.ts';
 
 /** The channel every instance listens on; payloads name the thread and version only (NOTIFY caps payloads near 8 KB). */
 export const EVENTS_CHANNEL = 'threadline_events';
@@ -23,7 +23,8 @@ export async function inTransaction<T>(pool: Pool, fn: (c: PoolClient) => Promis
 }
 
 const row = async (c: PoolClient, id: string) => (await c.query<CommentRow>('SELECT * FROM comments WHERE id = $1', [id])).rows[0];
-const hasChildren = async (c: PoolClient, id: string) => (await c.query('SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1', [id])).rowCount! > 0;
+const hasChildren = async (c: PoolClient, id: string) =>
+  (await c.query('SELECT 1 FROM comments WHERE parent_id = $1 LIMIT 1', [id])).rowCount! > 0;
 const addToAncestors = (c: PoolClient, id: string, delta: number) =>
   c.query(
     `WITH RECURSIVE up(id, parent) AS (
@@ -35,8 +36,18 @@ const addToAncestors = (c: PoolClient, id: string, delta: number) =>
 
 /** Bumps the thread's version (unless given), logs the event under it and notifies every instance at commit. */
 async function record(c: PoolClient, thread: string, event: LiveEvent, version?: number): Promise<void> {
-  const v = version ?? Number((await c.query<{ version: string }>('UPDATE threads SET version = version + 1 WHERE key = $1 RETURNING version', [thread])).rows[0]!.version);
-  await c.query('INSERT INTO events (thread_key, version, payload, created_at) VALUES ($1, $2, $3, $4)', [thread, v, JSON.stringify(event), new Date().toISOString()]);
+  const v =
+    version ??
+    Number(
+      (await c.query<{ version: string }>('UPDATE threads SET version = version + 1 WHERE key = $1 RETURNING version', [thread])).rows[0]!
+        .version,
+    );
+  await c.query('INSERT INTO events (thread_key, version, payload, created_at) VALUES ($1, $2, $3, $4)', [
+    thread,
+    v,
+    JSON.stringify(event),
+    new Date().toISOString(),
+  ]);
   await c.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, JSON.stringify({ thread, version: v })]);
 }
 
@@ -60,12 +71,27 @@ export const pgWrites = {
           : `INSERT INTO threads (key, title, url, created_at, version) VALUES ($1, $2, $3, $4, 0)
              ON CONFLICT (key) DO UPDATE SET title = COALESCE(threads.title, excluded.title), url = COALESCE(threads.url, excluded.url)
              RETURNING version`;
-      const version = Number((await c.query<{ version: string }>(upsert, [i.thread, i.page.title, i.page.url, i.createdAt])).rows[0]!.version);
+      const version = Number(
+        (await c.query<{ version: string }>(upsert, [i.thread, i.page.title, i.page.url, i.createdAt])).rows[0]!.version,
+      );
       const rootId = i.parentId === null ? i.id : ((await row(c, i.parentId))?.root_id ?? i.parentId);
       await c.query(
         `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [i.id, i.thread, i.parentId, rootId, i.authorName, i.authorEmail, i.authorWebsite, i.body, i.createdAt, i.editTokenHash, i.ipHash ?? null, status],
+        [
+          i.id,
+          i.thread,
+          i.parentId,
+          rootId,
+          i.authorName,
+          i.authorEmail,
+          i.authorWebsite,
+          i.body,
+          i.createdAt,
+          i.editTokenHash,
+          i.ipHash ?? null,
+          status,
+        ],
       );
       if (i.idempotency) {
         await c.query('INSERT INTO idempotency_keys (key, request_hash, comment_id, created_at) VALUES ($1, $2, $3, $4)', [
@@ -119,9 +145,21 @@ export const pgWrites = {
   async vote(pool: Pool, id: string, voterId: string, ipHash: string, on: boolean, at: string): Promise<{ score: number; voted: boolean }> {
     return inTransaction(pool, async (c) => {
       const changed = on
-        ? (await c.query('INSERT INTO votes (comment_id, voter_id, ip_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [id, voterId, ipHash, at])).rowCount
+        ? (
+            await c.query('INSERT INTO votes (comment_id, voter_id, ip_hash, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+              id,
+              voterId,
+              ipHash,
+              at,
+            ])
+          ).rowCount
         : (await c.query('DELETE FROM votes WHERE comment_id = $1 AND voter_id = $2', [id, voterId])).rowCount;
-      const score = (await c.query<{ score: number }>('UPDATE comments SET score = (SELECT COUNT(*) FROM votes WHERE comment_id = $1) WHERE id = $1 RETURNING score', [id])).rows[0]!.score;
+      const score = (
+        await c.query<{ score: number }>(
+          'UPDATE comments SET score = (SELECT COUNT(*) FROM votes WHERE comment_id = $1) WHERE id = $1 RETURNING score',
+          [id],
+        )
+      ).rows[0]!.score;
       if (changed) await record(c, (await row(c, id))!.thread_key, { type: 'vote', id, score });
       return { score, voted: on };
     });

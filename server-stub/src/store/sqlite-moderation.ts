@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { AdminComment, AdminQuery } from './comment-store.ts';
-import { toComment, type CommentRow } from './sqlite-rows.ts';
+import { type CommentRow, toComment } from './sqlite-rows.ts';
 
 /** The moderation reads and writes of the SQLite store. */
 export function prepareModeration(db: Database) {
   const publishedFromEmail = db.prepare<[string], { one: number }>(
     "SELECT 1 AS one FROM comments WHERE author_email = ? AND status = 'published' LIMIT 1",
   );
-  const publishedFromIp = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM comments WHERE ip_hash = ? AND status = 'published' LIMIT 1");
+  const publishedFromIp = db.prepare<[string], { one: number }>(
+    "SELECT 1 AS one FROM comments WHERE ip_hash = ? AND status = 'published' LIMIT 1",
+  );
   // A lock changes what reads answer, so it changes the version too (cached answers and ETags move on).
   const setLocked = db.prepare(
     `INSERT INTO threads (key, title, url, created_at, version, locked) VALUES (?, NULL, NULL, ?, 0, ?)

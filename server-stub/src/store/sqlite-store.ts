@@ -4,8 +4,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
-import { toComment, type CommentRow } from './sqlite-rows.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
+import { type CommentRow, toComment } from './sqlite-rows.ts';
 import { prepareWrites } from './sqlite-writes.ts';
 
 // `+status` keeps the status index (for moderators) out of readers' queries: without statistics
@@ -28,7 +28,11 @@ const PAGE_SQL: Record<SortOrder, string> = {
  * all their replies (but always one), so a page stays the same size however big and old the
  * thread is.
  */
-export function takeWithinBudget<R extends { reply_count: number }>(candidates: R[], limit: number, budget = Number.POSITIVE_INFINITY): R[] {
+export function takeWithinBudget<R extends { reply_count: number }>(
+  candidates: R[],
+  limit: number,
+  budget = Number.POSITIVE_INFINITY,
+): R[] {
   const taken: R[] = [];
   let comments = 0;
   for (const root of candidates.slice(0, limit)) {
@@ -56,7 +60,9 @@ export function openSqliteStore(file: string): CommentStore {
   const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number; locked: number }>(
     'SELECT key, title, url, version, locked FROM threads WHERE key = ?',
   );
-  const countThread = db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND +status = 'published'");
+  const countThread = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND +status = 'published'",
+  );
   const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
   const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], CommentRow>(sql)])) as Record<
     SortOrder,
@@ -171,7 +177,9 @@ export function openSqliteStore(file: string): CommentStore {
       const oldest = selectOldestEvent.get(thread)?.v;
       // Events older than the log keeps cannot be replayed: the reader must reload.
       if (oldest != null && oldest > version + 1) return null;
-      return selectEvents.all(thread, version, limit).map((r) => ({ thread, version: r.version, event: JSON.parse(r.payload) as LiveEvent }));
+      return selectEvents
+        .all(thread, version, limit)
+        .map((r) => ({ thread, version: r.version, event: JSON.parse(r.payload) as LiveEvent }));
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -189,7 +197,9 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async listThreads() {
       return db
-        .prepare<[], { key: string; title: string | null; url: string | null; locked: number }>('SELECT key, title, url, locked FROM threads ORDER BY created_at, key')
+        .prepare<[], { key: string; title: string | null; url: string | null; locked: number }>(
+          'SELECT key, title, url, locked FROM threads ORDER BY created_at, key',
+        )
         .all()
         .map((t) => ({ ...t, locked: t.locked === 1 }));
     },

@@ -79,9 +79,21 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       // a(a1(a1x), a2), b, c(c1), d(d1(d1x(d1xy)), d2), e
       beforeEach(async () => {
         for (const [id, parent] of [
-          ['a', null], ['a1', 'a'], ['b', null], ['a1x', 'a1'], ['c', null], ['c1', 'c'], ['d', null], ['d1', 'd'],
-          ['a2', 'a'], ['d1x', 'd1'], ['d1xy', 'd1x'], ['d2', 'd'], ['e', null],
-        ] as const) await add(id, parent);
+          ['a', null],
+          ['a1', 'a'],
+          ['b', null],
+          ['a1x', 'a1'],
+          ['c', null],
+          ['c1', 'c'],
+          ['d', null],
+          ['d1', 'd'],
+          ['a2', 'a'],
+          ['d1x', 'd1'],
+          ['d1xy', 'd1x'],
+          ['d2', 'd'],
+          ['e', null],
+        ] as const)
+          await add(id, parent);
         await add('other', null, '/other');
       });
       const pages = async (sort: PageQuery['sort'], limit: number) => {
@@ -102,7 +114,13 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
         const first = await store.listPage('/t', { sort: 'oldest', limit: 3, after: null, budget: 6 });
         expect(first.comments.map((c) => c.id)).toEqual(['a', 'b', 'a1', 'a1x', 'a2']);
         // A top-level comment with more replies than the budget still comes, whole, on its own page.
-        expect((await store.listPage('/t', { sort: 'replies', limit: 1, after: null, budget: 2 })).comments.map((c) => c.id)).toEqual(['d', 'd1', 'd1x', 'd1xy', 'd2']);
+        expect((await store.listPage('/t', { sort: 'replies', limit: 1, after: null, budget: 2 })).comments.map((c) => c.id)).toEqual([
+          'd',
+          'd1',
+          'd1x',
+          'd1xy',
+          'd2',
+        ]);
         // Without a budget, only the limit counts.
         const unbudgeted = await store.listPage('/t', { sort: 'oldest', limit: 10, after: null });
         expect(unbudgeted.comments.filter((c) => c.parentId === null).map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
@@ -146,7 +164,18 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       // The repeated vote changed nothing, so logged nothing; deleting r also removed the placeholder p.
       await expect.poll(() => events.length, { timeout: 3000 }).toBe(10);
       stop();
-      expect(events.map((e) => e.event.type)).toEqual(['comment', 'comment', 'comment', 'edit', 'vote', 'vote', 'delete', 'delete', 'delete', 'delete']);
+      expect(events.map((e) => e.event.type)).toEqual([
+        'comment',
+        'comment',
+        'comment',
+        'edit',
+        'vote',
+        'vote',
+        'delete',
+        'delete',
+        'delete',
+        'delete',
+      ]);
       expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       const replay = await store.eventsSince('/t', 7, 100);
       expect(replay!.map((e) => [e.version, e.event.type, e.event.type === 'delete' ? e.event.id : ''])).toEqual([

@@ -1,7 +1,7 @@
-import { describeStoreContract } from './store-contract.ts';
 import { openPgStore } from './pg-store.ts';
 import { freshDatabase } from './pg-test-cluster.ts';
 import { openSqliteStore } from './sqlite-store.ts';
+import { describeStoreContract } from './store-contract.ts';
 
 describeStoreContract('SQLite', async () => ({ store: openSqliteStore(':memory:'), dispose: async () => {} }));
 

@@ -29,7 +29,10 @@ export interface CommentsBackend {
   /** The sub-thread holding one comment, for permalinks to comments not on the first page. */
   listAround?(threadKey: string, commentId: string): Promise<ThreadResponse>;
   /** Posts a comment or reply and resolves with it as stored (and its edit token, if the backend has them). */
-  postComment(request: PostCommentRequest, options?: PostOptions): Promise<Pick<PostCommentResponse, 'comment'> & Partial<PostCommentResponse>>;
+  postComment(
+    request: PostCommentRequest,
+    options?: PostOptions,
+  ): Promise<Pick<PostCommentResponse, 'comment'> & Partial<PostCommentResponse>>;
   /** Replaces the body of the reader's own comment. */
   editComment?(id: string, body: string, editToken: string): Promise<Comment>;
   /** Deletes the reader's own comment; resolves with the placeholder left, or null. */

@@ -1,5 +1,12 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
-import type { Comment, CommentChangeResponse, ErrorResponse, PostCommentResponse, ThreadResponse, VoteResponse } from '../protocol/types.ts';
+import type {
+  Comment,
+  CommentChangeResponse,
+  ErrorResponse,
+  PostCommentResponse,
+  ThreadResponse,
+  VoteResponse,
+} from '../protocol/types.ts';
 import type { CommentsBackend } from './backend.ts';
 import { BackendError } from './backend-error.ts';
 import { openEventStream } from './event-stream.ts';
@@ -58,11 +65,27 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
           .json<PostCommentResponse>(),
       ),
     editComment: (id, body, token) =>
-      call(async () => (await writes.patch(`comments/${encodeURIComponent(id)}`, { json: { body }, headers: { 'X-Edit-Token': token } }).json<CommentChangeResponse>()).comment as Comment),
+      call(
+        async () =>
+          (
+            await writes
+              .patch(`comments/${encodeURIComponent(id)}`, { json: { body }, headers: { 'X-Edit-Token': token } })
+              .json<CommentChangeResponse>()
+          ).comment as Comment,
+      ),
     deleteComment: (id, token) =>
-      call(async () => (await writes.delete(`comments/${encodeURIComponent(id)}`, { headers: { 'X-Edit-Token': token } }).json<CommentChangeResponse>()).comment),
+      call(
+        async () =>
+          (await writes.delete(`comments/${encodeURIComponent(id)}`, { headers: { 'X-Edit-Token': token } }).json<CommentChangeResponse>())
+            .comment,
+      ),
     vote: (id, voterId, on) =>
-      call(() => writes(`comments/${encodeURIComponent(id)}/vote`, { method: on ? 'put' : 'delete', headers: { 'X-Voter-Id': voterId } }).json<VoteResponse>()),
+      call(() =>
+        writes(`comments/${encodeURIComponent(id)}/vote`, {
+          method: on ? 'put' : 'delete',
+          headers: { 'X-Voter-Id': voterId },
+        }).json<VoteResponse>(),
+      ),
     subscribe(threadKey, version, onEvent) {
       const url = new URL('events', base);
       url.searchParams.set('thread', threadKey);

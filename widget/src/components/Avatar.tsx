@@ -21,7 +21,7 @@ export function Avatar({ name }: AvatarProps) {
       style={initial ? { '--tl-avatar-hue': String(hueOf(name!)) } : undefined}
     >
       {initial ?? (
-        <svg viewBox="0 0 20 20" width="1.1em" height="1.1em" fill="currentColor" focusable="false">
+        <svg viewBox="0 0 20 20" width="1.1em" height="1.1em" fill="currentColor" focusable="false" aria-hidden="true">
           <circle cx="10" cy="6.5" r="3.6" />
           <path d="M2.8 18c.6-4 3.6-6.2 7.2-6.2s6.6 2.2 7.2 6.2z" />
         </svg>

@@ -25,9 +25,7 @@ export function CommentBody({ text, format }: CommentBodyProps) {
   return (
     <div class="tl-body" part="body">
       {paragraphs.map((p, i) => (
-        <p key={i}>
-          {p.split('\n').map((line, j) => (j === 0 ? line : [<br key={j} />, line]))}
-        </p>
+        <p key={i}>{p.split('\n').map((line, j) => (j === 0 ? line : [<br key={j} />, line]))}</p>
       ))}
     </div>
   );

@@ -91,7 +91,11 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
               {t.t('comment.replyingTo', { name: parentName })}
             </span>
           )}
-          {isSending ? <span class="tl-sending">{t.t('comment.sending')}</span> : !isDeleted && <RelativeTime iso={comment.createdAt} href={`#comment-${comment.id}`} />}
+          {isSending ? (
+            <span class="tl-sending">{t.t('comment.sending')}</span>
+          ) : (
+            !isDeleted && <RelativeTime iso={comment.createdAt} href={`#comment-${comment.id}`} />
+          )}
           {comment.status === 'pending' && <span class="tl-pending">{t.t('comment.pending')}</span>}
           {comment.editedAt && !isDeleted && (
             <span class="tl-edited" title={t.formatDate(comment.editedAt)}>
@@ -99,7 +103,11 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
             </span>
           )}
         </header>
-        {isEditing ? <EditForm commentId={comment.id} /> : isDeleted ? null : <CommentBody text={comment.body} format={comment.bodyFormat} />}
+        {isEditing ? (
+          <EditForm commentId={comment.id} />
+        ) : isDeleted ? null : (
+          <CommentBody text={comment.body} format={comment.bodyFormat} />
+        )}
         {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
       </article>
       {isReplying && (

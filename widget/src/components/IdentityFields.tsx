@@ -13,8 +13,22 @@ export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) 
   const t = useT();
   const fields = [
     { key: 'name', signal: reader.name, label: t.t('composer.name'), hint: t.t('composer.nameHint'), type: 'text', autocomplete: 'name' },
-    { key: 'email', signal: reader.email, label: t.t('composer.email'), hint: t.t('composer.emailHint'), type: 'email', autocomplete: 'email' },
-    { key: 'website', signal: reader.website, label: t.t('composer.website'), hint: t.t('composer.websiteHint'), type: 'url', autocomplete: 'url' },
+    {
+      key: 'email',
+      signal: reader.email,
+      label: t.t('composer.email'),
+      hint: t.t('composer.emailHint'),
+      type: 'email',
+      autocomplete: 'email',
+    },
+    {
+      key: 'website',
+      signal: reader.website,
+      label: t.t('composer.website'),
+      hint: t.t('composer.websiteHint'),
+      type: 'url',
+      autocomplete: 'url',
+    },
   ] as const;
   return (
     <div class="tl-identity">

@@ -10,11 +10,7 @@ export function SortSelect() {
   return (
     <label class="tl-sort" part="sort">
       <span class="tl-sort-label">{t.t('thread.sort')}</span>
-      <select
-        class="tl-select"
-        value={thread.sort.value}
-        onChange={(e) => void thread.setSort(e.currentTarget.value as SortOrder)}
-      >
+      <select class="tl-select" value={thread.sort.value} onChange={(e) => void thread.setSort(e.currentTarget.value as SortOrder)}>
         {ORDERS.map((o) => (
           <option key={o} value={o}>
             {t.t(`sort.${o}`)}

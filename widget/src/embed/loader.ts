@@ -9,9 +9,7 @@ import type { MountOptions, Theme } from './options.ts';
 
 type WidgetModule = { mount(element: Element, options: MountOptions): MountHandle };
 
-const script =
-  (document.currentScript as HTMLScriptElement | null) ??
-  document.querySelector<HTMLScriptElement>('script[src*="embed.js"]');
+const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="embed.js"]');
 const base = script?.src || location.href;
 const defaultApi = () => new URL(base).origin;
 let widget: Promise<WidgetModule> | undefined;
@@ -34,7 +32,10 @@ class ThreadlineComments extends HTMLElement {
     // Lazy by default: nothing is fetched until the section is within ~1.5 screens, unless a
     // link points at a comment (it must open now) or the page asks for eager loading.
     const eager = this.getAttribute('lazy') === 'false' || location.hash.startsWith('#comment-');
-    if (eager || typeof IntersectionObserver !== 'function') return this.start();
+    if (eager || typeof IntersectionObserver !== 'function') {
+      this.start();
+      return;
+    }
     this.observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) this.start();

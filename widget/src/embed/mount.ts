@@ -9,7 +9,7 @@ import { loadFormatter } from '../render/formatter.ts';
 import { createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
-import { clampOption, commentIdFromHash, describePage, resolveThreadKey, type MountOptions } from './options.ts';
+import { clampOption, commentIdFromHash, describePage, type MountOptions, resolveThreadKey } from './options.ts';
 
 /** A mounted widget. */
 export interface MountHandle {
@@ -61,7 +61,8 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   // Live: others' comments, edits, deletions and votes, from the version the first page is at.
   let stopLive: (() => void) | undefined;
   void loaded.then(() => {
-    if (handle.isMounted && backend.subscribe) stopLive = backend.subscribe(model.thread.key, model.thread.version.value, model.thread.applyEvent);
+    if (handle.isMounted && backend.subscribe)
+      stopLive = backend.subscribe(model.thread.key, model.thread.version.value, model.thread.applyEvent);
   });
   cleanups.push(() => stopLive?.());
   // Another tab of this reader posted, edited or voted: pick up its tokens and votes.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { LANGUAGES, createTranslator, loadTranslator, pickLanguage } from './translator.ts';
+import { createTranslator, LANGUAGES, loadTranslator, pickLanguage } from './translator.ts';
 
 describe('translator', () => {
   it('picks plural forms by Intl.PluralRules', () => {

@@ -1,4 +1,4 @@
-import { en, type Catalog, type MessageKey } from './en.ts';
+import { type Catalog, en, type MessageKey } from './en.ts';
 
 /** Languages the widget speaks; English is built in, the others are loaded on demand. */
 export const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt', 'ja', 'ar'] as const;

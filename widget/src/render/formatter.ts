@@ -10,7 +10,7 @@ let loading: Promise<void> | undefined;
 
 /** Loads the format chunk once; resolves when `formatter` is set. */
 export function loadFormatter(): Promise<void> {
-  return (loading ??= import('./format.ts').then(
+  loading ??= import('./format.ts').then(
     (m) => {
       formatter.value = m.formatBody;
     },
@@ -18,5 +18,6 @@ export function loadFormatter(): Promise<void> {
       loading = undefined; // let a later call try again
       throw err;
     },
-  ));
+  );
+  return loading;
 }

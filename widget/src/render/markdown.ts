@@ -50,7 +50,11 @@ function renderBlocks(lines: string[]): string {
       continue;
     }
     const para: string[] = [];
-    for (; i < lines.length && lines[i]!.trim() && !FENCE.test(lines[i]!) && !QUOTE.test(lines[i]!) && !(para.length && BULLET.test(lines[i]!)); i++) {
+    for (
+      ;
+      i < lines.length && lines[i]!.trim() && !FENCE.test(lines[i]!) && !QUOTE.test(lines[i]!) && !(para.length && BULLET.test(lines[i]!));
+      i++
+    ) {
       para.push(lines[i]!.trim());
     }
     out.push(`<p>${para.map(renderInline).join('<br>')}</p>`);
@@ -76,7 +80,7 @@ function renderList(lines: string[], start: number, out: string[]): number {
       const lead = l.length - l.trimStart().length;
       if (!l.trim()) {
         const next = lines[i + 1];
-        if (next !== undefined && next.trim() && next.length - next.trimStart().length > indent) {
+        if (next?.trim() && next.length - next.trimStart().length > indent) {
           body.push('');
           continue;
         }

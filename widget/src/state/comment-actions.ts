@@ -1,7 +1,7 @@
-import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { batch, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
-import { LIMITS, countChars } from '../protocol/limits.ts';
+import { countChars, LIMITS } from '../protocol/limits.ts';
 import type { Comment } from '../protocol/types.ts';
 import type { ReaderModel } from './reader-model.ts';
 import type { ThreadModel } from './thread-model.ts';
@@ -63,8 +63,15 @@ export function createCommentActions(backend: CommentsBackend, thread: ThreadMod
       const token = id && tokenOf(id);
       if (!id || !token || isSaving.value) return false;
       const body = editText.value.trim();
-      if (!body) return ((failure.value = { id, error: new BackendError('body_required', 'Empty', undefined, 'body') }), false);
-      if (countChars(body) > LIMITS.bodyChars) return ((failure.value = { id, error: new BackendError('body_too_long', 'Too long', undefined, 'body') }), false);
+      const problem = !body
+        ? new BackendError('body_required', 'Empty', undefined, 'body')
+        : countChars(body) > LIMITS.bodyChars
+          ? new BackendError('body_too_long', 'Too long', undefined, 'body')
+          : null;
+      if (problem) {
+        failure.value = { id, error: problem };
+        return false;
+      }
       isSaving.value = true;
       try {
         const updated = await backend.editComment!(id, body, token);

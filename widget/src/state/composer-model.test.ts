@@ -14,7 +14,11 @@ beforeEach(() => {
   const data = new Map<string, string>();
   Object.defineProperty(globalThis, 'localStorage', {
     configurable: true,
-    value: { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => data.set(k, v), removeItem: (k: string) => data.delete(k) },
+    value: {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => data.set(k, v),
+      removeItem: (k: string) => data.delete(k),
+    },
   });
 });
 
@@ -57,7 +61,14 @@ describe('composer', () => {
     composer.body.value = '  Hello there \n';
     const posted = await composer.submit();
     expect(posted?.body).toBe('Hello there');
-    expect(sent[0]!.req).toEqual({ thread: '/story', author: { name: 'Ann', email: null, website: null }, body: 'Hello there', page, hp: '', elapsedMs: expect.any(Number) });
+    expect(sent[0]!.req).toEqual({
+      thread: '/story',
+      author: { name: 'Ann', email: null, website: null },
+      body: 'Hello there',
+      page,
+      hp: '',
+      elapsedMs: expect.any(Number),
+    });
     expect(sent[0]!.opts?.idempotencyKey).toMatch(/^[\w-]{20,}$/);
     expect(composer.body.value).toBe('');
     expect(thread.roots.value.map((n) => n.comment.id)).toEqual(['id1']);

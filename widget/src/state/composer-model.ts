@@ -1,9 +1,9 @@
-import { computed, effect, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
-import { LIMITS, countChars } from '../protocol/limits.ts';
+import { countChars, LIMITS } from '../protocol/limits.ts';
 import type { Comment } from '../protocol/types.ts';
-import { drafts, type Draft } from './drafts.ts';
-import { randomId, type ReaderModel } from './reader-model.ts';
+import { type Draft, drafts } from './drafts.ts';
+import { type ReaderModel, randomId } from './reader-model.ts';
 import type { ThreadModel } from './thread-model.ts';
 
 /** One comment form (top-level or a reply): its text, whether it is sending, and why it failed. */

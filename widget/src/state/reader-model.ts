@@ -1,4 +1,4 @@
-import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Comment } from '../protocol/types.ts';
 import { storage } from './storage.ts';
 
@@ -47,7 +47,10 @@ const readJson = <T>(key: string, fallback: T): T => {
 export function randomId(bytes = 16): string {
   const a = new Uint8Array(bytes);
   crypto.getRandomValues(a);
-  return btoa(String.fromCharCode(...a)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...a))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 /** Creates the reader model from what the browser remembers. */
@@ -57,7 +60,10 @@ export function createReaderModel(): ReaderModel {
   const email = signal(identity.email ?? '');
   const website = signal(identity.website ?? '');
   let voterId = storage.get('voter');
-  if (!voterId) storage.set('voter', (voterId = randomId()));
+  if (!voterId) {
+    voterId = randomId();
+    storage.set('voter', voterId);
+  }
   const owned = signal(readJson<Record<string, OwnedComment>>('owned', {}));
   const votes = signal(new Set(readJson<string[]>('votes', [])));
   // A week is longer than any moderator should take; older held comments are forgotten.

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Comment } from '../protocol/types.ts';
-import { buildReplyTree, countNodes, flattenReplies, sortRoots, type ReplyNode } from './reply-tree.ts';
 import seed from '../../../server-stub/fixtures/westport-thread.json' with { type: 'json' };
+import type { Comment } from '../protocol/types.ts';
+import { buildReplyTree, countNodes, flattenReplies, type ReplyNode, sortRoots } from './reply-tree.ts';
 
 let clock = Date.parse('2024-01-01T00:00:00Z');
+const tick = () => {
+  clock += 60_000;
+  return new Date(clock).toISOString();
+};
 const c = (id: string, parentId: string | null = null, at?: string): Comment => ({
   id,
   thread: 't',
   parentId,
   author: { name: null },
   body: id,
-  createdAt: at ?? new Date((clock += 60_000)).toISOString(),
+  createdAt: at ?? tick(),
   status: 'published',
 });
 
@@ -71,7 +75,11 @@ describe('sortRoots and flattenReplies', () => {
   const tree = () => buildReplyTree([c('a'), c('b'), c('b1', 'b'), c('b1x', 'b1'), c('c'), c('c1', 'c'), c('b2', 'b')]);
 
   it('counts all descendants', () => {
-    expect(tree().map((n) => [n.comment.id, n.descendants])).toEqual([['a', 0], ['b', 3], ['c', 1]]);
+    expect(tree().map((n) => [n.comment.id, n.descendants])).toEqual([
+      ['a', 0],
+      ['b', 3],
+      ['c', 1],
+    ]);
   });
 
   it('orders roots oldest, newest or by most replies (ties oldest first)', () => {

@@ -38,7 +38,7 @@ export function buildReplyTree(comments: readonly Comment[]): ReplyNode[] {
     node.descendants = node.replies.reduce((n, reply) => n + 1 + place(reply, depth + 1), 0);
     return node.descendants;
   };
-  roots.forEach((root) => place(root, 0));
+  for (const root of roots) place(root, 0);
 
   // Whatever was not reached hangs in a parent cycle: cut it loose at its oldest member.
   for (const node of nodes.values()) {

@@ -1,11 +1,19 @@
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
-import type { Comment, LiveEvent, PostCommentRequest, PostCommentResponse, SortOrder, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
+import type {
+  Comment,
+  LiveEvent,
+  PostCommentRequest,
+  PostCommentResponse,
+  SortOrder,
+  ThreadInfo,
+  ThreadResponse,
+} from '../protocol/types.ts';
 import { loadFormatter } from '../render/formatter.ts';
 import { commentNeedsFormatter } from '../render/needs-formatting.ts';
-import { buildReplyTree, sortRoots, type ReplyNode } from './reply-tree.ts';
+import { buildReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
 
 /** What the widget knows of the page, sent with comments so the backend learns it. */
 export interface PageInfo {
@@ -166,7 +174,10 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
         const shown = new Set(res.comments.map((c) => c.id));
         const held = (options.held?.list() ?? []).filter((c) => c.thread === key);
         options.held?.release(held.filter((c) => shown.has(c.id)).map((c) => c.id));
-        comments.value = merge(res.comments, [...held.filter((c) => !shown.has(c.id)), ...comments.value.filter((c) => sending.value.has(c.id))]);
+        comments.value = merge(res.comments, [
+          ...held.filter((c) => !shown.has(c.id)),
+          ...comments.value.filter((c) => sending.value.has(c.id)),
+        ]);
         cursor.value = res.nextCursor;
         incoming.value = [];
         loadError.value = null;
@@ -293,7 +304,13 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     });
   }
 
-  async function post(parentId: string | null, body: string, author: AuthorInput, idempotencyKey: string, extra: Pick<PostCommentRequest, 'hp' | 'elapsedMs'> = {}) {
+  async function post(
+    parentId: string | null,
+    body: string,
+    author: AuthorInput,
+    idempotencyKey: string,
+    extra: Pick<PostCommentRequest, 'hp' | 'elapsedMs'> = {},
+  ) {
     const tempId = `pending-${idempotencyKey}`;
     const name = author.name.trim() || null;
     const website = author.website.trim() || null;
@@ -332,7 +349,9 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       batch(() => {
         sending.value = withId(sending.value, tempId, false);
         const already = comments.value.some((c) => c.id === res.comment.id);
-        comments.value = already ? comments.value.filter((c) => c.id !== tempId) : comments.value.map((c) => (c.id === tempId ? res.comment : c));
+        comments.value = already
+          ? comments.value.filter((c) => c.id !== tempId)
+          : comments.value.map((c) => (c.id === tempId ? res.comment : c));
         lastPostedId.value = res.comment.id;
         if (res.comment.status === 'pending') bumpCount(-1);
       });

@@ -1,11 +1,11 @@
-import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CommentsBackend } from '../backend/backend.ts';
-import type { SortOrder } from '../protocol/types.ts';
 import type { Translator } from '../i18n/translator.ts';
-import { createCommentActions, type CommentActions } from './comment-actions.ts';
-import { createComposerModel, type ComposerModel } from './composer-model.ts';
+import type { SortOrder } from '../protocol/types.ts';
+import { type CommentActions, createCommentActions } from './comment-actions.ts';
+import { type ComposerModel, createComposerModel } from './composer-model.ts';
 import { createReaderModel, type ReaderModel } from './reader-model.ts';
 import { storage } from './storage.ts';
 import { createThreadModel, type PageInfo, type ThreadModel } from './thread-model.ts';
@@ -63,7 +63,10 @@ export function createWidgetModel(
     composerFor(parentId) {
       const key = parentId ?? '';
       let composer = composers.get(key);
-      if (!composer) composers.set(key, (composer = createComposerModel(thread, reader, parentId)));
+      if (!composer) {
+        composer = createComposerModel(thread, reader, parentId);
+        composers.set(key, composer);
+      }
       return composer;
     },
     dispose() {

@@ -37,7 +37,8 @@ export const catalog: Catalog = {
   'composer.submitReply': 'Antwort senden',
   'composer.cancel': 'Abbrechen',
   'composer.sending': 'Wird gesendet…',
-  'error.network': 'Der Kommentar-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihr Text bleibt erhalten.',
+  'error.network':
+    'Der Kommentar-Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihr Text bleibt erhalten.',
   'error.timeout': 'Der Kommentar-Server antwortet zu langsam. Bitte versuchen Sie es erneut; Ihr Text bleibt erhalten.',
   'error.server_error': 'Der Kommentar-Server hat ein Problem. Bitte versuchen Sie es gleich noch einmal; Ihr Text bleibt erhalten.',
   'error.internal': 'Der Kommentar-Server hat ein Problem. Bitte versuchen Sie es gleich noch einmal; Ihr Text bleibt erhalten.',
@@ -89,7 +90,8 @@ export const catalog: Catalog = {
   'comment.pending': 'Wartet auf Freigabe',
   'thread.locked': 'Diese Diskussion ist für neue Kommentare geschlossen.',
   'composer.honeypot': 'Dieses Feld leer lassen',
-  'error.spam_suspected': 'Das sah automatisiert aus und wurde nicht gesendet. Wenn Sie ein Mensch sind, warten Sie kurz und senden Sie erneut.',
+  'error.spam_suspected':
+    'Das sah automatisiert aus und wurde nicht gesendet. Wenn Sie ein Mensch sind, warten Sie kurz und senden Sie erneut.',
   'error.too_many_links': 'Ihr Kommentar enthält zu viele Links. Bitte entfernen Sie einige.',
   'error.too_deep': 'Diese Unterhaltung ist zu tief verschachtelt, um hier zu antworten. Antworten Sie weiter oben.',
   'error.banned_content': 'Ihr Kommentar enthält Wörter oder Links, die diese Website nicht annimmt.',

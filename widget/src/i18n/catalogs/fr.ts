@@ -90,7 +90,8 @@ export const catalog: Catalog = {
   'comment.pending': 'En attente de validation',
   'thread.locked': 'Cette discussion est fermée aux nouveaux commentaires.',
   'composer.honeypot': 'Laissez ce champ vide',
-  'error.spam_suspected': 'Cela semblait automatique et n’a pas été publié. Si vous êtes une personne, patientez un instant et publiez à nouveau.',
+  'error.spam_suspected':
+    'Cela semblait automatique et n’a pas été publié. Si vous êtes une personne, patientez un instant et publiez à nouveau.',
   'error.too_many_links': 'Votre commentaire contient trop de liens. Retirez-en quelques-uns.',
   'error.too_deep': 'Cette conversation est trop imbriquée pour répondre ici. Répondez plus haut.',
   'error.banned_content': 'Votre commentaire contient des mots ou des liens que ce site n’accepte pas.',

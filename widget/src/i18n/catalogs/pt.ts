@@ -38,7 +38,8 @@ export const catalog: Catalog = {
   'composer.submitReply': 'Publicar resposta',
   'composer.cancel': 'Cancelar',
   'composer.sending': 'Publicando…',
-  'error.network': 'Não foi possível conectar ao servidor de comentários. Verifique sua conexão e tente novamente; seu texto continua aqui.',
+  'error.network':
+    'Não foi possível conectar ao servidor de comentários. Verifique sua conexão e tente novamente; seu texto continua aqui.',
   'error.timeout': 'O servidor de comentários demorou demais para responder. Tente novamente; seu texto continua aqui.',
   'error.server_error': 'O servidor de comentários teve um problema. Tente novamente em instantes; seu texto continua aqui.',
   'error.internal': 'O servidor de comentários teve um problema. Tente novamente em instantes; seu texto continua aqui.',
