@@ -121,6 +121,22 @@ test.describe('looking native on any site', () => {
     expect(c7!.width).toBeGreaterThan(200);
   });
 
+  test('a page where storage throws (sandboxed, privacy mode) still reads and posts', async ({ page, stack }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await openArticle(page, stack);
+    await expect(page.locator('article.tl-comment')).toHaveCount(19);
+    await page.getByLabel('Sort by').selectOption('newest');
+    await postTopLevel(page, 'Posted without storage', 'Ana');
+    await expect(page.locator('article.tl-comment', { hasText: 'Posted without storage' })).toHaveAttribute('aria-busy', 'false');
+    await expect(page.locator('.tl-heading')).toHaveText('20 comments');
+  });
+
   test('lazy: nothing is fetched until the section nears the viewport', async ({ page, stack }) => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
