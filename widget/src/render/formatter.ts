@@ -6,12 +6,19 @@ export type FormatBody = (body: string, format?: BodyFormat) => string;
 
 /** The formatter once its chunk has loaded; null until then. Shared by every widget on the page. */
 export const formatter = signal<FormatBody | null>(null);
+let prime: ((bodies: readonly string[]) => void) | undefined;
+
+/** Formats a batch of Markdown bodies in advance, if the chunk is loaded (rendering then only looks them up). */
+export function primeFormatter(bodies: readonly string[]): void {
+  prime?.(bodies);
+}
 let loading: Promise<void> | undefined;
 
 /** Loads the format chunk once; resolves when `formatter` is set. */
 export function loadFormatter(): Promise<void> {
   loading ??= import('./format.ts').then(
     (m) => {
+      prime = m.primeBodies;
       formatter.value = m.formatBody;
     },
     (err: unknown) => {

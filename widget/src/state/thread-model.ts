@@ -11,7 +11,7 @@ import type {
   ThreadInfo,
   ThreadResponse,
 } from '../protocol/types.ts';
-import { loadFormatter } from '../render/formatter.ts';
+import { loadFormatter, primeFormatter } from '../render/formatter.ts';
 import { commentNeedsFormatter } from '../render/needs-formatting.ts';
 import { buildReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
 
@@ -151,6 +151,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     if (!list.some(commentNeedsFormatter)) return;
     // Without the chunk, Markdown still reads as typed (plain text): a failed load is not fatal.
     await loadFormatter().catch((err: unknown) => log.warn('could not load the formatting module', err));
+    primeFormatter(list.filter((c) => c.bodyFormat !== 'html' && commentNeedsFormatter(c)).map((c) => c.body));
   }
 
   /** Fetches, waits for formatting if needed, and applies the result only if no newer load began. */
