@@ -47,7 +47,9 @@ test.describe('the seed thread on the demo article', () => {
     const c17 = commentById(page, 'c17').locator('.tl-body p');
     await expect(c17).toHaveCount(1);
     await expect(c17.locator('br')).toHaveCount(2);
-    // innerText, not textContent: the <br>s must read as the seed's line breaks.
+    // innerText, not textContent: the <br>s must read as the seed's line breaks. innerText needs the
+    // text rendered, and off-screen sub-threads are skipped (content-visibility), so read it in view.
+    await c17.scrollIntoViewIfNeeded();
     // biome-ignore lint/performance/useDomNodeTextContent: line breaks are what is under test
     expect(await c17.evaluate((el) => (el as HTMLElement).innerText)).toBe(seed.comments.find((c) => c.id === 'c17')!.body);
   });
