@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { startStack } from '../e2e/stack.ts';
 import { openPgStore } from '../server-stub/src/store/pg-store.ts';
 import { freshDatabase, startTestCluster } from '../server-stub/src/store/pg-test-cluster.ts';
@@ -22,7 +23,6 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [100, 1000] : [100, 1000, 5000, 10000];
 const SEED = '/news/westport-police-address-immigration-raid-fears';
 const SECONDS = QUICK ? 2 : 5;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-bench-'));
 const dbPath = path.join(dir, 'bench.db');
@@ -41,19 +41,7 @@ const sections: string[] = [];
 // Throughput is one client hammering one thread: exactly what the abuse limits stop, so lift them.
 const UNLIMITED = { THREADLINE_POST_LIMIT: '1000000,1000000', THREADLINE_THREAD_LIMIT: '1000000,1000000' };
 const stack = await startStack({ dbPath, env: UNLIMITED });
-const browser = await chromium.launch({
-  ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(['--enable-precise-memory-info']));
 try {
   // Render
   const render: RenderResult[] = [];

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium where it is installed (CI, this machine); Playwright's own browser elsewhere. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumLaunchOptions } from './chromium.ts';
 
 export default defineConfig({
   testDir: '.',
@@ -18,18 +15,7 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     viewport: { width: 1100, height: 900 },
-    launchOptions: {
-      ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
     trace: 'retain-on-failure',
   },
 });

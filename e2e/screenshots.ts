@@ -3,27 +3,15 @@
  * bundle, demo on its own origin). Look at them after every visual change.
  */
 
-import fs from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.ts';
 import { startStack } from './stack.ts';
 
 const SEED = '/news/westport-police-address-immigration-raid-fears';
 const out = (name: string) => new URL(`../docs/${name}`, import.meta.url).pathname;
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const stack = await startStack();
-const browser = await chromium.launch({
-  ...(fs.existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 
 /** Opens a URL, scrolls the comments in, and waits for them. */
 async function open(page: Page, url: string): Promise<void> {
