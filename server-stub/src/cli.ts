@@ -16,9 +16,7 @@ import { configFromEnv } from './config.ts';
 import { exportAll, importArchive } from './io/archive.ts';
 import { parseDisqus } from './io/disqus.ts';
 import { parseWxr } from './io/wxr.ts';
-import { startServer } from './server.ts';
-import { openPgStore } from './store/pg-store.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openConfiguredStore, startServer } from './server.ts';
 
 const { values: flags, positionals } = parseArgs({
   options: {
@@ -63,7 +61,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 /** `export` and `import`: move a site's comments in and out. */
 async function runDataCommand(command: 'export' | 'import', file: string | undefined): Promise<void> {
-  const store = config.databaseUrl ? await openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath);
+  const store = await openConfiguredStore(config);
   try {
     if (command === 'export') {
       const json = JSON.stringify(await exportAll(store), null, 1);

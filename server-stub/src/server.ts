@@ -39,9 +39,14 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+/** The configured store: PostgreSQL when a DATABASE_URL is set, else the SQLite file. */
+export async function openConfiguredStore(config: Pick<ServerConfig, 'databaseUrl' | 'dbPath'>): Promise<CommentStore> {
+  return config.databaseUrl ? openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath);
+}
+
 /** Opens the store, seeds it when empty, and listens. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const store = config.databaseUrl ? await openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath);
+  const store = await openConfiguredStore(config);
   const closing = new AbortController();
   try {
     if (config.seedPageUrl !== null) await seedIfEmpty(store, config.seedPageUrl);

@@ -59,8 +59,9 @@ export async function admit(
   if (policy.minSubmitMs > 0 && input.elapsedMs !== null && input.elapsedMs < policy.minSubmitMs) {
     throw new HttpError(422, 'spam_suspected', 'That was sent faster than anyone can write; please try again.');
   }
-  const links = [...findLinks(input.body), ...(input.authorWebsite ? [input.authorWebsite] : [])];
-  if (findLinks(input.body).length > policy.maxLinks) {
+  const bodyLinks = findLinks(input.body);
+  const links = input.authorWebsite ? [...bodyLinks, input.authorWebsite] : bodyLinks;
+  if (bodyLinks.length > policy.maxLinks) {
     throw new HttpError(422, 'too_many_links', `A comment may contain at most ${policy.maxLinks} links.`, 'body');
   }
   const banned = new Set(policy.bannedLinks.map((h) => h.toLowerCase()));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
+import { HttpError } from './http-error.ts';
 
 const SHELL = `<!doctype html>
 <html lang="en">
@@ -27,10 +28,14 @@ export function adminPage(distDir: string, enabled: boolean): Hono {
     );
     c.header('Cache-Control', 'no-store');
   });
-  app.get('/', (c) => (enabled ? c.html(SHELL) : c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404)));
+  const notFound = () => new HttpError(404, 'not_found', 'No such endpoint.');
+  app.get('/', (c) => {
+    if (!enabled) throw notFound();
+    return c.html(SHELL);
+  });
   app.get('/admin.js', (c) => {
     const file = path.join(distDir, 'admin', 'admin.js');
-    if (!enabled || !fs.existsSync(file)) return c.json({ error: { code: 'not_found', message: 'No such endpoint.' } }, 404);
+    if (!enabled || !fs.existsSync(file)) throw notFound();
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(fs.readFileSync(file));
   });

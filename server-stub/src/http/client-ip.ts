@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { hashIp } from '../domain/edit-token.ts';
 
 /**
  * The client's IP address: the first X-Forwarded-For hop when the server is told it sits behind a
@@ -16,4 +17,10 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   } catch {
     return 'unknown'; // in-process requests (tests) have no socket
   }
+}
+
+/** The client's address and its salted hash (what limits, bans and moderation key on). */
+export function clientIdentity(c: Context, trustProxy: boolean, secret: string): { ip: string; ipHash: string } {
+  const ip = clientIp(c, trustProxy);
+  return { ip, ipHash: hashIp(secret, ip) };
 }

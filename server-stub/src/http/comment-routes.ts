@@ -1,11 +1,10 @@
 import { type Context, Hono } from 'hono';
 import type { CommentChangeResponse } from '../../../widget/src/protocol/types.ts';
-import { hashIp } from '../domain/edit-token.ts';
 import { deleteComment, editComment } from '../domain/owning.ts';
 import { parseEdit, parseHeaderToken } from '../domain/validation.ts';
 import { vote } from '../domain/voting.ts';
 import type { ApiContext } from './api-context.ts';
-import { clientIp } from './client-ip.ts';
+import { clientIdentity } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 import { limitBody, methodNotAllowed } from './thread-routes.ts';
@@ -39,7 +38,7 @@ export function commentRoutes(ctx: ApiContext): Hono {
     const id = checkId(c.req.param('id') ?? '');
     const voter = parseHeaderToken(c.req.header('x-voter-id'), 'X-Voter-Id');
     if (!voter) throw new HttpError(400, 'validation_failed', 'Send a voter id (X-Voter-Id) to vote.', 'X-Voter-Id');
-    const ip = hashIp(posting.secret, clientIp(c, ctx.trustProxy));
+    const { ipHash: ip } = clientIdentity(c, ctx.trustProxy, posting.secret);
     const allowed = ctx.voteLimiter.take(ip);
     if (!allowed.ok) {
       const wait = allowed.retryAfterSeconds;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
+import { HttpError } from './http-error.ts';
 
 /** Built widget files: `embed.js`, `threadline.js`, and content-hashed chunks `threadline-NAME-HASH.js`. */
 const ASSET = /^(embed|threadline)(-[a-z0-9]+-[A-Za-z0-9_-]{6,})?\.js$/;
@@ -19,7 +20,7 @@ export function embedRoutes(distDir: string): Hono {
     const file = c.req.param('file');
     const full = path.join(distDir, file);
     if (!ASSET.test(file) || !fs.existsSync(full)) {
-      return c.json({ error: { code: 'not_found', message: `No asset ${file}.` } }, 404);
+      throw new HttpError(404, 'not_found', `No asset ${file}.`);
     }
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     c.header(

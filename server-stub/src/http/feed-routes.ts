@@ -11,17 +11,11 @@ const ENTRIES = 50;
 export function feedRoutes(ctx: ApiContext, adminToken: string | undefined): Hono {
   const { store } = ctx;
   const app = new Hono();
-  const urls = new Map<string, string | null>();
-  const pageUrl = async (key: string) => {
-    if (!urls.has(key)) urls.set(key, (await store.getThread(key))?.url ?? null);
-    return urls.get(key) ?? null;
-  };
   const send = async (c: Context, title: string, comments: Comment[]) => {
-    const links = new Map<string, string | null>();
-    for (const cm of comments) {
-      const url = await pageUrl(cm.thread);
-      links.set(cm.id, url ? `${url}#comment-${cm.id}` : null);
-    }
+    // Each thread's page URL once per feed request (a thread may learn its URL at any time).
+    const urls = new Map<string, string | null>();
+    for (const key of new Set(comments.map((cm) => cm.thread))) urls.set(key, (await store.getThread(key))?.url ?? null);
+    const links = new Map(comments.map((cm) => [cm.id, urls.get(cm.thread) ? `${urls.get(cm.thread)}#comment-${cm.id}` : null]));
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=60');
     return c.body(

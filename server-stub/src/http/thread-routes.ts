@@ -2,13 +2,12 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
-import { hashIp } from '../domain/edit-token.ts';
 import { parsePageQuery } from '../domain/paging.ts';
 import { createComment } from '../domain/posting.ts';
 import { countThreads, readAround, readThread } from '../domain/reading.ts';
 import { parseHeaderToken, parseNewComment } from '../domain/validation.ts';
 import type { ApiContext } from './api-context.ts';
-import { clientIp } from './client-ip.ts';
+import { clientIdentity } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
@@ -70,8 +69,7 @@ export function threadRoutes(ctx: ApiContext): Hono {
   app.post('/', limitBody, async (c) => {
     const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
     const input = parseNewComment(await readJsonBody(c));
-    const ip = clientIp(c, ctx.trustProxy);
-    const who = { ip, ipHash: hashIp(ctx.posting.secret, ip) };
+    const who = clientIdentity(c, ctx.trustProxy, ctx.posting.secret);
     const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);

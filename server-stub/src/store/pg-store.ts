@@ -1,10 +1,9 @@
 import pg from 'pg';
 import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { type CommentRow, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
-import { type CommentRow, toComment } from './sqlite-rows.ts';
-import { takeWithinBudget } from './sqlite-store.ts';
 
 const VISIBLE = "status IN ('published', 'deleted')";
 const ROOTS = `thread_key = $1 AND parent_id IS NULL AND ${VISIBLE}`;

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Comment, LiveEvent } from '../../../widget/src/protocol/types.ts';
+import { type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput } from './comment-store.ts';
-import { type CommentRow, toComment } from './sqlite-rows.ts';
 
 /** The channel every instance listens on; payloads name the thread and version only (NOTIFY caps payloads near 8 KB). */
 export const EVENTS_CHANNEL = 'threadline_events';

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { type CommentRow, toComment } from './comment-rows.ts';
 import type { AdminComment, AdminQuery } from './comment-store.ts';
-import { type CommentRow, toComment } from './sqlite-rows.ts';
 
 /** The moderation reads and writes of the SQLite store. */
 export function prepareModeration(db: Database) {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { type CommentRow, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
-import { type CommentRow, toComment } from './sqlite-rows.ts';
 import { prepareWrites } from './sqlite-writes.ts';
 
 // `+status` keeps the status index (for moderators) out of readers' queries: without statistics
@@ -22,26 +22,6 @@ const PAGE_SQL: Record<SortOrder, string> = {
   top: `SELECT * FROM comments WHERE ${ROOTS} AND (score < @rank OR (score = @rank AND seq > @seq))
         ORDER BY score DESC, seq LIMIT @limit`,
 };
-
-/**
- * The top-level comments of a page: at most `limit`, and no more than `budget` comments counting
- * all their replies (but always one), so a page stays the same size however big and old the
- * thread is.
- */
-export function takeWithinBudget<R extends { reply_count: number }>(
-  candidates: R[],
-  limit: number,
-  budget = Number.POSITIVE_INFINITY,
-): R[] {
-  const taken: R[] = [];
-  let comments = 0;
-  for (const root of candidates.slice(0, limit)) {
-    if (taken.length > 0 && comments + 1 + root.reply_count > budget) break;
-    taken.push(root);
-    comments += 1 + root.reply_count;
-  }
-  return taken;
-}
 
 /** Opens (creating and migrating if needed) a SQLite store; `':memory:'` for tests. */
 export function openSqliteStore(file: string): CommentStore {

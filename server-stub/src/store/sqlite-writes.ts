@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Comment, LiveEvent } from '../../../widget/src/protocol/types.ts';
+import { type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput, VersionedEvent } from './comment-store.ts';
-import { type CommentRow, toComment } from './sqlite-rows.ts';
 
 /** The write transactions of the SQLite store; each returns the events it recorded. */
 export interface SqliteWrites {

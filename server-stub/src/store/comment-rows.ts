@@ -1,6 +1,6 @@
 import type { Comment } from '../../../widget/src/protocol/types.ts';
 
-/** A row of `comments` as SQLite returns it. */
+/** A row of `comments` as SQLite and PostgreSQL return it (the same columns in both). */
 export interface CommentRow {
   seq: number;
   id: string;
@@ -33,4 +33,24 @@ export function toComment(r: CommentRow): Comment {
     score: r.score,
     status: r.status,
   };
+}
+
+/**
+ * The top-level comments of a page: at most `limit`, and no more than `budget` comments counting
+ * all their replies (but always one), so a page stays the same size however big and old the
+ * thread is.
+ */
+export function takeWithinBudget<R extends { reply_count: number }>(
+  candidates: R[],
+  limit: number,
+  budget = Number.POSITIVE_INFINITY,
+): R[] {
+  const taken: R[] = [];
+  let comments = 0;
+  for (const root of candidates.slice(0, limit)) {
+    if (taken.length > 0 && comments + 1 + root.reply_count > budget) break;
+    taken.push(root);
+    comments += 1 + root.reply_count;
+  }
+  return taken;
 }
