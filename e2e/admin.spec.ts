@@ -1,15 +1,8 @@
-import { test as base, expect } from '@playwright/test';
-import { commentByText, LIBRARY_PATH, openArticle, postViaApi } from './fixtures.ts';
-import { type Stack, startStack } from './stack.ts';
+import { commentByText, expect, LIBRARY_PATH, openArticle, postViaApi, testWithServerEnv } from './fixtures.ts';
+import { startStack } from './stack.ts';
 
 const ADMIN = 'e2e-admin-page-token-01';
-const test = base.extend<{ stack: Stack }>({
-  stack: async ({}, use) => {
-    const stack = await startStack({ env: { THREADLINE_MODERATION: 'all', THREADLINE_ADMIN_TOKEN: ADMIN } });
-    await use(stack);
-    await stack.stop();
-  },
-});
+const test = testWithServerEnv({ THREADLINE_MODERATION: 'all', THREADLINE_ADMIN_TOKEN: ADMIN });
 
 test('a moderator signs in, approves and rejects held comments, and locks a thread', async ({ page, stack, browser }) => {
   await postViaApi(page, stack.api, [

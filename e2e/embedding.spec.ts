@@ -1,15 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, postTopLevel, test } from './fixtures.ts';
+import { expect, openHostPage, postTopLevel, test } from './fixtures.ts';
 import type { Stack } from './stack.ts';
 
-/** Serves `body` as a page at `path` on the demo site's origin (not the API's) and opens it. */
-async function hostPage(page: Page, stack: Stack, path: string, body: string, head = '', headers?: Record<string, string>): Promise<void> {
-  stack.pages.set(path.split('?')[0]!, {
-    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head><body>${body}</body></html>`,
-    ...(headers ? { headers } : {}),
-  });
-  await page.goto(`${stack.site}${path}`);
-}
+/** openHostPage with head and headers as trailing arguments, as these tests read best. */
+const hostPage = (page: Page, stack: Stack, path: string, body: string, head = '', headers?: Record<string, string>) =>
+  openHostPage(page, stack, path, body, { head, ...(headers ? { headers } : {}) });
 
 const seedCount = (page: Page) => expect(page.locator('.tl-heading')).toHaveText('19 comments');
 

@@ -30,6 +30,20 @@ export const commentById = (page: Page, id: string): Locator => page.locator(`ar
 export const commentByText = (page: Page, text: string): Locator =>
   page.locator('article.tl-comment', { has: page.locator('.tl-body', { hasText: text }) });
 
+/**
+ * A `test` whose server runs with extra environment (a moderation mode, an admin token): a fresh
+ * stack per test, with the same page checks as `test`.
+ */
+export function testWithServerEnv(env: Record<string, string>) {
+  return test.extend<{ stack: Stack }>({
+    stack: async ({}, use) => {
+      const stack = await startStack({ env });
+      await use(stack);
+      await stack.stop();
+    },
+  });
+}
+
 /** Opens a demo article, scrolls to the comments as a reader would (they load lazily), and waits for them. */
 export async function openArticle(page: Page, stack: Stack, path = SEED_PATH): Promise<void> {
   await page.goto(`${stack.site}${path}`);

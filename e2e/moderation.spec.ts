@@ -1,16 +1,9 @@
-import { test as base, expect } from '@playwright/test';
-import { commentByText, LIBRARY_PATH, openArticle, postTopLevel, SEED_PATH } from './fixtures.ts';
-import { type Stack, startStack } from './stack.ts';
+import { commentByText, expect, LIBRARY_PATH, openArticle, postTopLevel, SEED_PATH, testWithServerEnv } from './fixtures.ts';
+import type { Stack } from './stack.ts';
 
 const ADMIN = 'e2e-admin-token-0001';
 /** A stack whose server holds every comment for a moderator. */
-const test = base.extend<{ stack: Stack }>({
-  stack: async ({}, use) => {
-    const stack = await startStack({ env: { THREADLINE_MODERATION: 'all', THREADLINE_ADMIN_TOKEN: ADMIN } });
-    await use(stack);
-    await stack.stop();
-  },
-});
+const test = testWithServerEnv({ THREADLINE_MODERATION: 'all', THREADLINE_ADMIN_TOKEN: ADMIN });
 const admin = (stack: Stack, path: string, method = 'POST', body?: object) =>
   fetch(`${stack.api}/api/admin${path}`, {
     method,
