@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Stack } from '../e2e/stack.ts';
+import { DEFAULT_PAGE_SIZE } from '../widget/src/embed/options.ts';
 
 /** Render figures for one thread size (medians of `runs` fresh pages). */
 export interface RenderResult {
@@ -98,7 +99,7 @@ const FETCH_ALL = async ({ api, thread }: { api: string; thread: string }) => {
 
 /** Measures first-page and whole-thread rendering of `thread` (which holds `n` comments). */
 export async function measureRender(browser: Browser, stack: Stack, thread: string, n: number, runs = 5): Promise<RenderResult> {
-  const firstPageUrl = `${stack.api}/api/comments?thread=${encodeURIComponent(thread)}&limit=50`;
+  const firstPageUrl = `${stack.api}/api/comments?thread=${encodeURIComponent(thread)}&limit=${DEFAULT_PAGE_SIZE}`;
   const firstPage = ((await (await fetch(firstPageUrl)).json()) as { comments: unknown[] }).comments.length;
   const first: { ms: number; tbt: number }[] = [];
   for (let i = 0; i < runs; i++) {

@@ -48,10 +48,11 @@ test.describe('the seed thread on the demo article', () => {
     await expect(c17).toHaveCount(1);
     await expect(c17.locator('br')).toHaveCount(2);
     // innerText, not textContent: the <br>s must read as the seed's line breaks. innerText needs the
-    // text rendered, and off-screen sub-threads are skipped (content-visibility), so read it in view.
+    // text rendered, and off-screen comments are skipped (content-visibility) until the frame after
+    // they come into view, so read it in view and poll.
     await c17.scrollIntoViewIfNeeded();
     // biome-ignore lint/performance/useDomNodeTextContent: line breaks are what is under test
-    expect(await c17.evaluate((el) => (el as HTMLElement).innerText)).toBe(seed.comments.find((c) => c.id === 'c17')!.body);
+    await expect.poll(() => c17.evaluate((el) => (el as HTMLElement).innerText)).toBe(seed.comments.find((c) => c.id === 'c17')!.body);
   });
 
   test('renders inside an open shadow root, with nothing leaking into the host page', async ({ page, stack }) => {

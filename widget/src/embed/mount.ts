@@ -9,7 +9,7 @@ import { loadFormatter } from '../render/formatter.ts';
 import { createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
-import { clampOption, commentIdFromHash, describePage, type MountOptions, resolveThreadKey } from './options.ts';
+import { clampOption, commentIdFromHash, DEFAULT_PAGE_SIZE, describePage, type MountOptions, resolveThreadKey } from './options.ts';
 
 /** A mounted widget. */
 export interface MountHandle {
@@ -21,6 +21,8 @@ export interface MountHandle {
 
 /** Tag of the element that hosts the shadow root (a custom-element name, so it can host one). */
 const HOST_TAG = 'threadline-root';
+/** How long the first render waits for the comments before it shows "Loading…" instead. */
+const SHOW_LOADING_AFTER_MS = 300;
 const mounted = new WeakMap<Element, MountHandle>();
 
 /**
@@ -37,9 +39,15 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   const t = signal(createTranslator('en', en));
   const model = createWidgetModel(backend, resolveThreadKey(options.thread, doc), describePage(doc), t, {
     maxDepth: clampOption(options.maxDepth, 4, 1, 8),
-    pageSize: clampOption(options.pageSize, 50, 1, 200),
+    pageSize: clampOption(options.pageSize, DEFAULT_PAGE_SIZE, 1, 200),
   });
   const cleanups: (() => void)[] = [];
+
+  // The requests go out before anything else is built: everything below runs while they travel.
+  // The formatting chunk is fetched alongside the first page rather than after it: most threads
+  // have some formatting, and waiting for the API answer first would add a round trip.
+  void loadFormatter().catch(() => {});
+  const loaded = model.thread.load().catch((err: unknown) => log.error('loading the thread failed', err));
 
   const host = doc.createElement(HOST_TAG);
   if (options.theme) host.setAttribute('data-theme', options.theme);
@@ -52,10 +60,6 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     const id = commentIdFromHash(win.location.hash);
     if (id) void model.thread.showComment(id);
   };
-  // Fetch the formatting chunk alongside the first page rather than after it: most threads have
-  // some formatting, and waiting for the API answer first would add a round trip to first paint.
-  void loadFormatter().catch(() => {});
-  const loaded = model.thread.load().catch((err: unknown) => log.error('loading the thread failed', err));
   void loaded.then(showLinked);
 
   // Live: others' comments, edits, deletions and votes, from the version the first page is at.
@@ -101,14 +105,20 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     },
   };
   mounted.set(element, handle);
+  // The first render waits for the comments (up to SHOW_LOADING_AFTER_MS, then "Loading…"
+  // shows): one layout instead of two, and nothing on screen moves when they arrive.
+  const firstPage = Promise.race([loaded, new Promise<void>((resolve) => win.setTimeout(resolve, SHOW_LOADING_AFTER_MS))]);
   loadTranslator(lang).then(
     (translator) => {
       t.value = translator;
-      show();
+      // Dates and numbers are first needed when the comments arrive; build their formatters
+      // while the request is still on the wire.
+      win.setTimeout(() => translator.warm(), 0);
+      void firstPage.then(show);
     },
     (err: unknown) => {
       log.warn(`language "${lang}" could not be loaded; using English`, err);
-      show();
+      void firstPage.then(show);
     },
   );
   return handle;

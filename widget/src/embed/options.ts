@@ -18,11 +18,14 @@ export interface MountOptions {
   theme?: Theme;
   /** Levels of nesting drawn, top level included (default 4, 1–8); deeper replies are flattened. */
   maxDepth?: number;
-  /** Top-level comments per page (default 50, 1–200). */
+  /** Top-level comments per page, each with all its replies (default 50, 1–200). */
   pageSize?: number;
   /** A backend other than the threadline HTTP protocol (must implement CommentsBackend). */
   backend?: CommentsBackend;
 }
+
+/** Top-level comments on the first page and per "Show more comments" (a page holds at most 2× this many comments). */
+export const DEFAULT_PAGE_SIZE = 50;
 
 /** Clamps a number option into range, falling back to the default for anything unusable. */
 export function clampOption(value: number | string | undefined, fallback: number, min: number, max: number): number {

@@ -24,6 +24,8 @@ export interface Translator {
   formatDate(iso: string): string;
   /** "3 hours ago", by `Intl.RelativeTimeFormat`. */
   formatRelative(iso: string, now: number): string;
+  /** Builds the Intl formatters now (they are otherwise built on first use). */
+  warm(): void;
 }
 
 /** Chooses the first supported language among the candidates (e.g. `de-AT` → `de`). */
@@ -54,11 +56,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** Builds a translator from a catalog; keys it lacks fall back to English. */
 export function createTranslator(lang: Language, catalog: Catalog): Translator {
-  const rules = new Intl.PluralRules(lang);
-  const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' });
-  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  // toLocaleString() builds a formatter per call; a thread calls this thousands of times.
-  const numbers = new Intl.NumberFormat(lang);
+  // Intl formatters are built on first use: the first DateTimeFormat in a page loads locale
+  // data (~13 ms here), which must not delay the request for the thread. `warm()` builds them
+  // while that request is on the wire. One NumberFormat per translator: toLocaleString() builds
+  // a formatter per call, and a thread calls this thousands of times.
+  const once = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
+  };
+  const rules = once(() => new Intl.PluralRules(lang));
+  const dates = once(() => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }));
+  const relative = once(() => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
+  const numbers = once(() => new Intl.NumberFormat(lang));
   const fill = (text: string, vars?: MessageVars) =>
     vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
   return {
@@ -66,14 +75,14 @@ export function createTranslator(lang: Language, catalog: Catalog): Translator {
     dir: RTL.has(lang) ? 'rtl' : 'ltr',
     t: (key, vars) => fill(catalog[key] ?? en[key], vars),
     plural(base, n) {
-      const form = `${base}.${rules.select(n)}`;
+      const form = `${base}.${rules().select(n)}`;
       const text = catalog[form] ?? catalog[`${base}.other`] ?? (en as Record<string, string>)[form] ?? en[`${base}.other`];
-      return fill(text, { n: numbers.format(n) });
+      return fill(text, { n: numbers().format(n) });
     },
     has: (key): key is MessageKey => key in en,
     formatDate(iso) {
       const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? '' : dates.format(d);
+      return Number.isNaN(d.getTime()) ? '' : dates().format(d);
     },
     formatRelative(iso, now) {
       let value = (Date.parse(iso) - now) / 1000;
@@ -81,10 +90,16 @@ export function createTranslator(lang: Language, catalog: Catalog): Translator {
       // Clocks disagree a little: a comment from "the future" was posted just now.
       if (value > 0 && value < 120) value = 0;
       for (const [unit, size] of UNITS) {
-        if (Math.abs(value) < size) return relative.format(Math.round(value), unit);
+        if (Math.abs(value) < size) return relative().format(Math.round(value), unit);
         value /= size;
       }
       return '';
+    },
+    warm() {
+      rules();
+      dates();
+      relative();
+      numbers();
     },
   };
 }
