@@ -30,17 +30,42 @@ function decodeCursor(cursor: string, sort: SortOrder): PageKey {
   return { seq: parsed[1] as number, rank: parsed[2] as number };
 }
 
-/** Reads `sort`, `limit` and `cursor` from a query string, refusing anything odd with a 400. */
-export function parsePageQuery(q: { sort?: string | undefined; limit?: string | undefined; cursor?: string | undefined }): PageQuery {
+/** What a page request may say in its query string. */
+export interface PageParams {
+  sort?: string | undefined;
+  limit?: string | undefined;
+  cursor?: string | undefined;
+  filter?: string | undefined;
+  /** Anchor keys (`anchor=K` repeated). */
+  anchors?: readonly string[] | undefined;
+}
+
+/** Reads `sort`, `limit`, `cursor`, `filter` and `anchor` from a query string, refusing anything odd with a 400. */
+export function parsePageQuery(q: PageParams): PageQuery {
   const sort = (q.sort ?? 'oldest') as SortOrder;
   if (!SORTS.includes(sort)) throw new HttpError(400, 'validation_failed', `sort must be one of ${SORTS.join(', ')}.`, 'sort');
   const after = q.cursor ? decodeCursor(q.cursor, sort) : null;
+  const scope = parseScope(q);
   // No limit: the whole thread (up to a cap), as a simple client expects. A limit asks for pages,
   // which also hold at most twice that many comments, so a page is small however old the thread.
-  if (q.limit === undefined) return { sort, limit: LIMITS.unpagedMax, after };
+  if (q.limit === undefined) return { sort, limit: LIMITS.unpagedMax, after, ...scope };
   const limit = Number(q.limit);
   if (!/^\d{1,4}$/.test(q.limit) || limit < 1 || limit > LIMITS.pageMax) {
     throw new HttpError(400, 'validation_failed', `limit must be a whole number from 1 to ${LIMITS.pageMax}.`, 'limit');
   }
-  return { sort, limit, after, budget: PAGE_COMMENT_FACTOR * limit };
+  return { sort, limit, after, budget: PAGE_COMMENT_FACTOR * limit, ...scope };
+}
+
+/** `filter=all|inline` and `anchor=KEY` (repeatable): which top-level comments a page lists. */
+function parseScope(q: PageParams): Pick<PageQuery, 'filter' | 'anchors'> {
+  const filter = q.filter ?? 'all';
+  if (filter !== 'all' && filter !== 'inline') throw new HttpError(400, 'validation_failed', 'filter must be "all" or "inline".', 'filter');
+  const anchors = [...new Set(q.anchors ?? [])];
+  if (anchors.length > LIMITS.anchorsMax) {
+    throw new HttpError(400, 'validation_failed', `At most ${LIMITS.anchorsMax} anchors per request.`, 'anchor');
+  }
+  if (anchors.some((a) => !/^[A-Za-z0-9_-]{1,64}$/.test(a))) {
+    throw new HttpError(400, 'validation_failed', 'An anchor key is 1–64 letters, digits, - or _.', 'anchor');
+  }
+  return { ...(filter === 'inline' ? { filter } : {}), ...(anchors.length ? { anchors } : {}) };
 }

@@ -81,6 +81,7 @@ export async function createComment(
       ipHash: who.ipHash,
       status,
       page: input.page,
+      anchor: input.anchor,
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash: hash } } : {}),
     });
     return { ...answer(ctx, comment), replayed: false };

@@ -27,7 +27,16 @@ describe('parseNewComment', () => {
       page: { title: null, url: null },
       honeypot: '',
       elapsedMs: null,
+      anchor: null,
     });
+  });
+
+  it('cleans an anchor like a name and keys the passage the same whatever the position hint', () => {
+    const quote = { type: 'quote', exact: ' Connecticut\u202e \n Trust Act ', prefix: 'on the\u0000 ', suffix: ', which' };
+    const a = parseNewComment({ ...valid, anchor: { ...quote, position: 10 } }).anchor!;
+    expect(a).toMatchObject({ type: 'quote', exact: 'Connecticut Trust Act', prefix: 'on the', suffix: ', which', position: 10 });
+    expect(parseNewComment({ ...valid, anchor: quote }).anchor!.key).toBe(a.key);
+    expect(parseNewComment({ ...valid, anchor: { ...quote, type: 'paragraph' } }).anchor!.key).not.toBe(a.key);
   });
 
   it('keeps paragraphs, trims the ends and normalises line endings and Unicode (NFC)', () => {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { countChars, LIMITS } from '../../../widget/src/protocol/limits.ts';
-import type { ErrorCode } from '../../../widget/src/protocol/types.ts';
+import type { Anchor, ErrorCode } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { cleanBody, cleanName, hasControlCharacters } from './clean-text.ts';
 
@@ -17,6 +18,8 @@ export interface NewCommentInput {
   honeypot: string;
   /** Milliseconds the form was open before posting, when the client says. */
   elapsedMs: number | null;
+  /** The passage of the page a top-level comment is about (inline comments), keyed. */
+  anchor: (Anchor & { key: string }) | null;
 }
 
 const line = (max: number, tooLong: ErrorCode, label: string) =>
@@ -78,6 +81,7 @@ const postCommentSchema = z.strictObject({
   body,
   hp: z.string({ error: 'hp must be text.' }).max(1000).optional(),
   elapsedMs: z.number({ error: 'elapsedMs must be a number.' }).int().min(0).max(1e12).optional(),
+  anchor: z.lazy(() => anchorSchema).nullish(),
   page: z
     .strictObject(
       {
@@ -88,6 +92,34 @@ const postCommentSchema = z.strictObject({
     )
     .optional(),
 });
+
+/** Quoted page text: one line, cleaned like a name (no controls, no bidi overrides). */
+const quoteText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .transform(cleanName)
+    .refine((s) => countChars(s) <= max, { message: `${label} is longer than ${max} characters.` });
+
+const anchorSchema = z.strictObject(
+  {
+    type: z.enum(['quote', 'paragraph'], { error: 'anchor.type must be "quote" or "paragraph".' }),
+    exact: quoteText('The quoted text', LIMITS.anchorExactChars).refine((s) => s.length > 0, { message: 'The quoted text is empty.' }),
+    prefix: quoteText('anchor.prefix', LIMITS.anchorContextChars).optional(),
+    suffix: quoteText('anchor.suffix', LIMITS.anchorContextChars).optional(),
+    position: z.number({ error: 'anchor.position must be a number.' }).int().min(0).max(1e8).optional(),
+    // Echoed back from a comment the client read: the server computes its own.
+    key: z.string().max(64).optional(),
+  },
+  { error: 'anchor must be an object.' },
+);
+
+/** The same passage gets the same key, whoever quotes it and wherever the hint points. */
+export function anchorKey(a: Pick<Anchor, 'type' | 'exact' | 'prefix' | 'suffix'>): string {
+  return createHash('sha256')
+    .update([a.type, a.exact, a.prefix ?? '', a.suffix ?? ''].join('\u0000'))
+    .digest('base64url')
+    .slice(0, 16);
+}
 
 const editSchema = z.strictObject({ body });
 
@@ -114,7 +146,16 @@ function validate<T>(schema: z.ZodType<T>, json: unknown): T {
 
 /** Validates a parsed JSON body for `POST /api/comments`. */
 export function parseNewComment(json: unknown): NewCommentInput {
-  const { thread, parentId, author, body: text, page, hp, elapsedMs } = validate(postCommentSchema, json);
+  const { thread, parentId, author, body: text, page, hp, elapsedMs, anchor } = validate(postCommentSchema, json);
+  if (anchor && parentId) {
+    throw new HttpError(
+      422,
+      'anchor_on_reply',
+      'Only a top-level comment can be anchored to a passage; replies follow their thread.',
+      'anchor',
+    );
+  }
+  const quoted = anchor ? { type: anchor.type, exact: anchor.exact, prefix: anchor.prefix ?? '', suffix: anchor.suffix ?? '' } : null;
   return {
     thread,
     parentId: parentId ?? null,
@@ -125,6 +166,10 @@ export function parseNewComment(json: unknown): NewCommentInput {
     page: { title: page?.title || null, url: page?.url ?? null },
     honeypot: hp ?? '',
     elapsedMs: elapsedMs ?? null,
+    anchor:
+      quoted && anchor
+        ? { ...quoted, key: anchorKey(quoted), ...(anchor.position === undefined ? {} : { position: anchor.position }) }
+        : null,
   };
 }
 

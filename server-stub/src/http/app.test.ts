@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Comment, ErrorResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
+import type { AnchorsResponse, Comment, ErrorResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { createApp } from './app.ts';
@@ -337,6 +337,81 @@ describe('POST /api/comments', () => {
       });
       expect(res.status).toBe(413);
     });
+  });
+});
+
+describe('inline comments: anchors', () => {
+  const anchor = {
+    type: 'quote',
+    exact: 'Connecticut   Trust Act',
+    prefix: 'trains its officers on the ',
+    suffix: ', which clearly',
+    position: 812,
+  };
+  const anchors = async (thread: string) =>
+    (await (await app.request(`/api/anchors?thread=${encodeURIComponent(thread)}`)).json()) as AnchorsResponse;
+
+  it('stores a quote anchor, cleaned and keyed, and counts the passage with its replies', async () => {
+    const res = await postJson({ thread: '/a', body: 'On the Trust Act', anchor });
+    expect(res.status).toBe(201);
+    const { comment } = (await res.json()) as { comment: Comment };
+    expect(comment.anchor).toMatchObject({ type: 'quote', exact: 'Connecticut Trust Act', position: 812 });
+    expect(comment.anchor!.key).toMatch(/^[\w-]{16}$/);
+    await postJson({ thread: '/a', body: 'A reply', parentId: comment.id });
+    // The same passage quoted again (another hint) is the same anchor.
+    const again = (await (await postJson({ thread: '/a', body: 'Me too', anchor: { ...anchor, position: 9 } })).json()) as {
+      comment: Comment;
+    };
+    expect(again.comment.anchor!.key).toBe(comment.anchor!.key);
+    await postJson({ thread: '/a', body: 'Not anchored' });
+    expect(await anchors('/a')).toEqual({
+      thread: '/a',
+      anchors: [{ key: comment.anchor!.key, anchor: comment.anchor, count: 3 }],
+    });
+    const inline = (await (await app.request('/api/comments?thread=%2Fa&filter=inline&limit=10')).json()) as ThreadResponse;
+    expect(inline.comments.map((c) => c.body)).toEqual(['On the Trust Act', 'Me too', 'A reply']);
+    const byKey = (await (
+      await app.request(`/api/comments?thread=%2Fa&anchor=${comment.anchor!.key}&anchor=other`)
+    ).json()) as ThreadResponse;
+    expect(byKey.comments).toHaveLength(3);
+    expect((await read('/a')).comments).toHaveLength(4);
+  });
+
+  it('answers an unknown thread with no anchors, and needs a thread key', async () => {
+    expect(await anchors('/none')).toEqual({ thread: '/none', anchors: [] });
+    const res = await app.request('/api/anchors');
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorResponse).error.code).toBe('thread_required');
+  });
+
+  it('refuses bad anchors and filters with a 4xx JSON error and stores nothing', async () => {
+    const { comment } = (await (await postJson({ thread: '/b', body: 'root' })).json()) as { comment: Comment };
+    const cases: [unknown, string][] = [
+      [{ thread: '/b', body: 'x', parentId: comment.id, anchor }, 'anchor_on_reply'],
+      [{ thread: '/b', body: 'x', anchor: { ...anchor, type: 'xpath' } }, 'validation_failed'],
+      [{ thread: '/b', body: 'x', anchor: { ...anchor, exact: ' \u0000 ' } }, 'validation_failed'],
+      [{ thread: '/b', body: 'x', anchor: { ...anchor, exact: 'x'.repeat(1001) } }, 'validation_failed'],
+      [{ thread: '/b', body: 'x', anchor: { ...anchor, prefix: 'p'.repeat(65) } }, 'validation_failed'],
+      [{ thread: '/b', body: 'x', anchor: { ...anchor, position: -1 } }, 'validation_failed'],
+      [{ thread: '/b', body: 'x', anchor: { ...anchor, xpath: '/html/body/p[3]' } }, 'unknown_field'],
+      [{ thread: '/b', body: 'x', anchor: 'Connecticut' }, 'validation_failed'],
+      [{ thread: '/b', body: 'x', anchor: [anchor] }, 'validation_failed'],
+    ];
+    for (const [body, code] of cases) {
+      const res = await postJson(body);
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(422);
+      expect(((await res.json()) as ErrorResponse).error.code).toBe(code);
+    }
+    for (const q of [
+      'filter=mine',
+      'anchor=%3Cb%3E',
+      `${'anchor=k&'.repeat(1)}${Array.from({ length: 51 }, (_, i) => `anchor=k${i}`).join('&')}`,
+    ]) {
+      const res = await app.request(`/api/comments?thread=%2Fb&${q}`);
+      expect(res.status, q).toBe(400);
+    }
+    expect((await read('/b')).comments).toHaveLength(1);
+    expect(errors).toEqual([]);
   });
 });
 

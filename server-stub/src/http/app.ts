@@ -15,7 +15,7 @@ import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { createReadCache } from './read-cache.ts';
-import { countsRoutes, threadRoutes } from './thread-routes.ts';
+import { anchorsRoutes, countsRoutes, threadRoutes } from './thread-routes.ts';
 
 /** What the HTTP app needs from its host process. */
 export interface AppOptions {
@@ -89,6 +89,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/comments', threadRoutes(ctx));
   app.route('/api/comments', commentRoutes(ctx));
   app.route('/api/counts', countsRoutes(ctx));
+  app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));
   app.route('/api/admin', adminRoutes(ctx, options.adminToken));
   app.route('/api/feeds', feedRoutes(ctx, options.adminToken));

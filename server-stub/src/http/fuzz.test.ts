@@ -86,6 +86,7 @@ const VALUES: (() => unknown)[] = [
   () => 1e308,
 ];
 const FIELDS = [
+  'anchor',
   'thread',
   'body',
   'parentId',
@@ -106,6 +107,8 @@ const FIELDS = [
 function mutatedBody(): string {
   const base: Record<string, unknown> = { thread: pick(['/fuzz', '/other', '/fuzz']), body: `fuzz ${int(1e6)}`, author: { name: 'F' } };
   if (rand() < 0.3) base.parentId = pick(ids);
+  if (rand() < 0.2)
+    base.anchor = { type: pick(['quote', 'paragraph']), exact: pick(STRINGS) || 'x', prefix: pick(STRINGS), position: int(1000) };
   for (let i = int(4); i > 0; i--) {
     const f = pick(FIELDS);
     if (rand() < 0.3) delete base[f];
@@ -126,6 +129,8 @@ function randomRequest(): { url: string; init: RequestInit } {
     `/api/comments?thread=${enc(pick(STRINGS))}`,
     `/api/comments?thread=%2Ffuzz&sort=${pick(['oldest', 'newest', 'replies', 'top', 'x', ''])}&limit=${pick(['1', '0', '-1', '999', 'x', '50'])}&cursor=${enc(pick(STRINGS))}`,
     `/api/comments?thread=%2Ffuzz&around=${id}`,
+    `/api/comments?thread=%2Ffuzz&filter=${pick(['inline', 'all', 'x', ''])}&anchor=${enc(pick(STRINGS))}&limit=10`,
+    `/api/anchors?thread=${enc(pick(['/fuzz', ...STRINGS]))}`,
     '/api/comments',
     `/api/comments/${id}`,
     `/api/comments/${id}/vote`,

@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
+import type { AnchorsResponse } from '../../../widget/src/protocol/types.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
 import { parsePageQuery } from '../domain/paging.ts';
 import { createComment } from '../domain/posting.ts';
@@ -44,11 +45,26 @@ export function threadRoutes(ctx: ApiContext): Hono {
   app.get('/', async (c) => {
     const key = checkKey(c.req.query('thread'));
     const around = c.req.query('around');
-    const query = around ? null : parsePageQuery({ sort: c.req.query('sort'), limit: c.req.query('limit'), cursor: c.req.query('cursor') });
+    const query = around
+      ? null
+      : parsePageQuery({
+          sort: c.req.query('sort'),
+          limit: c.req.query('limit'),
+          cursor: c.req.query('cursor'),
+          filter: c.req.query('filter'),
+          anchors: c.req.queries('anchor'),
+        });
     // Browsers revalidate every time (no-cache); an unchanged thread costs one indexed lookup.
     c.header('Cache-Control', 'no-cache');
     const version = await store.threadVersion(key);
-    const etag = readEtag(key, version ?? -1, [around, query?.sort, String(query?.limit), c.req.query('cursor')]);
+    const etag = readEtag(key, version ?? -1, [
+      around,
+      query?.sort,
+      String(query?.limit),
+      c.req.query('cursor'),
+      query?.filter,
+      query?.anchors?.join(','),
+    ]);
     c.header('ETag', etag);
     if (
       c.req
@@ -90,6 +106,35 @@ export function countsRoutes(ctx: ApiContext): Hono {
     }
     c.header('Cache-Control', 'public, max-age=30');
     return c.json(await countThreads(ctx.store, keys));
+  });
+  app.all('/', methodNotAllowed('GET, OPTIONS'));
+  return app;
+}
+
+/** `GET /api/anchors?thread=KEY`: the passages of a thread with comments, and how many (inline markers). */
+export function anchorsRoutes(ctx: ApiContext): Hono {
+  const app = new Hono();
+  app.get('/', async (c) => {
+    const key = checkKey(c.req.query('thread'));
+    c.header('Cache-Control', 'no-cache');
+    const version = await ctx.store.threadVersion(key);
+    const etag = readEtag(key, version ?? -1, ['anchors']);
+    c.header('ETag', etag);
+    if (
+      c.req
+        .header('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return c.body(null, 304);
+    let body = ctx.readCache.get(etag);
+    if (body === undefined) {
+      const response: AnchorsResponse = { thread: key, anchors: version === null ? [] : await ctx.store.listAnchors(key) };
+      body = JSON.stringify(response);
+      ctx.readCache.set(etag, body);
+    }
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(body);
   });
   app.all('/', methodNotAllowed('GET, OPTIONS'));
   return app;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Anchor } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 
 const commentSchema = z.object({
@@ -13,6 +14,17 @@ const commentSchema = z.object({
   createdAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'createdAt must be a date'),
   editedAt: z.string().nullable(),
   status: z.enum(['published', 'deleted', 'pending', 'rejected']),
+  /** The passage an inline comment is anchored to (absent in archives from before anchors). */
+  anchor: z
+    .object({
+      type: z.enum(['quote', 'paragraph']),
+      exact: z.string().min(1).max(4000),
+      prefix: z.string().max(400).optional(),
+      suffix: z.string().max(400).optional(),
+      position: z.number().int().min(0).optional(),
+      key: z.string().min(1).max(64),
+    })
+    .nullish(),
 });
 
 /** Everything a site has, as one JSON document: what `export` writes and `import` reads back. */
@@ -51,6 +63,7 @@ export async function exportAll(store: CommentStore, now = new Date()): Promise<
         createdAt: c.createdAt,
         editedAt: c.editedAt ?? null,
         status: c.status,
+        ...(c.anchor?.key ? { anchor: { ...c.anchor, key: c.anchor.key } } : {}),
       });
     }
     before = page.nextBeforeSeq ?? undefined;
@@ -114,6 +127,7 @@ export async function importArchive(store: CommentStore, input: unknown): Promis
         editTokenHash: '',
         status: c.status === 'pending' ? 'pending' : 'published',
         page: { title: page?.title ?? null, url: page?.url ?? null },
+        anchor: c.anchor ? (c.anchor as Anchor & { key: string }) : null,
       });
       imported.push(c);
       report.comments++;

@@ -78,6 +78,19 @@ async function fillEverything(store: CommentStore): Promise<void> {
   await store.setStatus('wp-119', 'rejected');
   await store.deleteComment('wp-105'); // has replies: stays as a placeholder
   await store.setBan('email', 'troll@example.com', true);
+  await store.insertComment({
+    id: 'inline-1',
+    thread: SEED,
+    parentId: null,
+    authorName: 'Quoter',
+    authorEmail: null,
+    authorWebsite: null,
+    body: 'On this passage',
+    createdAt: '2024-02-01T00:00:00.000Z',
+    editTokenHash: '',
+    page: { title: null, url: null },
+    anchor: { type: 'quote', exact: 'Connecticut Trust Act', prefix: 'on the ', suffix: ', which', position: 700, key: 'k1' },
+  });
 }
 const comparable = async (store: CommentStore) => {
   const { exportedAt: _at, ...rest } = await exportAll(store);
@@ -100,6 +113,10 @@ describe('export and re-import', () => {
     await importArchive(back, await exportAll(pgStore));
     expect(await comparable(back)).toEqual(await comparable(source));
     expect((await back.listComments(SEED)).find((c) => c.id === 'wp-102')!.score).toBe(2);
+    expect((await back.listComments(SEED)).find((c) => c.id === 'inline-1')!.anchor).toMatchObject({
+      exact: 'Connecticut Trust Act',
+      key: 'k1',
+    });
 
     // Importing again changes nothing.
     const again = await importArchive(back, archive);

@@ -1,4 +1,5 @@
-import type { Comment } from '../../../widget/src/protocol/types.ts';
+import type { Anchor, Comment } from '../../../widget/src/protocol/types.ts';
+import type { StoredCommentInput } from './comment-store.ts';
 
 /** A row of `comments` as SQLite and PostgreSQL return it (the same columns in both). */
 export interface CommentRow {
@@ -18,6 +19,14 @@ export interface CommentRow {
   edit_token_hash: string | null;
   ip_hash: string | null;
   status: 'published' | 'deleted' | 'pending' | 'rejected';
+  /** JSON of the comment's Anchor (with its key), or null. */
+  anchor: string | null;
+  anchor_key: string | null;
+}
+
+/** The stored form of an anchor. */
+export function anchorColumns(anchor: StoredCommentInput['anchor']): { anchor: string | null; anchorKey: string | null } {
+  return anchor ? { anchor: JSON.stringify(anchor), anchorKey: anchor.key } : { anchor: null, anchorKey: null };
 }
 
 /** The protocol's view of a row (the email and the token hash never leave the server). */
@@ -32,6 +41,7 @@ export function toComment(r: CommentRow): Comment {
     editedAt: r.edited_at,
     score: r.score,
     status: r.status,
+    ...(r.anchor ? { anchor: JSON.parse(r.anchor) as Anchor } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Comment, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { Anchor, AnchorCount, Comment, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 
 /** A validated comment ready to be stored; the store assigns nothing but what it is given. */
 export interface StoredCommentInput {
@@ -16,6 +16,8 @@ export interface StoredCommentInput {
   /** `pending` waits for a moderator and is seen by no one else. Default `published`. */
   status?: 'published' | 'pending';
   page: { title: string | null; url: string | null };
+  /** The passage a top-level comment is anchored to, with its `key` (inline comments). */
+  anchor?: (Anchor & { key: string }) | null;
   /** Recorded in the same transaction, so a retried post finds the comment it created. */
   idempotency?: { key: string; requestHash: string };
 }
@@ -37,6 +39,9 @@ export interface PageQuery {
   after: PageKey | null;
   /** Most comments a page may hold, replies included (always at least one top-level comment); none when absent. */
   budget?: number;
+  /** Only anchored top-level comments (`inline`), or only those under these anchor keys. */
+  filter?: 'all' | 'inline';
+  anchors?: readonly string[];
 }
 
 /** A page: top-level comments in order, each followed by all its replies (oldest first). */
@@ -93,6 +98,8 @@ export interface CommentStore {
   listSubtree(rootId: string): Promise<Comment[]>;
   /** One comment by id, in any thread. */
   findComment(id: string): Promise<StoredComment | null>;
+  /** Anchored passages of a thread with their published comments (replies included). */
+  listAnchors(key: string): Promise<AnchorCount[]>;
   /** Published comments per thread key; keys without comments are absent. */
   countComments(keys: readonly string[]): Promise<Record<string, number>>;
   /** The comment an idempotency key created, with the hash of the request that created it. */

@@ -48,6 +48,10 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE bans (kind TEXT NOT NULL CHECK (kind IN ('ip', 'email')), value TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (kind, value));`,
   // v2: first-time moderation asks "has this network published before?" on every post.
   `CREATE INDEX comments_by_ip ON comments(ip_hash, status);`,
+  // v3: inline comments anchored to a passage of the page (JSON of the anchor, and its key).
+  `ALTER TABLE comments ADD COLUMN anchor TEXT;
+   ALTER TABLE comments ADD COLUMN anchor_key TEXT;
+   CREATE INDEX comments_by_anchor ON comments(thread_key, anchor_key) WHERE anchor_key IS NOT NULL;`,
 ];
 
 /** The schema version this server writes. */

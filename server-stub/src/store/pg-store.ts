@@ -1,13 +1,15 @@
 import pg from 'pg';
-import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
 
 const VISIBLE = "status IN ('published', 'deleted')";
-const ROOTS = `thread_key = $1 AND parent_id IS NULL AND ${VISIBLE}`;
-/** Top-level comments after a page key, per sort order: $1 thread, $2 seq, $3 rank, $4 limit. */
+// $5 scope: 0 every top-level comment; 1 anchored ones (inline); 2 those under the anchor keys $6.
+const ROOTS = `thread_key = $1 AND parent_id IS NULL AND ${VISIBLE}
+  AND ($5::int = 0 OR ($5 = 1 AND anchor_key IS NOT NULL) OR ($5 = 2 AND anchor_key = ANY($6::text[])))`;
+/** Top-level comments after a page key, per sort order: $1 thread, $2 seq, $3 rank, $4 limit, $5–6 scope. */
 const PAGE_SQL: Record<SortOrder, string> = {
   oldest: `SELECT * FROM comments WHERE ${ROOTS} AND seq > $2 AND $3::int IS NOT NULL ORDER BY seq LIMIT $4`,
   newest: `SELECT * FROM comments WHERE ${ROOTS} AND seq < $2 AND $3::int IS NOT NULL ORDER BY seq DESC LIMIT $4`,
@@ -87,9 +89,17 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listComments(key) {
       return (await q<CommentRow>(`SELECT * FROM comments WHERE thread_key = $1 AND ${VISIBLE} ORDER BY seq`, [key])).map(toComment);
     },
-    async listPage(key, { sort, limit, after, budget }) {
+    async listPage(key, { sort, limit, after, budget, filter, anchors }) {
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
-      const candidates = await q<CommentRow>(PAGE_SQL[sort], [key, start.seq, Math.min(start.rank, MAX_RANK), limit + 1]);
+      const scope = anchors?.length ? 2 : filter === 'inline' ? 1 : 0;
+      const candidates = await q<CommentRow>(PAGE_SQL[sort], [
+        key,
+        start.seq,
+        Math.min(start.rank, MAX_RANK),
+        limit + 1,
+        scope,
+        anchors ?? [],
+      ]);
       const roots = takeWithinBudget(candidates, limit, budget);
       const replies = roots.length
         ? await q<CommentRow>(
@@ -106,6 +116,17 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     },
     async listSubtree(rootId) {
       return (await q<CommentRow>(`SELECT * FROM comments WHERE root_id = $1 AND ${VISIBLE} ORDER BY seq`, [rootId])).map(toComment);
+    },
+    async listAnchors(key) {
+      // A deleted top-level comment still holds its passage while replies under it are published.
+      const rows = await q<{ anchor_key: string; anchor: string; n: string }>(
+        `SELECT r.anchor_key, MIN(r.anchor) AS anchor, COUNT(c.id) AS n
+         FROM comments r JOIN comments c ON c.root_id = r.id AND c.status = 'published'
+         WHERE r.thread_key = $1 AND r.parent_id IS NULL AND r.anchor_key IS NOT NULL AND r.status IN ('published', 'deleted')
+         GROUP BY r.anchor_key ORDER BY MIN(r.seq)`,
+        [key],
+      );
+      return rows.map((r) => ({ key: r.anchor_key, anchor: JSON.parse(r.anchor) as Anchor, count: Number(r.n) }));
     },
     async findComment(id) {
       const row = await findRow(id);

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Comment, LiveEvent } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, toComment } from './comment-rows.ts';
+import { anchorColumns, type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput } from './comment-store.ts';
 
 /** The channel every instance listens on; payloads name the thread and version only (NOTIFY caps payloads near 8 KB). */
@@ -75,9 +75,10 @@ export const pgWrites = {
         (await c.query<{ version: string }>(upsert, [i.thread, i.page.title, i.page.url, i.createdAt])).rows[0]!.version,
       );
       const rootId = i.parentId === null ? i.id : ((await row(c, i.parentId))?.root_id ?? i.parentId);
+      const anchor = anchorColumns(i.parentId === null ? i.anchor : null);
       await c.query(
-        `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status, anchor, anchor_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           i.id,
           i.thread,
@@ -91,6 +92,8 @@ export const pgWrites = {
           i.editTokenHash,
           i.ipHash ?? null,
           status,
+          anchor.anchor,
+          anchor.anchorKey,
         ],
       );
       if (i.idempotency) {

@@ -93,6 +93,11 @@ const MIGRATIONS: readonly Migration[] = [
 
   // v6: first-time moderation asks "has this network published before?" on every post.
   `CREATE INDEX comments_by_ip ON comments(ip_hash, status);`,
+
+  // v7: inline comments anchored to a passage of the page (JSON of the anchor, and its key).
+  `ALTER TABLE comments ADD COLUMN anchor TEXT;
+   ALTER TABLE comments ADD COLUMN anchor_key TEXT;
+   CREATE INDEX comments_by_anchor ON comments(thread_key, anchor_key) WHERE anchor_key IS NOT NULL;`,
 ];
 
 /** The schema version this server writes. */

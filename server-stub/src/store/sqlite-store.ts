@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
@@ -11,7 +11,9 @@ import { prepareWrites } from './sqlite-writes.ts';
 // `+status` keeps the status index (for moderators) out of readers' queries: without statistics
 // SQLite would pick it and scan every comment of the site instead of one thread's.
 const VISIBLE = "+status IN ('published', 'deleted')";
-const ROOTS = `thread_key = @key AND parent_id IS NULL AND ${VISIBLE}`;
+// Scope 0: every top-level comment; 1: anchored ones (inline); 2: those under the anchor keys given.
+const ROOTS = `thread_key = @key AND parent_id IS NULL AND ${VISIBLE}
+  AND (@scope = 0 OR (@scope = 1 AND anchor_key IS NOT NULL) OR (@scope = 2 AND anchor_key IN (SELECT value FROM json_each(@anchors))))`;
 
 /** Top-level comments after a page key, per sort order (keyset paging: stable under inserts). */
 const PAGE_SQL: Record<SortOrder, string> = {
@@ -22,6 +24,10 @@ const PAGE_SQL: Record<SortOrder, string> = {
   top: `SELECT * FROM comments WHERE ${ROOTS} AND (score < @rank OR (score = @rank AND seq > @seq))
         ORDER BY score DESC, seq LIMIT @limit`,
 };
+
+/** Parameters of the ROOTS scope for a page query. */
+const scopeOf = (filter: PageQuery['filter'], anchors: PageQuery['anchors']) =>
+  anchors?.length ? { scope: 2, anchors: JSON.stringify(anchors) } : { scope: filter === 'inline' ? 1 : 0, anchors: '[]' };
 
 /** Opens (creating and migrating if needed) a SQLite store; `':memory:'` for tests. */
 export function openSqliteStore(file: string): CommentStore {
@@ -53,6 +59,13 @@ export function openSqliteStore(file: string): CommentStore {
   );
   const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${VISIBLE} ORDER BY seq`);
   const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?');
+  // A deleted top-level comment still holds its passage while replies under it are published.
+  const selectAnchors = db.prepare<[string], { anchor_key: string; anchor: string; n: number }>(
+    `SELECT r.anchor_key, MIN(r.anchor) AS anchor, COUNT(c.id) AS n
+     FROM comments r JOIN comments c ON c.root_id = r.id AND c.status = 'published'
+     WHERE r.thread_key = ? AND r.parent_id IS NULL AND r.anchor_key IS NOT NULL AND r.status IN ('published', 'deleted')
+     GROUP BY r.anchor_key ORDER BY MIN(r.seq)`,
+  );
   const selectCounts = db.prepare<[string], { key: string; n: number }>(
     `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND +status = 'published' GROUP BY thread_key`,
   );
@@ -93,9 +106,9 @@ export function openSqliteStore(file: string): CommentStore {
     async listComments(key) {
       return selectComments.all(key).map(toComment);
     },
-    async listPage(key, { sort, limit, after, budget }: PageQuery) {
+    async listPage(key, { sort, limit, after, budget, filter, anchors }: PageQuery) {
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: Number.MAX_SAFE_INTEGER });
-      const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1 });
+      const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1, ...scopeOf(filter, anchors) });
       const roots = takeWithinBudget(candidates, limit, budget);
       const more = candidates.length > roots.length;
       const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];
@@ -107,6 +120,9 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async listSubtree(rootId) {
       return selectSubtree.all(rootId).map(toComment);
+    },
+    async listAnchors(key) {
+      return selectAnchors.all(key).map((r) => ({ key: r.anchor_key, anchor: JSON.parse(r.anchor) as Anchor, count: r.n }));
     },
     async findComment(id) {
       const row = selectComment.get(id);

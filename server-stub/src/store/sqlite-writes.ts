@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Comment, LiveEvent } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, toComment } from './comment-rows.ts';
+import { anchorColumns, type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput, VersionedEvent } from './comment-store.ts';
 
 /** The write transactions of the SQLite store; each returns the events it recorded. */
@@ -30,8 +30,8 @@ export function prepareWrites(db: Database): SqliteWrites {
   const bumpVersion = db.prepare<[string], { version: number }>('UPDATE threads SET version = version + 1 WHERE key = ? RETURNING version');
   const insertEvent = db.prepare('INSERT INTO events (thread_key, version, payload, created_at) VALUES (?, ?, ?, ?)');
   const insertComment = db.prepare(
-    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status)
-     VALUES (@id, @thread, @parentId, @rootId, @authorName, @authorEmail, @authorWebsite, @body, @createdAt, @editTokenHash, @ipHash, @status)`,
+    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status, anchor, anchor_key)
+     VALUES (@id, @thread, @parentId, @rootId, @authorName, @authorEmail, @authorWebsite, @body, @createdAt, @editTokenHash, @ipHash, @status, @anchor, @anchorKey)`,
   );
   const insertIdempotency = db.prepare('INSERT INTO idempotency_keys (key, request_hash, comment_id, created_at) VALUES (?, ?, ?, ?)');
   const addToAncestors = db.prepare(
@@ -67,7 +67,7 @@ export function prepareWrites(db: Database): SqliteWrites {
       const rootId = c.parentId === null ? c.id : (byId.get(c.parentId)?.root_id ?? c.parentId);
       if (status === 'pending') upsertThreadQuietly.run(threadRow);
       const version = status === 'published' ? upsertThread.get(threadRow)!.version : 0;
-      insertComment.run({ ...c, rootId, ipHash: c.ipHash ?? null, status });
+      insertComment.run({ ...c, rootId, ipHash: c.ipHash ?? null, status, ...anchorColumns(c.parentId === null ? c.anchor : null) });
       if (c.idempotency) insertIdempotency.run(c.idempotency.key, c.idempotency.requestHash, c.id, c.createdAt);
       const comment = toComment(byId.get(c.id)!);
       if (status === 'pending') return { comment, events: [] };

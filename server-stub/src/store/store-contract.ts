@@ -226,6 +226,43 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       expect(await store.isBanned(null, 'bad@x.example')).toBe(false);
     });
 
+    it('keeps anchors on top-level comments, lists pages by anchor and counts each passage', async () => {
+      const trust = {
+        type: 'quote' as const,
+        exact: 'Connecticut Trust Act',
+        prefix: 'trains its officers on the ',
+        suffix: ', which',
+        key: 'k-trust',
+      };
+      const chief = { type: 'paragraph' as const, exact: 'Chief Foti Koskinas would like', key: 'k-chief' };
+      await store.insertComment(input('plain'));
+      const a = await store.insertComment(input('a', { anchor: trust }));
+      expect(a.anchor).toEqual(trust);
+      await add('a1', 'a');
+      await add('a2', 'a1');
+      await store.insertComment(input('b', { anchor: chief }));
+      await store.insertComment(input('c', { anchor: trust }));
+      await store.insertComment(input('held', { anchor: chief, status: 'pending' }));
+      // Replies never carry an anchor of their own: they follow their thread.
+      await store.insertComment(input('r', { parentId: 'plain', anchor: chief }));
+      expect((await store.findComment('r'))!.comment.anchor).toBeUndefined();
+      expect((await store.findComment('plain'))!.comment.anchor).toBeUndefined();
+
+      expect(await store.listAnchors('/t')).toEqual([
+        { key: 'k-trust', anchor: trust, count: 4 },
+        { key: 'k-chief', anchor: chief, count: 1 },
+      ]);
+      const page = (q: Partial<PageQuery>) => store.listPage('/t', { sort: 'oldest', limit: 50, after: null, ...q });
+      expect((await page({ filter: 'inline' })).comments.map((c) => c.id)).toEqual(['a', 'b', 'c', 'a1', 'a2']);
+      expect((await page({ anchors: ['k-trust'] })).comments.map((c) => c.id)).toEqual(['a', 'c', 'a1', 'a2']);
+      expect((await page({ anchors: ['nope'] })).comments).toEqual([]);
+      expect((await page({})).comments).toHaveLength(7);
+      // A deleted anchored comment with replies keeps its passage for them.
+      await store.deleteComment('a');
+      expect((await store.listAnchors('/t'))[0]).toEqual({ key: 'k-trust', anchor: trust, count: 3 });
+      expect(await store.listAnchors('/other')).toEqual([]);
+    });
+
     it('seeds the Westport thread into an empty store once, threaded as the page shows it', async () => {
       expect(await seedIfEmpty(store, 'http://127.0.0.1:5173/x')).toBe(19);
       expect(await seedIfEmpty(store, 'http://127.0.0.1:5173/x')).toBe(0);

@@ -21,6 +21,11 @@ export const LIMITS = {
   unpagedMax: 1000,
   /** Thread keys in one `GET /api/counts`. */
   countsMax: 100,
+  /** Characters in an anchor's quoted text, and in its prefix and suffix. */
+  anchorExactChars: 1000,
+  anchorContextChars: 64,
+  /** Anchor keys in one `GET /api/comments?anchor=…`. */
+  anchorsMax: 50,
   /** Bytes in a request body; larger requests get 413 before parsing. */
   requestBytes: 64 * 1024,
 } as const;

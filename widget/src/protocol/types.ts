@@ -12,6 +12,25 @@ export type CommentStatus = 'published' | 'deleted' | 'pending' | 'rejected';
 /** How a body is written: the threadline protocol always sends Markdown; adapters may send HTML. */
 export type BodyFormat = 'markdown' | 'html';
 
+/**
+ * Where on the page a top-level comment is anchored (inline comments): a W3C Web Annotation
+ * TextQuoteSelector (`exact` with some `prefix` and `suffix`) plus a TextPositionSelector-like hint.
+ * Never a DOM path: when the article changes, the widget finds the text again by fuzzy matching.
+ */
+export interface Anchor {
+  /** `quote`: the reader selected `exact`; `paragraph`: the whole block (its text starts with `exact`). */
+  type: 'quote' | 'paragraph';
+  /** The quoted text, whitespace collapsed (1–1,000 characters). */
+  exact: string;
+  /** Up to 64 characters just before and after `exact` in the page's commentable text. */
+  prefix?: string;
+  suffix?: string;
+  /** Offset of `exact` in the page's commentable text (blocks joined by a blank line): a hint only. */
+  position?: number;
+  /** Set by the server: the same for every comment on the same passage (type, exact, prefix, suffix). */
+  key?: string;
+}
+
 /** One comment as the API returns it. Times are ISO 8601 (UTC). */
 export interface Comment {
   id: string;
@@ -30,6 +49,8 @@ export interface Comment {
   /** Upvotes. */
   score?: number;
   status: CommentStatus;
+  /** Top-level comments on a passage of the page (inline comments); absent or null otherwise. */
+  anchor?: Anchor | null;
 }
 
 /** What the server knows of the page a thread belongs to. */
@@ -54,6 +75,27 @@ export interface PageRequest {
   limit?: number;
   /** `nextCursor` of the previous page. */
   cursor?: string;
+  /** `inline`: only comments anchored to a passage (with their replies). Default `all`. */
+  filter?: ThreadFilter;
+  /** Only comments anchored under these anchor keys (with their replies): one passage's threads. */
+  anchors?: readonly string[];
+}
+
+/** Which top-level comments a page lists. */
+export type ThreadFilter = 'all' | 'inline';
+
+/** One passage with comments, as `GET /api/anchors` lists it. */
+export interface AnchorCount {
+  key: string;
+  anchor: Anchor;
+  /** Published comments on it, replies included. */
+  count: number;
+}
+
+/** `GET /api/anchors?thread=KEY`: every anchored passage of a thread with its comment count. */
+export interface AnchorsResponse {
+  thread: string;
+  anchors: AnchorCount[];
 }
 
 /**
@@ -88,6 +130,8 @@ export interface PostCommentRequest {
   hp?: string;
   /** Milliseconds since the form appeared, for the optional minimum time-to-submit. */
   elapsedMs?: number;
+  /** Anchors a top-level comment to a passage of the page (inline comments). Not allowed on replies. */
+  anchor?: Anchor;
 }
 
 /** `201` answer to `POST /api/comments`. */
@@ -151,6 +195,7 @@ export type ErrorCode =
   | 'spam_suspected'
   | 'too_many_links'
   | 'too_deep'
+  | 'anchor_on_reply'
   | 'banned_content'
   | 'banned'
   | 'unauthorized'
