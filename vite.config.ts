@@ -31,7 +31,11 @@ export default defineConfig(({ mode }) => {
       lib: isLoader
         ? { entry: 'widget/src/embed/loader.ts', formats: ['iife'], name: 'threadlineEmbed', fileName: () => 'embed.js' }
         : { entry: 'widget/src/index.ts', formats: ['es'], fileName: () => 'threadline.js' },
-      rollupOptions: isLoader ? {} : { output: { chunkFileNames: 'threadline-[name]-[hash].js' } },
+      // allow-extension: chunks loaded later (format, inline) import shared code from threadline.js
+      // instead of Rollup moving it into one more chunk every reader would wait for.
+      rollupOptions: isLoader
+        ? {}
+        : { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'threadline-[name]-[hash].js', minify: true } },
     },
     test: {
       include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts', 'bench/**/*.test.ts'],

@@ -10,14 +10,19 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // Runs at page load on every article: must stay tiny.
   { name: 'embed.js (loader)', pattern: /^embed\.js$/, bytes: 2_560 },
   // First render: Preact + signals (~8 KB), ky (~7 KB), the thread, forms, styles, English.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 32 * 1024 },
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 30 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
+  // Inline comments (data-inline): markers, panel, fuzzy re-anchoring; only on pages that ask for them.
+  { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8 * 1024 },
   // One per language; a reader loads at most one.
   { name: 'language chunk', pattern: /^threadline-(de|es|fr|pt|ja|ar)-.*\.js$/, bytes: 2_560 },
 ];
-/** The most one reader downloads: every chunk but languages, plus the largest language. */
-export const READER_TOTAL = 50 * 1024;
+/**
+ * The most one reader downloads: every chunk but languages, plus the largest language. Was 50 KB;
+ * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load.
+ */
+export const READER_TOTAL = 55 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
@@ -43,7 +48,7 @@ for (const { name, pattern, bytes } of BUDGETS) {
     console.log(`size: ${ok ? 'ok  ' : 'OVER'} ${f.padEnd(34)} ${kb(size)} gzip of ${kb(bytes)}`);
   }
 }
-const isLanguage = (f: string) => BUDGETS[3]!.pattern.test(f);
+const isLanguage = (f: string) => BUDGETS.find((b) => b.name === 'language chunk')!.pattern.test(f);
 const total =
   files.filter((f) => f !== 'embed.js' && !isLanguage(f)).reduce((n, f) => n + gz(f), 0) + Math.max(0, ...files.filter(isLanguage).map(gz));
 const totalOk = total <= READER_TOTAL;

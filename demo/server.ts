@@ -47,7 +47,9 @@ export function createDemoApp(origin: () => string, api: string, extraPages?: Re
     // ?theme=dark shows the site's dark edition, with the widget's dark palette.
     app.get(article.path, (c) => {
       const dark = c.req.query('theme') === 'dark';
-      return c.html(renderArticle(origin(), article, { api, ...(dark ? { attributes: { 'data-theme': 'dark' } } : {}) }, dark));
+      // Readers may comment on any paragraph of the story itself (inline comments).
+      const attributes: Record<string, string> = { 'data-inline': '.story-body p', ...(dark ? { 'data-theme': 'dark' } : {}) };
+      return c.html(renderArticle(origin(), article, { api, attributes }, dark));
     });
   }
   return app;

@@ -271,6 +271,10 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       expect(comments.filter((c) => c.parentId === null)).toHaveLength(7);
       expect(comments.find((c) => c.id === 'c7')).toMatchObject({ parentId: 'c6', author: { name: 'Sharon Paulsen' } });
       expect(comments.filter((c) => c.author.name === null)).toHaveLength(12);
+      // The demo's inline comments: four top-level seed comments answer a passage of the article.
+      expect(comments.filter((c) => c.anchor).map((c) => c.id)).toEqual(['c5', 'c10', 'c11', 'c13']);
+      expect(comments.find((c) => c.id === 'c11')!.anchor).toMatchObject({ type: 'quote', exact: 'Connecticut Trust Act' });
+      expect((await store.listAnchors(SEED_THREAD_KEY)).map((a) => a.count)).toEqual([5, 1, 2, 1]);
     });
   });
 }

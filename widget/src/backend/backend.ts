@@ -1,4 +1,5 @@
 import type {
+  AnchorsResponse,
   Comment,
   LiveEvent,
   PageRequest,
@@ -26,6 +27,12 @@ export interface CommentsBackend {
    * A backend without paging may return everything with `nextCursor: null`.
    */
   listThread(threadKey: string, page?: PageRequest): Promise<ThreadResponse>;
+  /**
+   * Every passage of the thread with comments anchored to it, and how many (inline comments).
+   * Backends without anchors leave it out: the widget then shows no inline markers, and the
+   * comments it posts are plain ones. `listThread` must then ignore `filter` and `anchors`.
+   */
+  listAnchors?(threadKey: string): Promise<AnchorsResponse>;
   /** The sub-thread holding one comment, for permalinks to comments not on the first page. */
   listAround?(threadKey: string, commentId: string): Promise<ThreadResponse>;
   /** Posts a comment or reply and resolves with it as stored (and its edit token, if the backend has them). */

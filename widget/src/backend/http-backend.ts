@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import type {
+  AnchorsResponse,
   Comment,
   CommentChangeResponse,
   ErrorResponse,
@@ -47,15 +48,18 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
       call(() =>
         http
           .get('comments', {
-            searchParams: {
-              thread: threadKey,
-              ...(page.sort ? { sort: page.sort } : {}),
-              ...(page.limit ? { limit: page.limit } : {}),
-              ...(page.cursor ? { cursor: page.cursor } : {}),
-            },
+            searchParams: [
+              ['thread', threadKey],
+              ...(page.sort ? [['sort', page.sort]] : []),
+              ...(page.limit ? [['limit', String(page.limit)]] : []),
+              ...(page.cursor ? [['cursor', page.cursor]] : []),
+              ...(page.filter && page.filter !== 'all' ? [['filter', page.filter]] : []),
+              ...(page.anchors ?? []).map((key) => ['anchor', key]),
+            ] as [string, string][],
           })
           .json<ThreadResponse>(),
       ),
+    listAnchors: (threadKey) => call(() => http.get('anchors', { searchParams: { thread: threadKey } }).json<AnchorsResponse>()),
     listAround: (threadKey, commentId) =>
       call(() => http.get('comments', { searchParams: { thread: threadKey, around: commentId } }).json<ThreadResponse>()),
     postComment: (request, opts = {}) =>

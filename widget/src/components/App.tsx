@@ -3,6 +3,7 @@ import { WidgetContext } from '../state/widget-model.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
+import { FilterSelect } from './FilterSelect.tsx';
 import { NewCommentsBar } from './NewCommentsBar.tsx';
 import { SortSelect } from './SortSelect.tsx';
 
@@ -17,6 +18,8 @@ export function App({ model }: AppProps) {
   const t = model.t.value;
   const status = thread.status.value;
   const roots = thread.roots.value;
+  // The all / inline-only filter, where the page or the thread has inline comments.
+  const hasInline = model.hasAnchors && (!!model.inline.value || thread.filter.value !== 'all' || roots.some((r) => r.comment.anchor));
   return (
     <WidgetContext.Provider value={model}>
       <section class="tl" part="thread" aria-labelledby="tl-heading" lang={t.lang} dir={t.dir}>
@@ -24,7 +27,10 @@ export function App({ model }: AppProps) {
           <h2 class="tl-heading" part="heading" id="tl-heading">
             {status === 'ready' ? t.plural('thread.count', thread.count.value) : t.t('thread.label')}
           </h2>
-          {roots.length > 1 && <SortSelect />}
+          <div class="tl-controls">
+            {hasInline && <FilterSelect />}
+            {roots.length > 1 && <SortSelect />}
+          </div>
         </div>
         {thread.isLocked.value ? (
           <p class="tl-locked" role="note">

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReplyNode } from '../state/reply-tree.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
+import { AnchorQuote } from './AnchorQuote.tsx';
 import { Avatar } from './Avatar.tsx';
 import { CommentActionsBar } from './CommentActionsBar.tsx';
 import { CommentBody } from './CommentBody.tsx';
@@ -70,6 +71,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
         data-comment-id={comment.id}
         data-depth={node.depth}
       >
+        {comment.anchor && comment.parentId === null && <AnchorQuote anchor={comment.anchor} />}
         <header class="tl-meta">
           <Avatar name={isDeleted ? null : name} />
           <span class={name && !isDeleted ? 'tl-author' : 'tl-author tl-author-anon'} part="author" id={headingId}>

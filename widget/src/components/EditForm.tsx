@@ -36,7 +36,10 @@ export function EditForm({ commentId }: EditFormProps) {
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
-          if (e.key === 'Escape') actions.cancelEdit();
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            actions.cancelEdit();
+          }
         }}
       />
       <div class="tl-buttons">

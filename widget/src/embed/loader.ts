@@ -19,9 +19,9 @@ const loadWidget = (): Promise<WidgetModule> =>
   (widget ??= import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>);
 
 /** Attributes of the element (and `data-*` of the script tag) that become mount options. */
-const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy'] as const;
+const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy', 'inline'] as const;
 
-/** `<threadline-comments api thread lang theme max-depth page-size lazy>`: a comment section wherever it is placed. */
+/** `<threadline-comments api thread lang theme max-depth page-size lazy inline>`: a comment section wherever it is placed. */
 class ThreadlineComments extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   private handle: MountHandle | undefined;
@@ -43,6 +43,8 @@ class ThreadlineComments extends HTMLElement {
       { rootMargin: '600px 0px' },
     );
     this.observer.observe(this);
+    // Inline comments show beside the article: start when its paragraphs come near, too.
+    for (const block of inlineBlocks(this.getAttribute('inline'))) this.observer.observe(block);
   }
 
   disconnectedCallback(): void {
@@ -71,6 +73,7 @@ class ThreadlineComments extends HTMLElement {
     if (theme === 'light' || theme === 'dark' || theme === 'auto') options.theme = theme as Theme;
     if (get('max-depth')) options.maxDepth = Number(get('max-depth'));
     if (get('page-size')) options.pageSize = Number(get('page-size'));
+    if (get('inline')) options.inline = get('inline')!;
     loadWidget().then(
       (m) => {
         // The element may have moved or changed while the module loaded: only the latest start wins.
@@ -80,6 +83,15 @@ class ThreadlineComments extends HTMLElement {
       },
       (err: unknown) => console.error('[threadline] could not load the comments widget', err),
     );
+  }
+}
+
+/** The first blocks a `data-inline` selector matches (none for a selector the browser rejects). */
+function inlineBlocks(selector: string | null): Element[] {
+  try {
+    return selector ? [...document.querySelectorAll(selector)].slice(0, 20) : [];
+  } catch {
+    return [];
   }
 }
 

@@ -6,7 +6,7 @@ import { en } from '../i18n/en.ts';
 import { createTranslator, loadTranslator, pickLanguage } from '../i18n/translator.ts';
 import { log } from '../log.ts';
 import { loadFormatter } from '../render/formatter.ts';
-import { createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
+import { createLiveHub, createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
 import { clampOption, commentIdFromHash, DEFAULT_PAGE_SIZE, describePage, type MountOptions, resolveThreadKey } from './options.ts';
@@ -63,12 +63,26 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   void loaded.then(showLinked);
 
   // Live: others' comments, edits, deletions and votes, from the version the first page is at.
+  // One stream for the thread below and an open inline panel.
+  const live = createLiveHub();
+  cleanups.push(live.listen(model.thread.applyEvent));
   let stopLive: (() => void) | undefined;
   void loaded.then(() => {
-    if (handle.isMounted && backend.subscribe)
-      stopLive = backend.subscribe(model.thread.key, model.thread.version.value, model.thread.applyEvent);
+    if (handle.isMounted && backend.subscribe) stopLive = backend.subscribe(model.thread.key, model.thread.version.value, live.emit);
   });
   cleanups.push(() => stopLive?.());
+
+  // Inline comments beside the article: their own chunk, loaded only where a site asks for them.
+  if (options.inline && backend.listAnchors) {
+    const selector = options.inline;
+    import('../inline/inline-layer.tsx').then(
+      (m) => {
+        if (handle.isMounted)
+          cleanups.push(m.startInline({ selector, container: element, before: host, backend, model, live, theme: options.theme }));
+      },
+      (err: unknown) => log.warn('inline comments could not be loaded', err),
+    );
+  }
   // Another tab of this reader posted, edited or voted: pick up its tokens and votes.
   const onStorage = (e: StorageEvent) => {
     if (!e.key || e.key.startsWith('threadline:')) model.reader.reload();

@@ -20,6 +20,11 @@ export interface MountOptions {
   maxDepth?: number;
   /** Top-level comments per page, each with all its replies (default 50, 1–200). */
   pageSize?: number;
+  /**
+   * Inline comments: a CSS selector for the blocks of the article readers may comment on
+   * (`"article p"`). Each gets a marker with its count; selected text can be commented on.
+   */
+  inline?: string;
   /** A backend other than the threadline HTTP protocol (must implement CommentsBackend). */
   backend?: CommentsBackend;
 }

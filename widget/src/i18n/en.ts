@@ -92,6 +92,21 @@ export const en = {
   'error.too_deep': 'This conversation is nested too deeply to reply here. Reply further up instead.',
   'error.banned_content': 'Your comment contains words or links this site does not accept.',
   'error.banned': 'This site no longer accepts comments from you.',
+  'error.anchor_on_reply': 'A reply cannot quote the article; it follows its thread.',
+  'filter.label': 'Show',
+  'filter.all': 'All comments',
+  'filter.inline': 'Only inline comments',
+  'inline.on': 'on: “{quote}”',
+  'inline.show': 'Show this passage in the article',
+  'inline.changed': 'On a passage that has since changed: “{quote}”',
+  'inline.paragraph': 'Comments on paragraph {p}',
+  'inline.add': 'Comment on paragraph {p}',
+  'inline.comment': 'Comment',
+  'inline.commentLabel': 'Comment on the selected text',
+  'inline.heading': 'Comments on this paragraph',
+  'inline.quoting': 'Commenting on',
+  'inline.close': 'Close',
+  'inline.empty': 'No comments on this paragraph yet. Start the conversation.',
 } as const;
 
 /** A key of the message catalog. */

@@ -51,7 +51,7 @@ export function checkDraft(body: string, name: string, email = '', website = '')
 
 /** Creates a form model posting to `thread` as a reply to `parentId` (null: top level). */
 export function createComposerModel(thread: ThreadModel, reader: ReaderModel, parentId: string | null): ComposerModel {
-  const saved = drafts.load(thread.key, parentId);
+  const saved = drafts.load(thread.draftKey, parentId);
   const body = signal(saved?.body ?? '');
   const isRestored = signal(!!saved?.body);
   const isPending = signal(false);
@@ -66,7 +66,7 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
     const text = body.value;
     if (isPending.peek()) return;
     clearTimeout(timer);
-    timer = setTimeout(() => drafts.save(thread.key, parentId, { body: text, ...(attempt ? { attempt } : {}) }), 300);
+    timer = setTimeout(() => drafts.save(thread.draftKey, parentId, { body: text, ...(attempt ? { attempt } : {}) }), 300);
   });
 
   async function submit(): Promise<Comment | null> {
@@ -81,7 +81,7 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
     // first attempt did reach the server, the server answers with that comment, not a second one.
     if (attempt?.body !== text) attempt = { key: randomId(), body: text };
     clearTimeout(timer);
-    drafts.save(thread.key, parentId, { body: text, attempt });
+    drafts.save(thread.draftKey, parentId, { body: text, attempt });
     isPending.value = true;
     error.value = null;
     isRestored.value = false;
@@ -98,9 +98,9 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
       if (res.comment.status === 'pending') reader.hold(res.comment);
       if (res.editToken && res.editableUntil) reader.own(res.comment.id, { token: res.editToken, until: Date.parse(res.editableUntil) });
       attempt = undefined;
-      drafts.clear(thread.key, parentId);
+      drafts.clear(thread.draftKey, parentId);
       // Anything typed while it was sending is a new draft.
-      if (body.value) drafts.save(thread.key, parentId, { body: body.value });
+      if (body.value) drafts.save(thread.draftKey, parentId, { body: body.value });
       return res.comment;
     } catch (err) {
       // The text comes back: a failed post never costs the reader what they wrote.
@@ -127,7 +127,7 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
       body.value = '';
       error.value = null;
       isRestored.value = false;
-      drafts.clear(thread.key, parentId);
+      drafts.clear(thread.draftKey, parentId);
     },
     clearError: () => {
       error.value = null;

@@ -3,11 +3,13 @@ import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
 import type {
+  Anchor,
   Comment,
   LiveEvent,
   PostCommentRequest,
   PostCommentResponse,
   SortOrder,
+  ThreadFilter,
   ThreadInfo,
   ThreadResponse,
 } from '../protocol/types.ts';
@@ -38,11 +40,30 @@ export interface ThreadOptions {
   onSortChange?: (order: SortOrder) => void;
   /** The reader's own comments waiting for a moderator (shown to them only); told which the server now shows. */
   held?: { list(): readonly Comment[]; release(ids: string[]): void };
+  /** Which top-level comments to list to start with (default all). */
+  filter?: ThreadFilter;
+  /**
+   * Only the threads under these anchor keys (one passage's inline comments). A function: the
+   * set grows when the reader comments on a new quote in that passage.
+   */
+  anchors?: () => readonly string[];
+  /** Whether a new top-level comment (live, or held for moderation) belongs in this view. */
+  accepts?: (comment: Comment) => boolean;
+  /** The passage new top-level comments are anchored to (inline comments), if any. */
+  newAnchor?: () => Anchor | null;
+  /** Keeps this thread's drafts apart from other forms on the same thread (an inline panel's). */
+  draftScope?: string;
+  /** Shows others' new top-level comments at once instead of behind "Show N new comments" (a small panel). */
+  showNewAtOnce?: boolean;
 }
 
 /** One thread as the widget shows it: data, loading state and the actions that change it. */
 export interface ThreadModel {
   readonly key: string;
+  /** Where this thread's drafts are kept (the key, or the key and an inline scope). */
+  readonly draftKey: string;
+  /** Which top-level comments are listed: all, or only those anchored to the page (inline). */
+  readonly filter: ReadonlySignal<ThreadFilter>;
   readonly info: ReadonlySignal<ThreadInfo | null>;
   readonly status: ReadonlySignal<'loading' | 'ready' | 'error'>;
   readonly loadError: ReadonlySignal<BackendError | null>;
@@ -85,11 +106,16 @@ export interface ThreadModel {
   applyEvent(event: LiveEvent): void;
   /** Puts a comment as the server now has it in place of the old one. */
   replaceComment(comment: Comment): void;
+  /** Shows a comment this reader posted elsewhere on the page (an inline panel), as their own. */
+  include(comment: Comment): void;
+  /** A loaded comment by id. */
+  find(id: string): Comment | undefined;
   /** Takes a comment away (deleted without replies). */
   removeComment(id: string): void;
   setScore(id: string, score: number): void;
   loadMore(): Promise<void>;
   setSort(order: SortOrder): Promise<void>;
+  setFilter(filter: ThreadFilter): Promise<void>;
   toggleCollapsed(id: string): void;
   /** Makes sure a comment is loaded and visible (fetching its sub-thread if needed), then targets it. */
   showComment(id: string): Promise<boolean>;
@@ -122,6 +148,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
   const status = signal<'loading' | 'ready' | 'error'>('loading');
   const loadError = signal<BackendError | null>(null);
   const sort = signal<SortOrder>(options.sort);
+  const filter = signal<ThreadFilter>(options.filter ?? 'all');
   const cursor = signal<string | null>(null);
   const isLoadingMore = signal(false);
   const moreError = signal<BackendError | null>(null);
@@ -142,6 +169,22 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     else next.delete(id);
     return next;
   };
+  /**
+   * Whether a comment belongs in this view: a scoped view (one passage, or inline only) takes
+   * top-level comments on its passages and replies within threads it shows.
+   */
+  const belongs = (c: Comment, shown: readonly Comment[]) => {
+    if (!options.anchors && filter.value === 'all') return true;
+    if (c.parentId !== null) return shown.some((x) => x.id === c.parentId);
+    return options.accepts ? options.accepts(c) : !!c.anchor;
+  };
+  const pageRequest = (cursor?: string) => ({
+    sort: sort.value,
+    limit: options.pageSize,
+    ...(cursor ? { cursor } : {}),
+    ...(filter.value === 'all' ? {} : { filter: filter.value }),
+    ...(options.anchors ? { anchors: options.anchors() } : {}),
+  });
   const bumpCount = (delta: number) => {
     const current = info.value;
     if (current) info.value = { ...current, commentCount: Math.max(0, current.commentCount + delta) };
@@ -156,7 +199,11 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
 
   /** Fetches, waits for formatting if needed, and applies the result only if no newer load began. */
   async function fetchPage(request: () => Promise<ThreadResponse>, ticket: number): Promise<ThreadResponse | null> {
-    const res = await request();
+    // A passage nobody has commented on yet: nothing to ask for (no anchors would mean "all").
+    const res =
+      options.anchors && options.anchors().length === 0
+        ? { thread: info.value ?? { key, title: null, url: null, commentCount: 0 }, comments: [], nextCursor: null }
+        : await request();
     // Formatted bodies wait for the format chunk, so they do not re-flow after the first paint.
     await ensureFormatter(res.comments);
     return ticket === loads ? res : null;
@@ -166,14 +213,14 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     const ticket = ++loads;
     status.value = 'loading';
     try {
-      const res = await fetchPage(() => backend.listThread(key, { sort: sort.value, limit: options.pageSize }), ticket);
+      const res = await fetchPage(() => backend.listThread(key, pageRequest()), ticket);
       if (!res) return;
       batch(() => {
         info.value = res.thread;
         version.value = res.thread.version ?? 0;
         // Posts still on their way, and the reader's own held ones, stay on screen across a reload.
         const shown = new Set(res.comments.map((c) => c.id));
-        const held = (options.held?.list() ?? []).filter((c) => c.thread === key);
+        const held = (options.held?.list() ?? []).filter((c) => c.thread === key && belongs(c, res.comments));
         options.held?.release(held.filter((c) => shown.has(c.id)).map((c) => c.id));
         comments.value = merge(res.comments, [
           ...held.filter((c) => !shown.has(c.id)),
@@ -201,7 +248,7 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     isLoadingMore.value = true;
     moreError.value = null;
     try {
-      const res = await fetchPage(() => backend.listThread(key, { sort: sort.value, limit: options.pageSize, cursor: from }), ticket);
+      const res = await fetchPage(() => backend.listThread(key, pageRequest(from)), ticket);
       if (!res) return;
       batch(() => {
         info.value = res.thread;
@@ -219,6 +266,12 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     if (order === sort.value) return;
     sort.value = order;
     options.onSortChange?.(order);
+    await load();
+  }
+
+  async function setFilter(next: ThreadFilter): Promise<void> {
+    if (next === filter.value) return;
+    filter.value = next;
     await load();
   }
 
@@ -287,13 +340,24 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       if (comments.value.some((c) => c.id === comment.id) || incoming.value.some((c) => c.id === comment.id)) return;
       // Our own post, arriving live before its POST answer: the answer will swap it in.
       if (pendingTwin(comment)) return;
+      if (!belongs(comment, comments.value)) return;
       bumpCount(1);
-      if (comment.parentId === null && comments.value.length > 0) {
+      if (comment.parentId === null && comments.value.length > 0 && !options.showNewAtOnce) {
         incoming.value = [...incoming.value, comment];
       } else {
         comments.value = [...comments.value, comment];
         fresh.value = withId(fresh.value, comment.id, true);
       }
+    });
+  }
+
+  function include(comment: Comment): void {
+    if (comments.value.some((c) => c.id === comment.id)) return;
+    const wasIncoming = incoming.value.some((c) => c.id === comment.id);
+    batch(() => {
+      incoming.value = incoming.value.filter((c) => c.id !== comment.id);
+      comments.value = [...comments.value, comment];
+      if (!wasIncoming && comment.status === 'published') bumpCount(1);
     });
   }
 
@@ -326,9 +390,12 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
       score: 0,
       status: 'published',
     };
+    const anchor = parentId === null ? (options.newAnchor?.() ?? null) : null;
+    if (anchor) optimistic.anchor = anchor;
     const request: PostCommentRequest = {
       thread: key,
       ...(parentId ? { parentId } : {}),
+      ...(anchor ? { anchor } : {}),
       author: { name, email: author.email.trim() || null, website },
       body,
       page,
@@ -372,6 +439,8 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
 
   return {
     key,
+    draftKey: options.draftScope ? `${key}#${options.draftScope}` : key,
+    filter,
     info,
     status,
     loadError,
@@ -395,11 +464,14 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     showIncoming,
     applyEvent,
     replaceComment,
+    include,
+    find: (id) => comments.value.find((c) => c.id === id),
     removeComment,
     setScore,
     load,
     loadMore,
     setSort,
+    setFilter,
     toggleCollapsed,
     showComment,
     post,

@@ -3,12 +3,12 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CommentsBackend } from '../backend/backend.ts';
 import type { Translator } from '../i18n/translator.ts';
-import type { SortOrder } from '../protocol/types.ts';
+import type { Anchor, LiveEvent, SortOrder } from '../protocol/types.ts';
 import { type CommentActions, createCommentActions } from './comment-actions.ts';
 import { type ComposerModel, createComposerModel } from './composer-model.ts';
 import { createReaderModel, type ReaderModel } from './reader-model.ts';
 import { storage } from './storage.ts';
-import { createThreadModel, type PageInfo, type ThreadModel } from './thread-model.ts';
+import { createThreadModel, type PageInfo, type ThreadModel, type ThreadOptions } from './thread-model.ts';
 
 /** How one widget draws its thread. */
 export interface WidgetSettings {
@@ -16,6 +16,16 @@ export interface WidgetSettings {
   maxDepth: number;
   /** Top-level comments per page. */
   pageSize: number;
+  /** An inline panel beside a paragraph (anchors to that paragraph go without saying there). */
+  isPanel?: boolean;
+}
+
+/** What the inline layer (data-inline) tells the main thread about anchors on this page. */
+export interface InlineBridge {
+  /** Whether a comment's passage is still in the article (`found`), or has since changed. */
+  locate(anchor: Anchor): 'found' | 'changed';
+  /** Scrolls to the passage and opens its comments beside it. */
+  reveal(anchor: Anchor): void;
 }
 
 /** Everything one mounted widget owns: its thread, its reader, its open forms, its language and clock. */
@@ -27,6 +37,10 @@ export interface WidgetModel {
   /** Milliseconds since the epoch, ticking each minute so relative times stay true. */
   readonly now: Signal<number>;
   readonly settings: WidgetSettings;
+  /** Set while the page has inline comments (data-inline) and the backend supports anchors. */
+  readonly inline: Signal<InlineBridge | null>;
+  /** True when the backend can list anchored comments (the main thread then offers the filter). */
+  readonly hasAnchors: boolean;
   /** The form for a parent (null: top level), kept for the widget's life so closing it loses no text. */
   composerFor(parentId: string | null): ComposerModel;
   /** Stops what the forms run in the background (draft saving). */
@@ -42,6 +56,8 @@ export function createWidgetModel(
   page: PageInfo,
   t: ReadonlySignal<Translator>,
   settings: WidgetSettings,
+  /** Overrides for a scoped view (an inline panel: one passage's threads, oldest first). */
+  scope?: Partial<ThreadOptions>,
 ): WidgetModel {
   const remembered = storage.get('sort') as SortOrder | null;
   const reader = createReaderModel();
@@ -51,6 +67,7 @@ export function createWidgetModel(
     sort: remembered && SORTS.includes(remembered) ? remembered : 'oldest',
     // Per site: localStorage belongs to the page's origin.
     onSortChange: (order) => storage.set('sort', order),
+    ...scope,
   });
   const composers = new Map<string, ComposerModel>();
   return {
@@ -60,6 +77,8 @@ export function createWidgetModel(
     t,
     now: signal(Date.now()),
     settings,
+    inline: signal(null),
+    hasAnchors: typeof backend.listAnchors === 'function',
     composerFor(parentId) {
       const key = parentId ?? '';
       let composer = composers.get(key);
@@ -71,6 +90,27 @@ export function createWidgetModel(
     },
     dispose() {
       for (const c of composers.values()) c.dispose();
+    },
+  };
+}
+
+/** One live stream, several listeners (the thread under the article and an open inline panel). */
+export interface LiveHub {
+  emit(event: LiveEvent): void;
+  /** Adds a listener; returns the function that removes it. */
+  listen(listener: (event: LiveEvent) => void): () => void;
+}
+
+/** Creates a LiveHub. */
+export function createLiveHub(): LiveHub {
+  const listeners = new Set<(event: LiveEvent) => void>();
+  return {
+    emit: (event) => {
+      for (const l of [...listeners]) l(event);
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

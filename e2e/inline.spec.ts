@@ -1,0 +1,363 @@
+import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import type { AnchorsResponse, Comment, ThreadResponse } from '../widget/src/protocol/types.ts';
+import { commentByText, embedTag, expect, openHostPage, SEED_PATH, test } from './fixtures.ts';
+import type { Stack } from './stack.ts';
+
+const seed = JSON.parse(fs.readFileSync(new URL('../server-stub/fixtures/westport-thread.json', import.meta.url), 'utf8')) as {
+  article: { title: string; paragraphs: string[] };
+};
+const PARAGRAPHS = seed.article.paragraphs;
+/** Paragraph indexes of the demo's anchored seed comments: Chief (c10, c13), affiliation (c5 + 4 replies), Trust Act (c11 + 1). */
+const CHIEF = 2;
+const AFFILIATION = 3;
+const TRUST = 4;
+
+/** The marker of paragraph `i` (Playwright's CSS pierces the layer's shadow root). */
+const marker = (page: Page, i: number): Locator => page.locator(`threadline-inline .tl-inline-marker[data-block="${i}"]`);
+const panel = (page: Page): Locator => page.getByRole('dialog', { name: 'Comments on this paragraph' });
+
+/** Opens the demo article (inline comments on) and waits for the markers' counts. */
+async function openInline(page: Page, stack: Stack, path = SEED_PATH): Promise<void> {
+  await page.goto(`${stack.site}${path}`);
+  await expect(marker(page, AFFILIATION)).toHaveAccessibleName(/5 comments/);
+}
+
+/** Selects `text` inside the article's paragraph `i`, as a reader dragging over it would. */
+async function selectText(page: Page, i: number, text: string): Promise<void> {
+  const p = page.locator('.story-body p').nth(i);
+  await p.evaluate((el, quote) => {
+    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(quote))!;
+    const at = node.textContent!.indexOf(quote);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + quote.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, text);
+}
+
+/** The thread as the API has it. */
+async function apiThread(page: Page, stack: Stack): Promise<Comment[]> {
+  const res = await page.request.get(`${stack.api}/api/comments?thread=${encodeURIComponent(SEED_PATH)}`);
+  return ((await res.json()) as ThreadResponse).comments;
+}
+
+/** A copy of the demo article with edited paragraphs, on the same thread, inline comments on. */
+function editedArticle(stack: Stack, path: string, paragraphs: string[]): void {
+  stack.pages.set(path, {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${seed.article.title}</title></head><body>
+      <article class="story"><h1>${seed.article.title}</h1><div class="story-body">${paragraphs.map((p) => `<p>${p}</p>`).join('')}</div></article>
+      ${embedTag(stack.api, { thread: SEED_PATH, inline: '.story-body p' })}</body></html>`,
+  });
+}
+
+test.describe('inline comments on the article itself', () => {
+  test('paragraphs with comments show a marker with their count; others only on hover', async ({ page, stack }) => {
+    await openInline(page, stack);
+    await expect(marker(page, CHIEF)).toHaveAccessibleName('Comments on paragraph 3: 2 comments');
+    await expect(marker(page, CHIEF)).toHaveText('2');
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/2 comments/);
+    await expect(page.locator('threadline-inline .tl-inline-marker')).toHaveCount(PARAGRAPHS.length);
+    // The others are there for keyboards and hover, but not shown until then.
+    const quiet = marker(page, 0);
+    await expect(quiet).toHaveAccessibleName('Comment on paragraph 1');
+    await expect(quiet).toHaveCSS('opacity', '0');
+    await page.locator('.story-body p').nth(0).hover();
+    await expect(quiet).toHaveCSS('opacity', '1');
+    // Markers sit beside their paragraph (in the margin on a wide screen).
+    const p = (await page.locator('.story-body p').nth(TRUST).boundingBox())!;
+    const m = (await marker(page, TRUST).boundingBox())!;
+    expect(m.x).toBeGreaterThanOrEqual(p.x + p.width);
+    expect(Math.abs(m.y - p.y)).toBeLessThan(12);
+  });
+
+  test('a marker opens the paragraph’s thread beside it; a comment posted there is anchored to the paragraph', async ({ page, stack }) => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await openInline(page, stack);
+    await marker(page, CHIEF).click();
+    const dialog = panel(page);
+    await expect(dialog).toBeVisible();
+    await expect(dialog.locator('article.tl-comment')).toHaveCount(2);
+    await expect(dialog).toContainText('I am extremely proud of our Chief of Police!');
+    await expect(dialog).toContainText('Foti Koskinas wanted the job');
+    // Beside the paragraph: to its right, level with it.
+    const p = (await page.locator('.story-body p').nth(CHIEF).boundingBox())!;
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThan(p.x + p.width);
+    expect(Math.abs(box.y - p.y)).toBeLessThan(4);
+
+    await dialog.getByLabel('Your comment').fill('A first-generation chief matters here.');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await expect(dialog.locator('article.tl-comment')).toHaveCount(3);
+    await expect(marker(page, CHIEF)).toHaveAccessibleName(/3 comments/);
+    const stored = (await apiThread(page, stack)).find((c) => c.body === 'A first-generation chief matters here.')!;
+    expect(stored.anchor).toMatchObject({ type: 'paragraph', exact: PARAGRAPHS[CHIEF] });
+
+    // In the thread under the article, with the passage above it.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.reload();
+    await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    const below = commentByText(page, 'A first-generation chief matters here.');
+    await expect(below.locator('.tl-anchor')).toHaveText(/^on: “Chief Foti Koskinas would like to reassure/);
+  });
+
+  test('selected text gets a Comment button; the comment is anchored to that exact quote, highlighted while open', async ({
+    page,
+    stack,
+  }) => {
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await openInline(page, stack);
+    await selectText(page, TRUST, 'Immigration and Customs Enforcement detainer request');
+    const button = page.getByRole('button', { name: 'Comment on the selected text' });
+    await expect(button).toBeVisible();
+    await button.click();
+    const dialog = panel(page);
+    await expect(dialog.locator('.tl-inline-quote')).toContainText('“Immigration and Customs Enforcement detainer request”');
+    // The composer is ready to type in; the quote is highlighted over the text.
+    await expect(dialog.getByLabel('Your comment')).toBeFocused();
+    const highlights = page.locator('threadline-inline .tl-inline-highlight');
+    await expect(highlights.first()).toBeVisible();
+    const words = await page
+      .locator('.story-body p')
+      .nth(TRUST)
+      .evaluate((el) => {
+        const node = el.firstChild!;
+        const at = node.textContent!.indexOf('Immigration and Customs');
+        const r = document.createRange();
+        r.setStart(node, at);
+        r.setEnd(node, at + 'Immigration'.length);
+        return r.getBoundingClientRect().toJSON() as DOMRect;
+      });
+    const boxes = await highlights.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.some((b) => Math.abs(b.x - words.x) < 2 && Math.abs(b.y - words.y) < 2)).toBe(true);
+
+    await page.keyboard.type('Detainers are federal requests, not warrants.');
+    await page.keyboard.press('Control+Enter');
+    await expect(dialog.locator('article.tl-comment', { hasText: 'Detainers are federal requests' })).toBeVisible();
+    const stored = (await apiThread(page, stack)).find((c) => c.body.startsWith('Detainers'))!;
+    expect(stored.anchor).toMatchObject({
+      type: 'quote',
+      exact: 'Immigration and Customs Enforcement detainer request',
+      suffix: expect.stringMatching(/^\./),
+    });
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/3 comments/);
+
+    // Below the article: "on: …quote…", a way back to the passage that opens its thread.
+    await page.keyboard.press('Escape');
+    const below = commentByText(page, 'Detainers are federal requests');
+    await below.scrollIntoViewIfNeeded();
+    const link = below.getByRole('button', { name: /^on: “…Immigration and Customs Enforcement detainer request…”/ });
+    await expect(link).toBeVisible();
+    await link.click();
+    await expect(panel(page)).toBeVisible();
+    await expect(page.locator('.story-body p').nth(TRUST)).toBeInViewport();
+  });
+
+  test('the seed’s anchored comments show their passage in the thread; the filter shows only inline ones', async ({ page, stack }) => {
+    await openInline(page, stack);
+    await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    await expect(page.locator('threadline-root article[data-comment-id="c11"] .tl-anchor')).toHaveText('on: “…Connecticut Trust Act…”');
+    await expect(page.locator('threadline-root article.tl-comment')).toHaveCount(19);
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('inline');
+    // c5, c10, c11, c13 and their replies.
+    await expect(page.locator('threadline-root article.tl-comment')).toHaveCount(4 + 4 + 1);
+    await expect(page.locator('threadline-root article[data-comment-id="c1"]')).toHaveCount(0);
+    await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
+    await expect(page.locator('threadline-root article.tl-comment')).toHaveCount(19);
+  });
+
+  test('keyboard: markers are buttons in the tab order; the panel holds focus, Escape closes it and focus returns', async ({
+    page,
+    stack,
+  }) => {
+    await openInline(page, stack);
+    await marker(page, AFFILIATION).focus();
+    await expect(marker(page, AFFILIATION)).toBeFocused();
+    await page.keyboard.press('Enter');
+    const dialog = panel(page);
+    await expect(dialog).toBeFocused();
+    await expect(dialog.locator('article.tl-comment')).toHaveCount(5);
+    // Tab goes round inside the panel, never out to the page.
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
+      const inside = await dialog.evaluate((el) => el.contains((el.getRootNode() as ShadowRoot).activeElement));
+      expect(inside, `focus after ${i + 1} Tab presses`).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(marker(page, AFFILIATION)).toBeFocused();
+    await expect(marker(page, AFFILIATION)).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  test('axe-core finds no violations with a panel open', async ({ page, stack }) => {
+    await openInline(page, stack);
+    await marker(page, TRUST).click();
+    await expect(panel(page).locator('article.tl-comment')).toHaveCount(2);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('a good guest: the article’s text, elements, boxes, selection and copy are as without the widget', async ({ page, stack }) => {
+    const measure = () =>
+      page.locator('article.story').evaluate((article) => ({
+        html: article.innerHTML,
+        // The rendered text (layout-dependent on purpose: what a reader sees and copies).
+        // biome-ignore lint/performance/useDomNodeTextContent: rendered text is what is under test
+        text: (article as HTMLElement).innerText,
+        elements: article.querySelectorAll('*').length,
+        boxes: [...article.querySelectorAll('p')].map((p) => p.getBoundingClientRect().toJSON() as DOMRect),
+        parents: [...article.querySelectorAll('.story-body p')].every((p) => p.parentElement!.className === 'story-body'),
+      }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Without the widget: the same page with the script tag's API unreachable is not the same
+    // page; strip the tag instead.
+    await page.route(`${stack.site}${SEED_PATH}`, async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).replace(/<script src="[^"]*embed\.js"[^>]*><\/script>/, '') });
+    });
+    await page.goto(`${stack.site}${SEED_PATH}`);
+    const without = await measure();
+    await page.unroute(`${stack.site}${SEED_PATH}`);
+
+    await openInline(page, stack);
+    expect(await measure()).toEqual(without);
+    await marker(page, TRUST).click();
+    await expect(panel(page)).toBeVisible();
+    expect(await measure()).toEqual(without);
+    await page.keyboard.press('Escape');
+
+    // Selection and copy work as on any page: the reader's selection is theirs.
+    await selectText(page, AFFILIATION, 'actively participating');
+    await expect(page.getByRole('button', { name: 'Comment on the selected text' })).toBeVisible();
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe('actively participating');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.keyboard.press('Control+C');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('actively participating');
+    // Scrolling is the page's own: nothing locks it.
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  });
+
+  test('anchors survive edits of the article: a word changed, a paragraph inserted above, a paragraph removed', async ({ page, stack }) => {
+    // One word changed inside the quoted paragraph (a correction).
+    const changed = PARAGRAPHS.map((p, i) => (i === TRUST ? p.replace('clearly defines', 'precisely defines') : p));
+    editedArticle(stack, '/edit-word', changed);
+    await page.goto(`${stack.site}/edit-word`);
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/2 comments/);
+    await expect(marker(page, CHIEF)).toHaveAccessibleName(/2 comments/);
+
+    // A paragraph inserted above: every passage moves down one.
+    editedArticle(stack, '/edit-insert', [
+      PARAGRAPHS[0]!,
+      'Update, July 18: the first selectman has added a statement of support.',
+      ...PARAGRAPHS.slice(1),
+    ]);
+    await page.goto(`${stack.site}/edit-insert`);
+    await expect(marker(page, AFFILIATION + 1)).toHaveAccessibleName(/5 comments/);
+    await expect(marker(page, TRUST + 1)).toHaveAccessibleName(/2 comments/);
+    await expect(marker(page, CHIEF + 1)).toHaveAccessibleName(/2 comments/);
+    await expect(marker(page, CHIEF)).toHaveAccessibleName('Comment on paragraph 3');
+
+    // The Trust Act paragraph removed: its comment is not lost, it shows as on a changed passage.
+    editedArticle(
+      stack,
+      '/edit-remove',
+      PARAGRAPHS.filter((_, i) => i !== TRUST),
+    );
+    await page.goto(`${stack.site}/edit-remove`);
+    await expect(marker(page, AFFILIATION)).toHaveAccessibleName(/5 comments/);
+    await expect(page.locator('threadline-inline .tl-inline-marker:not(.tl-inline-marker-empty)')).toHaveCount(2);
+    await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    const c11 = page.locator('threadline-root article[data-comment-id="c11"]');
+    await expect(c11.locator('.tl-anchor')).toHaveText('On a passage that has since changed: “…Connecticut Trust Act…”');
+    await expect(c11.locator('.tl-anchor button')).toHaveCount(0);
+    await expect(page.locator('threadline-root article[data-comment-id="c12"]')).toBeVisible();
+  });
+
+  test('on a phone the thread opens as a bottom sheet', async ({ browser, stack }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await openInline(page, stack);
+    await marker(page, TRUST).tap();
+    const dialog = panel(page);
+    await expect(dialog).toBeVisible();
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBe(0);
+    expect(box.width).toBe(390);
+    expect(Math.round(box.y + box.height)).toBe(800);
+    expect(box.height).toBeLessThanOrEqual(800 * 0.75 + 1);
+    // The paragraph is brought above the sheet.
+    const p = (await page.locator('.story-body p').nth(TRUST).boundingBox())!;
+    expect(p.y).toBeGreaterThanOrEqual(-1);
+    expect(p.y).toBeLessThan(box.y);
+    await dialog.getByRole('button', { name: 'Close' }).tap();
+    await expect(dialog).toBeHidden();
+    await context.close();
+  });
+
+  test('live: a comment another reader posts on the open paragraph appears in the panel and in its count', async ({ page, stack }) => {
+    await openInline(page, stack);
+    await marker(page, TRUST).click();
+    await expect(panel(page).locator('article.tl-comment')).toHaveCount(2);
+    const anchors = (
+      (await (await page.request.get(`${stack.api}/api/anchors?thread=${encodeURIComponent(SEED_PATH)}`)).json()) as AnchorsResponse
+    ).anchors;
+    const trust = anchors.find((a) => a.anchor.exact === 'Connecticut Trust Act')!;
+    const res = await page.request.post(`${stack.api}/api/comments`, {
+      data: { thread: SEED_PATH, body: 'The Trust Act was updated in 2019.', anchor: trust.anchor },
+    });
+    expect(res.status()).toBe(201);
+    await expect(panel(page).locator('article.tl-comment', { hasText: 'The Trust Act was updated in 2019.' })).toBeVisible();
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/3 comments/);
+    // A comment on another paragraph stays out of this panel.
+    const chief = anchors.find((a) => a.anchor.type === 'paragraph')!;
+    await page.request.post(`${stack.api}/api/comments`, { data: { thread: SEED_PATH, body: 'About the chief.', anchor: chief.anchor } });
+    await expect(marker(page, CHIEF)).toHaveAccessibleName(/3 comments/);
+    await expect(panel(page).locator('article.tl-comment')).toHaveCount(3);
+  });
+
+  test('hostile quotes are text; a backend without anchors gets plain comments and no markers', async ({ page, stack }) => {
+    const res = await page.request.post(`${stack.api}/api/comments`, {
+      data: { thread: SEED_PATH, body: 'Quoting markup', anchor: { type: 'quote', exact: '<img src=x onerror="window.__owned=1">' } },
+    });
+    expect(res.status()).toBe(201);
+    await openInline(page, stack);
+    await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    const hostile = commentByText(page, 'Quoting markup');
+    await expect(hostile.locator('.tl-anchor')).toContainText('<img src=x onerror="window.__owned=1">');
+    await expect(hostile.locator('img')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __owned?: number }).__owned)).toBeUndefined();
+
+    await openHostPage(
+      page,
+      stack,
+      '/plain-backend',
+      `<article><p>Some story text to comment on.</p></article><div id="c"></div>
+       <script type="module">
+         const { mount } = await import('${stack.api}/threadline.js');
+         const posted = [];
+         mount(document.querySelector('#c'), {
+           inline: 'article p',
+           backend: {
+             listThread: async (key) => ({ thread: { key, title: null, url: null, commentCount: posted.length }, comments: posted, nextCursor: null }),
+             postComment: async (req) => {
+               const comment = { id: 'p' + posted.length, thread: req.thread, parentId: null, author: { name: null }, body: req.body, createdAt: new Date().toISOString(), status: 'published' };
+               posted.push(comment);
+               window.__lastPost = req;
+               return { comment };
+             },
+           },
+         });
+       </script>`,
+    );
+    await page.getByLabel('Your comment').fill('A plain comment');
+    await page.getByRole('button', { name: 'Post comment' }).click();
+    await expect(commentByText(page, 'A plain comment')).toBeVisible();
+    await expect(page.locator('threadline-inline')).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { __lastPost: object }).__lastPost)).not.toHaveProperty('anchor');
+    await expect(page.getByRole('combobox', { name: 'Show' })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Anchor } from '../protocol/types.ts';
+import { useT, useWidget } from '../state/widget-model.ts';
+
+/** Props of AnchorQuote. */
+export interface AnchorQuoteProps {
+  anchor: Anchor;
+}
+
+/** A quote this long is enough to recognise the passage; the rest is elided in the middle. */
+const QUOTE_CHARS = 120;
+
+/** Shortens a quote to about QUOTE_CHARS, keeping its start and end. */
+export function shortQuote(text: string): string {
+  const chars = [...text];
+  if (chars.length <= QUOTE_CHARS) return text;
+  const half = QUOTE_CHARS / 2;
+  return `${chars.slice(0, half).join('').trimEnd()} … ${chars
+    .slice(-half + 10)
+    .join('')
+    .trimStart()}`;
+}
+
+/**
+ * The passage of the article an inline comment is about, above it in the thread: a button back to
+ * the place in the text while the passage is there, "has since changed" once it is not.
+ */
+export function AnchorQuote({ anchor }: AnchorQuoteProps) {
+  const t = useT();
+  const { inline, settings } = useWidget();
+  const bridge = inline.value;
+  // In a paragraph's own panel, anchoring to that paragraph goes without saying.
+  if (settings.isPanel && anchor.type === 'paragraph') return null;
+  const excerpt = anchor.type === 'paragraph' ? `${shortQuote(anchor.exact).slice(0, 80).trimEnd()}…` : `…${shortQuote(anchor.exact)}…`;
+  if (bridge?.locate(anchor) === 'changed') {
+    return (
+      <p class="tl-anchor tl-anchor-changed" part="anchor">
+        {t.t('inline.changed', { quote: excerpt })}
+      </p>
+    );
+  }
+  const text = t.t('inline.on', { quote: excerpt });
+  if (!bridge || settings.isPanel) {
+    return (
+      <p class="tl-anchor" part="anchor">
+        {text}
+      </p>
+    );
+  }
+  return (
+    <p class="tl-anchor" part="anchor">
+      <button type="button" class="tl-anchor-link" title={t.t('inline.show')} onClick={() => bridge.reveal(anchor)}>
+        {text}
+      </button>
+    </p>
+  );
+}

@@ -1,0 +1,146 @@
+import { useT } from '../state/widget-model.ts';
+import { rangeOf } from './block-text.ts';
+import { InlinePanel } from './InlinePanel.tsx';
+import type { InlineModel } from './inline-model.ts';
+import { describePassage } from './quote-match.ts';
+
+/** Props of InlineLayer. */
+export interface InlineLayerProps {
+  model: InlineModel;
+  /** The layer's host element: overlays are positioned relative to it. */
+  host: HTMLElement;
+}
+
+/** Phones get a bottom sheet, and markers below their paragraph rather than in a margin. */
+export const PHONE_WIDTH = 640;
+const MARKER_WIDTH = 44;
+
+const Bubble = () => (
+  <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true" focusable="false">
+    <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
+  </svg>
+);
+
+/**
+ * Markers beside the article's blocks, highlights of the passages being discussed, the "Comment"
+ * button over a selection, and the open panel. Positions are measured from the page on every
+ * layout change; nothing is written into the page.
+ */
+export function InlineLayer({ model, host }: InlineLayerProps) {
+  const t = useT();
+  if (!model.available.value) return null;
+  void model.layout.value; // re-measure on every layout change
+  const blocks = model.blocks.value;
+  const counts = model.counts.value;
+  const panel = model.panel.value;
+  const hovered = model.hovered.value;
+  const selection = model.selection.value;
+  const origin = host.getBoundingClientRect();
+  const viewport = host.ownerDocument.documentElement.clientWidth;
+  const isPhone = viewport < PHONE_WIDTH;
+  const rects = blocks.map((b) => b.element.getBoundingClientRect());
+
+  const highlights: DOMRect[] = [];
+  if (panel) {
+    const block = blocks[panel.block];
+    const quotes = [
+      ...(panel.quote ? [model.locate(panel.quote)] : []),
+      ...model.anchors.value.filter((a) => a.anchor.type === 'quote').map((a) => model.located.value.get(a.key)),
+    ];
+    for (const at of quotes) {
+      if (!block || !at || at.block !== panel.block) continue;
+      highlights.push(...(rangeOf(block, at.start, at.end)?.getClientRects() ?? []));
+    }
+  }
+  const selectionRect = selection ? rangeOf(blocks[selection.block]!, selection.start, selection.end)?.getBoundingClientRect() : undefined;
+  const open = panel ? rects[panel.block] : undefined;
+
+  return (
+    <div class="tl" lang={t.lang} dir={t.dir}>
+      {rects.map((r, i) => {
+        if (r.width === 0 && r.height === 0) return null; // hidden block
+        const n = counts[i] ?? 0;
+        const isOpen = panel?.block === i;
+        // Desktop: in the margin beside the first line (the end side, or the start side when the
+        // block runs to the window's edge). Phones: below the paragraph's end, in the gap.
+        const roomAfter = viewport - r.right >= MARKER_WIDTH + 8;
+        const left = isPhone || !roomAfter ? Math.max(4, r.right - MARKER_WIDTH) : r.right + 8;
+        const top = isPhone || !roomAfter ? r.bottom - 6 : r.top;
+        const label = n > 0 ? `${t.t('inline.paragraph', { p: i + 1 })}: ${t.plural('thread.count', n)}` : t.t('inline.add', { p: i + 1 });
+        return (
+          <button
+            key={i}
+            type="button"
+            part="inline-marker"
+            class={['tl-inline-marker', n === 0 && 'tl-inline-marker-empty', hovered === i && 'tl-inline-hovered']
+              .filter(Boolean)
+              .join(' ')}
+            style={{ left: `${left - origin.left}px`, top: `${top - origin.top}px` }}
+            aria-label={label}
+            aria-expanded={isOpen}
+            data-block={i}
+            onClick={(e) => (isOpen ? model.close() : model.open(i, null, e.currentTarget))}
+          >
+            <Bubble />
+            {n > 0 ? <span aria-hidden="true">{n}</span> : <span aria-hidden="true">+</span>}
+          </button>
+        );
+      })}
+      {highlights.map((r, i) => (
+        <div
+          key={`h${i}`}
+          class="tl-inline-highlight"
+          part="inline-highlight"
+          style={{ left: `${r.left - origin.left}px`, top: `${r.top - origin.top}px`, width: `${r.width}px`, height: `${r.height}px` }}
+        />
+      ))}
+      {open && (
+        <div
+          class="tl-inline-bar"
+          style={{ left: `${open.left - origin.left - 10}px`, top: `${open.top - origin.top}px`, height: `${open.height}px` }}
+        />
+      )}
+      {selection && selectionRect && (
+        <button
+          type="button"
+          class="tl-inline-select"
+          part="inline-select"
+          aria-label={t.t('inline.commentLabel')}
+          style={{ left: `${selectionRect.left + selectionRect.width / 2 - origin.left}px`, top: `${selectionRect.bottom - origin.top}px` }}
+          // Keep the reader's selection while they press the button.
+          onPointerDown={(e) => e.preventDefault()}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={(e) => {
+            const quote = describePassage(
+              blocks.map((b) => b.text),
+              selection.block,
+              'quote',
+              selection.start,
+              selection.end,
+            );
+            model.open(selection.block, quote, e.currentTarget.ownerDocument.activeElement as HTMLElement | null);
+          }}
+        >
+          {t.t('inline.comment')}
+        </button>
+      )}
+      {panel && open && (
+        <InlinePanel
+          key={`${panel.block}:${panel.quote?.exact ?? ''}`}
+          model={model}
+          panel={panel}
+          placement={isPhone ? 'sheet' : viewport - open.right >= 360 ? 'beside' : 'drawer'}
+          position={{
+            left: open.right + 16 - origin.left,
+            top: open.top - origin.top,
+            // A drawer covers as little of the paragraph as it can.
+            width:
+              viewport - open.right >= 360
+                ? Math.min(420, viewport - open.right - 32)
+                : Math.min(416, Math.max(300, viewport - open.right - 8)),
+          }}
+        />
+      )}
+    </div>
+  );
+}
