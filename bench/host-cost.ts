@@ -31,13 +31,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export async function measureHostCost(browser: Browser, stack: Stack, articlePath: string, runs = 5): Promise<HostCost[]> {
   const html = await (await fetch(`${stack.site}${articlePath}`)).text();
   stack.pages.set('/bench-without', { html: html.replace(/<script src="[^"]*embed\.js"[^>]*><\/script>/, '') });
+  // The demo article has inline comments on; the default tag has not.
+  stack.pages.set('/bench-lazy', { html: html.replace(/ data-inline="[^"]*"/, '') });
   // A short page: the comment section is on screen as soon as the page loads.
   stack.pages.set('/bench-in-view', {
     html: html.replace(/(<div class="story-body">)[\s\S]*?(<\/div>)/, '$1<p>A short brief.</p>$2'),
   });
   const variants: [string, string, boolean][] = [
     ['article without threadline', '/bench-without', true],
-    ['article with threadline (default lazy tag)', articlePath, true],
+    ['article with threadline (default lazy tag)', '/bench-lazy', true],
+    ['article with inline comments (data-inline: starts with the paragraphs)', articlePath, true],
     ['short article, comments in view at load', '/bench-in-view', false],
   ];
   const out: HostCost[] = [];

@@ -14,6 +14,7 @@ import { startStack } from '../e2e/stack.ts';
 import { openPgStore } from '../server-stub/src/store/pg-store.ts';
 import { freshDatabase, startTestCluster } from '../server-stub/src/store/pg-test-cluster.ts';
 import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
+import { measureAnchoring } from './anchoring.ts';
 import { generateThread } from './generate-thread.ts';
 import { measureHostCost } from './host-cost.ts';
 import { measureRender, measureSubmit, type RenderResult } from './render.ts';
@@ -90,6 +91,19 @@ try {
       table(
         ['page', 'long tasks during load', 'TBT during load', 'load event', 'CLS (load + scrolling to the comments)'],
         host.map((h) => [h.variant, h.longTasks, ms(h.tbtMs), ms(h.loadMs), h.cls.toFixed(4)]),
+      ),
+  );
+
+  console.log('bench: re-anchoring inline comments…');
+  const seedArticle = JSON.parse(fs.readFileSync(new URL('../server-stub/fixtures/westport-thread.json', import.meta.url), 'utf8')) as {
+    article: { paragraphs: string[] };
+  };
+  const anchoring = measureAnchoring(seedArticle.article.paragraphs);
+  sections.push(
+    '### Re-anchoring inline comments (Node, median of 5; 200 quotes on a 60-paragraph, ~28,000-character article)\n\n' +
+      table(
+        ['article', 'quotes', 'time to locate all', 'found'],
+        anchoring.map((a) => [a.scenario, a.anchors, `${a.ms.toFixed(1)} ms`, a.found]),
       ),
   );
 
@@ -194,7 +208,7 @@ try {
   fs.mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   fs.writeFileSync(
     new URL('./results/latest.json', import.meta.url),
-    JSON.stringify({ machine, render, submit, host, server: rows, growth }, null, 2),
+    JSON.stringify({ machine, render, submit, host, anchoring, server: rows, growth }, null, 2),
   );
 } finally {
   await browser.close();

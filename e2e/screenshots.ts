@@ -65,6 +65,34 @@ try {
   await open(hostile, `${stack.site}/hostile`);
   await hostile.evaluate(() => window.scrollTo(0, 0));
   await hostile.screenshot({ path: out('screenshot-hostile.png') });
+
+  // Inline comments: a quote being commented on beside its paragraph, and a phone's bottom sheet.
+  const inline = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await inline.goto(`${stack.site}${SEED}`);
+  const trust = inline.locator('.story-body p').nth(4);
+  await inline.locator('threadline-inline .tl-inline-marker[data-block="3"]').getByText('5').waitFor();
+  await trust.evaluate((el) => {
+    const node = el.firstChild!;
+    const at = node.textContent!.indexOf('Immigration and Customs');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 'Immigration and Customs Enforcement detainer request'.length);
+    getSelection()!.addRange(range);
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 420);
+  });
+  await inline.getByRole('button', { name: 'Comment on the selected text' }).click();
+  await inline.keyboard.type('Detainer requests are not warrants: a judge has not signed them.');
+  await inline.evaluate(() => getSelection()!.removeAllRanges());
+  await inline.screenshot({ path: out('screenshot-inline.png') });
+
+  const sheet = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await sheet.goto(`${stack.site}${SEED}`);
+  const marker = sheet.locator('threadline-inline .tl-inline-marker[data-block="3"]');
+  await marker.getByText('5').waitFor();
+  await marker.tap();
+  await sheet.getByRole('dialog').locator('article.tl-comment').nth(4).waitFor();
+  await sheet.evaluate(() => document.fonts.ready);
+  await sheet.screenshot({ path: out('screenshot-inline-phone.png') });
   console.log('screenshots written to docs/');
 } finally {
   await browser.close();

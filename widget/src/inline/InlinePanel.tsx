@@ -53,6 +53,14 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
     return trapPanelFocus(el, { isOwnControl, onClose: close });
   }, []);
 
+  // A new quote is commented on first; a paragraph's comments are read first, then answered.
+  const form = thread.isLocked.value ? (
+    <p class="tl-locked" role="note">
+      {t.t('thread.locked')}
+    </p>
+  ) : (
+    <Composer composer={widget.composerFor(null)} />
+  );
   const style =
     placement === 'beside'
       ? { left: `${position.left}px`, top: `${position.top}px`, width: `${position.width}px` }
@@ -82,13 +90,7 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
             <span>{t.t('inline.quoting')}</span>“{quote.exact}”
           </blockquote>
         )}
-        {thread.isLocked.value ? (
-          <p class="tl-locked" role="note">
-            {t.t('thread.locked')}
-          </p>
-        ) : (
-          <Composer composer={widget.composerFor(null)} />
-        )}
+        {quote && form}
         {status === 'loading' && (
           <p class="tl-status" role="status">
             {t.t('thread.loading')}
@@ -114,6 +116,7 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
             {t.t('thread.more')}
           </button>
         )}
+        {!quote && form}
       </section>
     </WidgetContext.Provider>
   );

@@ -60,7 +60,7 @@ export function describePassage(
 
 /** 1 when `b` reads the same as `a`, falling towards 0 with each character edited. */
 function similarity(a: string, b: string): number {
-  if (a.length === 0) return 1;
+  if (a.length === 0 || b.includes(a)) return 1;
   if (b.length === 0) return 0;
   const best = search(b, a, a.length).reduce((min, m) => Math.min(min, m.errors), a.length);
   return 1 - best / a.length;
@@ -89,16 +89,19 @@ export function locateAnchor(
     candidates = search(text, exact, Math.floor(exact.length / 4));
   }
   let best: { start: number; end: number; quote: number; context: number; score: number } | undefined;
-  for (const c of candidates) {
-    const quote = 1 - c.errors / exact.length;
-    const before = collapse(text.slice(Math.max(0, c.start - prefix.length - 8), c.start));
-    const after = collapse(text.slice(c.end, c.end + suffix.length + 8));
-    const context = (similarity(prefix, before.slice(-prefix.length - 4)) + similarity(suffix, after.slice(0, suffix.length + 4))) / 2;
-    const near = anchor.position === undefined ? 0 : 1 - Math.min(1, Math.abs(c.start - anchor.position) / Math.max(1, text.length));
-    // Weights as in Hypothesis: the quote counts most, then its context, then where it was.
-    const score = 50 * quote + 20 * context + 2 * near;
-    if (!best || score > best.score) best = { start: c.start, end: c.end, quote, context, score };
-  }
+  // The quote once, unchanged: nothing to weigh (the common case on an unedited page).
+  if (candidates.length === 1 && candidates[0]!.errors === 0) best = { ...candidates[0]!, quote: 1, context: 1, score: 0 };
+  else
+    for (const c of candidates) {
+      const quote = 1 - c.errors / exact.length;
+      const before = collapse(text.slice(Math.max(0, c.start - prefix.length - 8), c.start));
+      const after = collapse(text.slice(c.end, c.end + suffix.length + 8));
+      const context = (similarity(prefix, before.slice(-prefix.length - 4)) + similarity(suffix, after.slice(0, suffix.length + 4))) / 2;
+      const near = anchor.position === undefined ? 0 : 1 - Math.min(1, Math.abs(c.start - anchor.position) / Math.max(1, text.length));
+      // Weights as in Hypothesis: the quote counts most, then its context, then where it was.
+      const score = 50 * quote + 20 * context + 2 * near;
+      if (!best || score > best.score) best = { start: c.start, end: c.end, quote, context, score };
+    }
   if (!best) return null;
   // A short quote found only approximately needs its context too: "Trust Act" changed into
   // "Trust Fund" elsewhere on the page is not the passage the reader commented on.
