@@ -37,9 +37,41 @@ export const limitBody = bodyLimit({
   },
 });
 
+/**
+ * Answers a read of a thread from its version: 304 for a matching If-None-Match, else from the
+ * memory cache, else from `produce`. Browsers revalidate every time (no-cache); an unchanged
+ * thread costs one indexed lookup.
+ */
+async function cachedRead(
+  c: Context,
+  ctx: ApiContext,
+  key: string,
+  parts: readonly (string | undefined)[],
+  produce: (version: number | null) => Promise<unknown>,
+): Promise<Response> {
+  c.header('Cache-Control', 'no-cache');
+  const version = await ctx.store.threadVersion(key);
+  const etag = readEtag(key, version ?? -1, parts);
+  c.header('ETag', etag);
+  if (
+    c.req
+      .header('if-none-match')
+      ?.split(/\s*,\s*/)
+      .includes(etag)
+  )
+    return c.body(null, 304);
+  let body = ctx.readCache.get(etag);
+  if (body === undefined) {
+    body = JSON.stringify(await produce(version));
+    ctx.readCache.set(etag, body);
+  }
+  c.header('Content-Type', 'application/json; charset=UTF-8');
+  return c.body(body);
+}
+
 /** `GET /api/comments` (pages and permalinks) and `POST /api/comments`. */
 export function threadRoutes(ctx: ApiContext): Hono {
-  const { store, readCache } = ctx;
+  const { store } = ctx;
   const app = new Hono();
 
   app.get('/', async (c) => {
@@ -54,32 +86,13 @@ export function threadRoutes(ctx: ApiContext): Hono {
           filter: c.req.query('filter'),
           anchors: c.req.queries('anchor'),
         });
-    // Browsers revalidate every time (no-cache); an unchanged thread costs one indexed lookup.
-    c.header('Cache-Control', 'no-cache');
-    const version = await store.threadVersion(key);
-    const etag = readEtag(key, version ?? -1, [
-      around,
-      query?.sort,
-      String(query?.limit),
-      c.req.query('cursor'),
-      query?.filter,
-      query?.anchors?.join(','),
-    ]);
-    c.header('ETag', etag);
-    if (
-      c.req
-        .header('if-none-match')
-        ?.split(/\s*,\s*/)
-        .includes(etag)
-    )
-      return c.body(null, 304);
-    let body = readCache.get(etag);
-    if (body === undefined) {
-      body = JSON.stringify(around ? await readAround(store, key, around) : await readThread(store, key, query!));
-      readCache.set(etag, body);
-    }
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(body);
+    return cachedRead(
+      c,
+      ctx,
+      key,
+      [around, query?.sort, String(query?.limit), c.req.query('cursor'), query?.filter, query?.anchors?.join(',')],
+      () => (around ? readAround(store, key, around) : readThread(store, key, query!)),
+    );
   });
 
   app.post('/', limitBody, async (c) => {
@@ -116,25 +129,16 @@ export function anchorsRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
   app.get('/', async (c) => {
     const key = checkKey(c.req.query('thread'));
-    c.header('Cache-Control', 'no-cache');
-    const version = await ctx.store.threadVersion(key);
-    const etag = readEtag(key, version ?? -1, ['anchors']);
-    c.header('ETag', etag);
-    if (
-      c.req
-        .header('if-none-match')
-        ?.split(/\s*,\s*/)
-        .includes(etag)
-    )
-      return c.body(null, 304);
-    let body = ctx.readCache.get(etag);
-    if (body === undefined) {
-      const response: AnchorsResponse = { thread: key, anchors: version === null ? [] : await ctx.store.listAnchors(key) };
-      body = JSON.stringify(response);
-      ctx.readCache.set(etag, body);
-    }
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(body);
+    return cachedRead(
+      c,
+      ctx,
+      key,
+      ['anchors'],
+      async (version): Promise<AnchorsResponse> => ({
+        thread: key,
+        anchors: version === null ? [] : await ctx.store.listAnchors(key),
+      }),
+    );
   });
   app.all('/', methodNotAllowed('GET, OPTIONS'));
   return app;

@@ -6,6 +6,7 @@ import { ErrorMessage } from './ErrorMessage.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { NewCommentsBar } from './NewCommentsBar.tsx';
 import { SortSelect } from './SortSelect.tsx';
+import { ThreadStatus } from './ThreadStatus.tsx';
 
 /** Props of App. */
 export interface AppProps {
@@ -39,21 +40,7 @@ export function App({ model }: AppProps) {
         ) : (
           <Composer composer={model.composerFor(null)} />
         )}
-        {status === 'loading' && (
-          <p class="tl-status" role="status">
-            {t.t('thread.loading')}
-          </p>
-        )}
-        {status === 'error' && (
-          <div class="tl-status tl-status-error">
-            <p>{t.t('thread.loadFailed')}</p>
-            {thread.loadError.value && <ErrorMessage error={thread.loadError.value} />}
-            <button type="button" class="tl-button" part="button" onClick={() => void thread.load()}>
-              {t.t('thread.retry')}
-            </button>
-          </div>
-        )}
-        {status === 'ready' && roots.length === 0 && <p class="tl-status">{t.t('thread.empty')}</p>}
+        <ThreadStatus empty={t.t('thread.empty')} />
         <NewCommentsBar />
         {status !== 'loading' && roots.length > 0 && <CommentList nodes={roots} level={0} />}
         {status === 'ready' && thread.hasMore.value && (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { CommentList } from '../components/CommentList.tsx';
 import { Composer } from '../components/Composer.tsx';
-import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { ThreadStatus } from '../components/ThreadStatus.tsx';
 import { WidgetContext } from '../state/widget-model.ts';
 import type { InlineModel, PanelState } from './inline-model.ts';
 import { trapPanelFocus } from './panel-focus.ts';
@@ -31,7 +31,6 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
   const t = widget.t.value;
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
-  const status = thread.status.value;
   const roots = thread.roots.value;
 
   /** Closes the panel; focus goes back to what opened it (else to the paragraph's marker). */
@@ -91,20 +90,7 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
           </blockquote>
         )}
         {quote && form}
-        {status === 'loading' && (
-          <p class="tl-status" role="status">
-            {t.t('thread.loading')}
-          </p>
-        )}
-        {status === 'error' && (
-          <div class="tl-status tl-status-error">
-            {thread.loadError.value && <ErrorMessage error={thread.loadError.value} />}
-            <button type="button" class="tl-button" onClick={() => void thread.load()}>
-              {t.t('thread.retry')}
-            </button>
-          </div>
-        )}
-        {status === 'ready' && roots.length === 0 && <p class="tl-status">{t.t('inline.empty')}</p>}
+        <ThreadStatus empty={t.t('inline.empty')} />
         {roots.length > 0 && <CommentList nodes={roots} level={0} />}
         {thread.hasMore.value && (
           <button
