@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collapse, describePassage, locateAnchor } from './quote-match.ts';
 
-const seed = JSON.parse(fs.readFileSync(new URL('../../../../shared/seed/westport-thread.json', import.meta.url), 'utf8')) as {
+const seed = JSON.parse(fs.readFileSync(new URL('../../../server-stub/fixtures/westport-thread.json', import.meta.url), 'utf8')) as {
   article: { paragraphs: string[] };
 };
 const article = seed.article.paragraphs.map(collapse);
