@@ -277,6 +277,39 @@ test.describe('inline comments on the article itself', () => {
     await expect(page.locator('threadline-root article[data-comment-id="c12"]')).toBeVisible();
   });
 
+  test('links inside a paragraph still work, and a quote may run across one', async ({ page, stack }) => {
+    const withLink = PARAGRAPHS.map((p, i) =>
+      i === 5 ? p.replace('Click here', '<a href="#original-legislation">Click <em>here</em></a>') : p,
+    );
+    editedArticle(stack, '/with-link', withLink);
+    await page.goto(`${stack.site}/with-link`);
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/2 comments/);
+    await page.getByRole('link', { name: 'Click here' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#original-legislation');
+
+    // Select from the plain text before the link into the emphasis inside it.
+    await page
+      .locator('.story-body p')
+      .nth(5)
+      .evaluate((el) => {
+        const before = el.firstChild!;
+        const inside = el.querySelector('em')!.firstChild!;
+        const range = document.createRange();
+        range.setStart(before, before.textContent!.indexOf('conditions.'));
+        range.setEnd(inside, 2);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
+    await page.getByRole('button', { name: 'Comment on the selected text' }).click();
+    await expect(panel(page).locator('.tl-inline-quote')).toContainText('“conditions. Click he”');
+    await panel(page).getByLabel('Your comment').fill('Where is the link to the original?');
+    await panel(page).getByRole('button', { name: 'Post comment' }).click();
+    await expect(panel(page).locator('article.tl-comment')).toHaveCount(1);
+    const stored = (await apiThread(page, stack)).find((c) => c.body === 'Where is the link to the original?')!;
+    expect(stored.anchor).toMatchObject({ type: 'quote', exact: 'conditions. Click he' });
+    await expect(marker(page, 5)).toHaveAccessibleName(/1 comment$/);
+  });
+
   test('on a phone the thread opens as a bottom sheet', async ({ browser, stack }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
