@@ -310,6 +310,44 @@ test.describe('inline comments on the article itself', () => {
     await expect(marker(page, 5)).toHaveAccessibleName(/1 comment$/);
   });
 
+  test('under a strict CSP, from mount() with unmount() restoring the page, and with a selector the browser rejects', async ({
+    page,
+    stack,
+  }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const story = `<article><h1>${seed.article.title}</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article><div id="c"></div>`;
+    await openHostPage(page, stack, '/inline-csp', story, {
+      headers: { 'Content-Security-Policy': `default-src 'none'; script-src ${stack.api}; connect-src ${stack.api}; style-src 'self'` },
+    });
+    const before = await page.evaluate(() => document.body.innerHTML);
+    // The page's CSP forbids inline scripts, so the test drives mount() from outside.
+    await page.evaluate(
+      async ({ api, thread }) => {
+        const m = await import(`${api}/threadline.js`);
+        (window as unknown as { tl: unknown }).tl = m.mount(document.querySelector('#c')!, { api, thread, inline: 'article p' });
+      },
+      { api: stack.api, thread: SEED_PATH },
+    );
+    // The article's first <p> is the statement line, as on the demo: the same blocks, the same counts.
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/2 comments/);
+    await marker(page, TRUST).click();
+    await expect(panel(page).locator('article.tl-comment')).toHaveCount(2);
+    await expect(page.locator('threadline-inline .tl-inline-highlight').first()).toBeVisible();
+    expect(violations).toEqual([]);
+    await page.evaluate(() => (window as unknown as { tl: { unmount(): void } }).tl.unmount());
+    await expect(page.locator('threadline-inline')).toHaveCount(0);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
+
+    // A selector the browser rejects: no inline comments, the thread below still works.
+    await openHostPage(page, stack, '/inline-bad-selector', `${story}${embedTag(stack.api, { thread: SEED_PATH, inline: 'p[' })}`);
+    await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    await expect(page.locator('.tl-heading')).toHaveText(/19 comments/);
+    await expect(page.locator('threadline-inline .tl-inline-marker')).toHaveCount(0);
+  });
+
   test('on a phone the thread opens as a bottom sheet', async ({ browser, stack }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
