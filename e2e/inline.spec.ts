@@ -348,6 +348,23 @@ test.describe('inline comments on the article itself', () => {
     await expect(page.locator('threadline-inline .tl-inline-marker')).toHaveCount(0);
   });
 
+  test('in right-to-left text, markers and the panel sit in the left margin', async ({ page, stack }) => {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    const story = `<article dir="rtl" style="max-width: 40rem; margin: 0 auto">${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`;
+    await openHostPage(page, stack, '/rtl', `${story}${embedTag(stack.api, { thread: SEED_PATH, inline: 'article p', lang: 'ar' })}`, {
+      lang: 'ar',
+    });
+    await expect(marker(page, TRUST)).toHaveText('2');
+    const p = (await page.locator('article p').nth(TRUST).boundingBox())!;
+    const m = (await marker(page, TRUST).boundingBox())!;
+    expect(m.x + m.width).toBeLessThanOrEqual(p.x);
+    await marker(page, TRUST).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.locator('article.tl-comment')).toHaveCount(2);
+    const box = (await dialog.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(p.x);
+  });
+
   test('on a phone the thread opens as a bottom sheet', async ({ browser, stack }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();

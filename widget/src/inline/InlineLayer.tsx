@@ -15,6 +15,9 @@ export interface InlineLayerProps {
 export const PHONE_WIDTH = 640;
 const MARKER_WIDTH = 44;
 
+/** Right-to-left text has its margin for markers and panels on the left. */
+const isRtl = (el: Element) => el.ownerDocument.defaultView?.getComputedStyle(el).direction === 'rtl';
+
 const Bubble = () => (
   <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true" focusable="false">
     <path d="M2 3.5A1.5 1.5 0 0 1 3.5 2h9A1.5 1.5 0 0 1 14 3.5v6a1.5 1.5 0 0 1-1.5 1.5H7l-3 3v-3h-.5A1.5 1.5 0 0 1 2 9.5z" />
@@ -54,6 +57,10 @@ export function InlineLayer({ model, host }: InlineLayerProps) {
   }
   const selectionRect = selection ? rangeOf(blocks[selection.block]!, selection.start, selection.end)?.getBoundingClientRect() : undefined;
   const open = panel ? rects[panel.block] : undefined;
+  // Beside the paragraph on its end side when there is room for a readable panel.
+  const openRtl = panel ? isRtl(blocks[panel.block]!.element) : false;
+  const room = open ? (openRtl ? open.left : viewport - open.right) : 0;
+  const besideWidth = Math.min(420, room - 32);
 
   return (
     <div class="tl" lang={t.lang} dir={t.dir}>
@@ -61,11 +68,18 @@ export function InlineLayer({ model, host }: InlineLayerProps) {
         if (r.width === 0 && r.height === 0) return null; // hidden block
         const n = counts[i] ?? 0;
         const isOpen = panel?.block === i;
-        // Desktop: in the margin beside the first line (the end side, or the start side when the
-        // block runs to the window's edge). Phones: below the paragraph's end, in the gap.
-        const roomAfter = viewport - r.right >= MARKER_WIDTH + 8;
-        const left = isPhone || !roomAfter ? Math.max(4, r.right - MARKER_WIDTH) : r.right + 8;
-        const top = isPhone || !roomAfter ? r.bottom - 6 : r.top;
+        // Desktop: in the margin after the first line (left of it in right-to-left text). No margin
+        // (phones, full-width blocks): under the paragraph's end, in the gap before the next one.
+        const rtl = isRtl(blocks[i]!.element);
+        const inMargin = !isPhone && (rtl ? r.left : viewport - r.right) >= MARKER_WIDTH + 8;
+        const left = inMargin
+          ? rtl
+            ? r.left - MARKER_WIDTH - 8
+            : r.right + 8
+          : rtl
+            ? Math.min(viewport - MARKER_WIDTH - 4, r.left)
+            : Math.max(4, r.right - MARKER_WIDTH);
+        const top = inMargin ? r.top : r.bottom - 6;
         const label = n > 0 ? `${t.t('inline.paragraph', { p: i + 1 })}: ${t.plural('thread.count', n)}` : t.t('inline.add', { p: i + 1 });
         return (
           <button
@@ -129,15 +143,12 @@ export function InlineLayer({ model, host }: InlineLayerProps) {
           key={`${panel.block}:${panel.quote?.exact ?? ''}`}
           model={model}
           panel={panel}
-          placement={isPhone ? 'sheet' : viewport - open.right >= 360 ? 'beside' : 'drawer'}
+          placement={isPhone ? 'sheet' : room >= 360 ? 'beside' : 'drawer'}
           position={{
-            left: open.right + 16 - origin.left,
+            left: (openRtl ? open.left - 16 - besideWidth : open.right + 16) - origin.left,
             top: open.top - origin.top,
             // A drawer covers as little of the paragraph as it can.
-            width:
-              viewport - open.right >= 360
-                ? Math.min(420, viewport - open.right - 32)
-                : Math.min(416, Math.max(300, viewport - open.right - 8)),
+            width: room >= 360 ? besideWidth : Math.min(416, Math.max(300, room - 8)),
           }}
         />
       )}
