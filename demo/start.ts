@@ -1,13 +1,15 @@
 /**
  * `npm start`: the comments backend and the demo news site, on two origins as on a real site.
- * Env: DEMO_PORT (site, default 5173) and the server's own (see server-stub/src/config.ts).
+ * Env: DEMO_PORT (site, default 5173) and the server's own (see server-stub/src/config.ts);
+ * request logs are off here unless THREADLINE_LOG=1.
  */
 import { configFromEnv } from '../server-stub/src/config.ts';
 import { startServer } from '../server-stub/src/server.ts';
 import { SEED_THREAD_KEY } from '../server-stub/src/store/seed.ts';
 import { startDemo } from './server.ts';
 
-const config = configFromEnv();
+// A demo in a terminal reads better without a JSON line per request; THREADLINE_LOG=1 brings them back.
+const config = configFromEnv({ ...process.env, THREADLINE_LOG: process.env.THREADLINE_LOG ?? '0' });
 const api = await startServer(config).catch(exitWith);
 const demo = await startDemo({ host: config.host, port: Number(process.env.DEMO_PORT || 5173), api: api.url }).catch(exitWith);
 
