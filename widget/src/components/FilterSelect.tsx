@@ -1,5 +1,6 @@
 import type { ThreadFilter } from '../protocol/types.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
+import { ChoiceSelect } from './ChoiceSelect.tsx';
 
 const FILTERS: readonly ThreadFilter[] = ['all', 'inline'];
 
@@ -8,15 +9,12 @@ export function FilterSelect() {
   const t = useT();
   const { thread } = useWidget();
   return (
-    <label class="tl-sort" part="filter">
-      <span class="tl-sort-label">{t.t('filter.label')}</span>
-      <select class="tl-select" value={thread.filter.value} onChange={(e) => void thread.setFilter(e.currentTarget.value as ThreadFilter)}>
-        {FILTERS.map((f) => (
-          <option key={f} value={f}>
-            {t.t(`filter.${f}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceSelect
+      part="filter"
+      label={t.t('filter.label')}
+      value={thread.filter.value}
+      choices={FILTERS.map((f) => [f, t.t(`filter.${f}`)] as const)}
+      onChange={(f) => void thread.setFilter(f)}
+    />
   );
 }

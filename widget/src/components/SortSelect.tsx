@@ -1,5 +1,6 @@
 import type { SortOrder } from '../protocol/types.ts';
 import { useT, useWidget } from '../state/widget-model.ts';
+import { ChoiceSelect } from './ChoiceSelect.tsx';
 
 const ORDERS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
 
@@ -8,15 +9,12 @@ export function SortSelect() {
   const t = useT();
   const { thread } = useWidget();
   return (
-    <label class="tl-sort" part="sort">
-      <span class="tl-sort-label">{t.t('thread.sort')}</span>
-      <select class="tl-select" value={thread.sort.value} onChange={(e) => void thread.setSort(e.currentTarget.value as SortOrder)}>
-        {ORDERS.map((o) => (
-          <option key={o} value={o}>
-            {t.t(`sort.${o}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <ChoiceSelect
+      part="sort"
+      label={t.t('thread.sort')}
+      value={thread.sort.value}
+      choices={ORDERS.map((o) => [o, t.t(`sort.${o}`)] as const)}
+      onChange={(o) => void thread.setSort(o)}
+    />
   );
 }
