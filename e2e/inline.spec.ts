@@ -365,6 +365,36 @@ test.describe('inline comments on the article itself', () => {
     expect(box.x + box.width).toBeLessThanOrEqual(p.x);
   });
 
+  test('a killed server: the panel says so, the reader’s text survives a failed post and a reload, and posts once when back', async ({
+    page,
+    stack,
+  }) => {
+    test.setTimeout(90_000);
+    await openInline(page, stack);
+    await stack.killApi();
+    await marker(page, TRUST).click();
+    const dialog = panel(page);
+    await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 30_000 });
+    await dialog.getByLabel('Your comment').fill('Written while the server was down.');
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(/reach the comments server|had a problem|took too long/, { timeout: 30_000 });
+    await expect(dialog.getByLabel('Your comment')).toHaveValue('Written while the server was down.');
+
+    // The draft outlives the page; once the server is back, the same text posts once.
+    await stack.startApi();
+    await openInline(page, stack);
+    await marker(page, TRUST).click();
+    await expect(dialog.getByLabel('Your comment')).toHaveValue('Written while the server was down.');
+    await expect(dialog.locator('article.tl-comment')).toHaveCount(2);
+    await dialog.getByRole('button', { name: 'Post comment' }).click();
+    await expect(dialog.locator('article.tl-comment', { hasText: 'Written while the server was down.' })).toHaveAttribute(
+      'aria-busy',
+      'false',
+    );
+    expect((await apiThread(page, stack)).filter((c) => c.body === 'Written while the server was down.')).toHaveLength(1);
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/3 comments/);
+  });
+
   test('on a phone the thread opens as a bottom sheet', async ({ browser, stack }) => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
