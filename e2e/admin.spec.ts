@@ -9,6 +9,11 @@ test('a moderator signs in, approves and rejects held comments, and locks a thre
     { thread: LIBRARY_PATH, body: 'Worth publishing', name: 'Good' },
     { thread: LIBRARY_PATH, body: 'Not worth publishing', name: 'Bad' },
   ]);
+  // An inline comment: moderators see the passage it is about.
+  const inline = await page.request.post(`${stack.api}/api/comments`, {
+    data: { thread: LIBRARY_PATH, body: 'On the hours', anchor: { type: 'quote', exact: 'open until 8 p.m.' } },
+  });
+  expect(inline.status()).toBe(201);
   await page.goto(`${stack.api}/admin`);
   await page.getByLabel('Admin token').fill('wrong-token');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -17,6 +22,9 @@ test('a moderator signs in, approves and rejects held comments, and locks a thre
   await page.getByLabel('Admin token').fill(ADMIN);
   await page.getByRole('button', { name: 'Sign in' }).click();
   const byBody = (text: string) => page.locator('li.comment', { has: page.locator('p.body', { hasText: new RegExp(`^${text}$`) }) });
+  await expect(byBody('On the hours').locator('p.anchor')).toHaveText('on: “open until 8 p.m.”');
+  await byBody('On the hours').getByRole('button', { name: 'Reject' }).click();
+  await expect(page.getByRole('status')).toHaveText('Rejected.');
   const good = byBody('Worth publishing');
   const bad = byBody('Not worth publishing');
   await expect(good).toBeVisible();

@@ -109,6 +109,7 @@ export function AdminApp({ model }: AdminAppProps) {
                 <span class="status">{c.status}</span> · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time> ·{' '}
                 <code>{c.thread}</code>
               </p>
+              {c.anchor && <p class="anchor">on: “{c.anchor.exact}”</p>}
               <p class="body">{c.body || '(no text)'}</p>
               <p class="actions">
                 {c.status !== 'published' && c.status !== 'deleted' && (
