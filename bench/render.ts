@@ -172,3 +172,33 @@ export async function measureSubmit(browser: Browser, stack: Stack, thread: stri
   }
   return median(times);
 }
+
+/**
+ * Time from clicking "Reply" on the first comment to its reply form shown, with the whole thread
+ * of `n` comments on the page (median of `runs`): how the widget keeps up in a long thread.
+ */
+export async function measureReplyOpen(browser: Browser, stack: Stack, thread: string, n: number, runs = 5): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await benchPage(browser, stack);
+    const comments = await page.evaluate(FETCH_ALL, { api: stack.api, thread });
+    await page.evaluate(MEASURE, { api: stack.api, thread, expected: n, all: comments });
+    await page.waitForTimeout(300);
+    times.push(
+      await page.evaluate(async () => {
+        const root = document.querySelector('threadline-root')!.shadowRoot!;
+        const reply = [...root.querySelectorAll<HTMLButtonElement>('.tl-actions button')].find((b) => b.textContent === 'Reply')!;
+        const t0 = performance.now();
+        reply.click();
+        await new Promise<void>((resolve) => {
+          const check = () => (root.querySelector('form.tl-composer-reply') ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }),
+    );
+    await page.close();
+  }
+  return median(times);
+}

@@ -17,7 +17,7 @@ import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
 import { measureAnchoring } from './anchoring.ts';
 import { generateThread } from './generate-thread.ts';
 import { measureHostCost } from './host-cost.ts';
-import { measureRender, measureSubmit, type RenderResult } from './render.ts';
+import { measureRender, measureReplyOpen, measureSubmit, type RenderResult } from './render.ts';
 import { type LoadResult, load } from './server-load.ts';
 
 const QUICK = process.argv.includes('--quick');
@@ -81,8 +81,17 @@ try {
   );
   console.log('bench: submit → shown…');
   const submit = await measureSubmit(browser, stack, '/bench-1000', QUICK ? 3 : 5);
+  const replyOpen: [number, number][] = [];
+  for (const n of SIZES.filter((s) => s >= 1000 && s <= 5000)) {
+    console.log(`bench: reply form in a thread of ${n}…`);
+    replyOpen.push([n, await measureReplyOpen(browser, stack, `/bench-${n}`, n, QUICK ? 3 : 5)]);
+  }
   sections.push(
-    `### Posting\n\nClick on "Post comment" → the new comment shown, in a 1,000-comment thread: **${ms(submit)}** (median of ${QUICK ? 3 : 5}).`,
+    `### Posting and replying\n\nClick on "Post comment" → the new comment shown, in a 1,000-comment thread: **${ms(submit)}** (median of ${QUICK ? 3 : 5}).\n\n` +
+      table(
+        ['whole thread on the page', 'click on Reply → reply form shown'],
+        replyOpen.map(([n, t]) => [`${n.toLocaleString('en')} comments`, ms(t)]),
+      ),
   );
 
   console.log('bench: host-page cost…');
@@ -209,7 +218,7 @@ try {
   fs.mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   fs.writeFileSync(
     new URL('./results/latest.json', import.meta.url),
-    JSON.stringify({ machine, render, submit, host, anchoring, server: rows, growth }, null, 2),
+    JSON.stringify({ machine, render, submit, replyOpen, host, anchoring, server: rows, growth }, null, 2),
   );
 } finally {
   await browser.close();

@@ -18,13 +18,13 @@ export function CommentActionsBar({ node, shownName, isSending }: CommentActions
   // Deleted placeholders and held comments take no replies or votes.
   const isDeleted = comment.status === 'deleted' || comment.status === 'pending';
   const canReply = !isDeleted && !thread.isLocked.value;
-  const isReplying = thread.replyingTo.value === comment.id;
-  const isCollapsed = thread.collapsed.value.has(comment.id);
-  const isConfirming = actions.confirmingDeleteId.value === comment.id;
-  const hasVoted = reader.votes.value.has(comment.id);
+  const { replying: isReplying, collapsed: isCollapsed } = thread.of.flags(comment.id);
+  const isConfirming = actions.of.confirmingDelete(comment.id);
+  const hasVoted = reader.of.voted(comment.id);
   const score = comment.score ?? 0;
-  const failure = actions.failure.value?.id === comment.id && actions.editingId.value !== comment.id ? actions.failure.value.error : null;
-  const mayChange = !isSending && actions.canChange(comment, now.value);
+  const failure = actions.of.editing(comment.id) ? null : actions.of.failure(comment.id);
+  // Only the reader's own comments watch the clock (their edit window closes).
+  const mayChange = !isSending && !!reader.of.owned(comment.id) && actions.canChange(comment, now.value);
 
   return (
     <>

@@ -33,14 +33,17 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
   const isDeleted = comment.status === 'deleted';
   const name = comment.author.name;
   const shownName = isDeleted ? t.t('comment.deleted') : (name ?? t.t('comment.anonymous'));
-  const parentName = comment.parentId === null ? undefined : (thread.authorNames.value.get(comment.parentId) ?? t.t('comment.anonymous'));
-  const isReplying = thread.replyingTo.value === comment.id;
-  const isJustPosted = thread.lastPostedId.value === comment.id;
-  const isTarget = thread.target.value === comment.id;
-  const isFresh = thread.fresh.value.has(comment.id);
-  const isSending = thread.sending.value.has(comment.id);
-  const isEditing = actions.editingId.value === comment.id;
-  const isCollapsed = thread.collapsed.value.has(comment.id);
+  // Per-comment reads (thread.of): this comment re-renders only when its own state changes.
+  const parentName = comment.parentId === null ? undefined : (thread.of.authorName(comment.parentId) ?? t.t('comment.anonymous'));
+  const {
+    replying: isReplying,
+    justPosted: isJustPosted,
+    target: isTarget,
+    fresh: isFresh,
+    sending: isSending,
+    collapsed: isCollapsed,
+  } = thread.of.flags(comment.id);
+  const isEditing = actions.of.editing(comment.id);
   const headingId = `comment-${comment.id}-by`;
 
   // The reader's own new comment, or the one a link points at: bring it into view and focus it.

@@ -21,8 +21,8 @@ export interface CommentListProps {
 export function CommentList({ nodes, level, parentId, label }: CommentListProps) {
   const { settings, thread } = useWidget();
   const isLastLevel = level >= settings.maxDepth - 1;
-  const collapsed = thread.collapsed.value;
-  const items = isLastLevel ? nodes.flatMap((n) => [n, ...flattenReplies(n, (id) => collapsed.has(id))]) : nodes;
+  // Only the deepest drawn level lists replies itself, so only it depends on what is folded.
+  const items = isLastLevel ? nodes.flatMap((n) => [n, ...flattenReplies(n, (id) => thread.of.flags(id).collapsed)]) : nodes;
   return (
     <ol class={level > 0 ? 'tl-list tl-replies' : 'tl-list'} part={level > 0 ? 'replies' : 'list'} aria-label={label}>
       {items.map((node) => (

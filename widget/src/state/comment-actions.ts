@@ -3,6 +3,7 @@ import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError, isBackendError } from '../backend/backend-error.ts';
 import { countChars, LIMITS } from '../protocol/limits.ts';
 import type { Comment } from '../protocol/types.ts';
+import { keyed } from './keyed.ts';
 import type { ReaderModel } from './reader-model.ts';
 import type { ThreadModel } from './thread-model.ts';
 
@@ -16,6 +17,12 @@ export interface CommentActions {
   readonly failure: ReadonlySignal<{ id: string; error: BackendError } | null>;
   /** True while the reader holds this comment's token and the edit window is open. */
   canChange(comment: Comment, now: number): boolean;
+  /** The same per comment (see ThreadModel.of). */
+  readonly of: {
+    editing(id: string): boolean;
+    confirmingDelete(id: string): boolean;
+    failure(id: string): BackendError | null;
+  };
   readonly canVote: boolean;
   startEdit(comment: Comment): void;
   cancelEdit(): void;
@@ -34,6 +41,11 @@ export function createCommentActions(backend: CommentsBackend, thread: ThreadMod
   const confirmingDeleteId = signal<string | null>(null);
   const failure = signal<{ id: string; error: BackendError } | null>(null);
   const tokenOf = (id: string) => reader.owned.value[id]?.token;
+  const is = (current: ReadonlySignal<string | null>) =>
+    keyed(() => {
+      const id = current.value;
+      return (c) => c === id;
+    });
 
   return {
     editingId,
@@ -42,8 +54,16 @@ export function createCommentActions(backend: CommentsBackend, thread: ThreadMod
     confirmingDeleteId,
     failure,
     canVote: !!backend.vote,
+    of: {
+      editing: is(editingId),
+      confirmingDelete: is(confirmingDeleteId),
+      failure: keyed(() => {
+        const f = failure.value;
+        return (id) => (f?.id === id ? f.error : null);
+      }),
+    },
     canChange(comment, now) {
-      const owned = reader.owned.value[comment.id];
+      const owned = reader.of.owned(comment.id);
       return !!owned && owned.until > now && comment.status === 'published' && !!backend.editComment && !!backend.deleteComment;
     },
     startEdit(comment) {

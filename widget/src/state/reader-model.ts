@@ -1,5 +1,6 @@
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { Comment } from '../protocol/types.ts';
+import { keyed } from './keyed.ts';
 import { storage } from './storage.ts';
 
 /** An edit token the server gave for one of the reader's comments. */
@@ -21,6 +22,11 @@ export interface ReaderModel {
   readonly voterId: string;
   readonly owned: ReadonlySignal<Readonly<Record<string, OwnedComment>>>;
   readonly votes: ReadonlySignal<ReadonlySet<string>>;
+  /** The same per comment (see ThreadModel.of). */
+  readonly of: {
+    voted(id: string): boolean;
+    owned(id: string): OwnedComment | undefined;
+  };
   /** The reader's comments waiting for a moderator, so they can see them after a reload. */
   readonly held: ReadonlySignal<readonly Comment[]>;
   hold(comment: Comment): void;
@@ -87,6 +93,16 @@ export function createReaderModel(): ReaderModel {
     voterId,
     owned,
     votes,
+    of: {
+      voted: keyed(() => {
+        const ids = votes.value;
+        return (id) => ids.has(id);
+      }),
+      owned: keyed(() => {
+        const all = owned.value;
+        return (id) => all[id];
+      }),
+    },
     rememberIdentity() {
       storage.set('identity', JSON.stringify({ name: name.value.trim(), email: email.value.trim(), website: website.value.trim() }));
     },

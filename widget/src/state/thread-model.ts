@@ -15,6 +15,7 @@ import type {
 } from '../protocol/types.ts';
 import { loadFormatter, primeFormatter } from '../render/formatter.ts';
 import { commentNeedsFormatter } from '../render/needs-formatting.ts';
+import { keyed } from './keyed.ts';
 import { buildReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
 
 /** What the widget knows of the page, sent with comments so the backend learns it. */
@@ -57,6 +58,28 @@ export interface ThreadOptions {
   showNewAtOnce?: boolean;
 }
 
+/** What the widget shows about one comment: its reply form open, just posted, linked, and so on. */
+export interface CommentFlags {
+  readonly replying: boolean;
+  readonly justPosted: boolean;
+  readonly target: boolean;
+  readonly fresh: boolean;
+  readonly sending: boolean;
+  readonly collapsed: boolean;
+}
+
+const sharedFlags: CommentFlags[] = [];
+/** One object per combination, so an unchanged answer is the same object (no re-render). */
+const flagsFor = (bits: number): CommentFlags =>
+  (sharedFlags[bits] ??= {
+    replying: (bits & 1) > 0,
+    justPosted: (bits & 2) > 0,
+    target: (bits & 4) > 0,
+    fresh: (bits & 8) > 0,
+    sending: (bits & 16) > 0,
+    collapsed: (bits & 32) > 0,
+  });
+
 /** One thread as the widget shows it: data, loading state and the actions that change it. */
 export interface ThreadModel {
   readonly key: string;
@@ -94,6 +117,15 @@ export interface ThreadModel {
   readonly incoming: ReadonlySignal<readonly Comment[]>;
   /** The thread version the shown data is at (the live stream continues from it). */
   readonly version: ReadonlySignal<number>;
+  /**
+   * The same state per comment, for components: reading `of.replying(id)` re-renders a comment only
+   * when its own answer changes, not whenever any comment's does.
+   */
+  readonly of: {
+    flags(id: string): CommentFlags;
+    /** The author's name (null: anonymous; undefined: not loaded). */
+    authorName(id: string): string | null | undefined;
+  };
   /**
    * The key to render a comment under: a posted comment keeps the key of its optimistic copy,
    * so its element (and the reader's focus in it) stays when the server's answer arrives.
@@ -437,6 +469,8 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     }
   }
 
+  const authorNames = computed(() => new Map(comments.value.map((c) => [c.id, c.author.name])));
+
   return {
     key,
     draftKey: options.draftScope ? `${key}#${options.draftScope}` : key,
@@ -453,7 +487,20 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     moreError,
     collapsed,
     target,
-    authorNames: computed(() => new Map(comments.value.map((c) => [c.id, c.author.name]))),
+    authorNames,
+    of: {
+      // One view per comment for all six (a signal per flag and comment would cost 5 MB in a
+      // 5,000-comment thread).
+      flags: keyed(() => {
+        const [r, p, t, f, s, c] = [replyingTo.value, lastPostedId.value, target.value, fresh.value, sending.value, collapsed.value];
+        return (id) =>
+          flagsFor(+(r === id) | (+(p === id) << 1) | (+(t === id) << 2) | (+f.has(id) << 3) | (+s.has(id) << 4) | (+c.has(id) << 5));
+      }),
+      authorName: keyed(() => {
+        const names = authorNames.value;
+        return (id) => names.get(id);
+      }),
+    },
     replyingTo,
     lastPostedId,
     sending,
