@@ -1,5 +1,5 @@
 import type { Anchor, Comment } from '../../../widget/src/protocol/types.ts';
-import type { StoredCommentInput } from './comment-store.ts';
+import type { PageQuery, StoredCommentInput } from './comment-store.ts';
 
 /** A row of `comments` as SQLite and PostgreSQL return it (the same columns in both). */
 export interface CommentRow {
@@ -22,6 +22,14 @@ export interface CommentRow {
   /** JSON of the comment's Anchor (with its key), or null. */
   anchor: string | null;
   anchor_key: string | null;
+}
+
+/**
+ * Which top-level comments a page query lists, as both stores' SQL encodes it: 0 every one,
+ * 1 anchored ones (inline), 2 those under the query's anchor keys.
+ */
+export function pageScope({ filter, anchors }: Pick<PageQuery, 'filter' | 'anchors'>): 0 | 1 | 2 {
+  return anchors?.length ? 2 : filter === 'inline' ? 1 : 0;
 }
 
 /** The stored form of an anchor. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, takeWithinBudget, toComment } from './comment-rows.ts';
+import { type CommentRow, pageScope, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
@@ -89,15 +89,15 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listComments(key) {
       return (await q<CommentRow>(`SELECT * FROM comments WHERE thread_key = $1 AND ${VISIBLE} ORDER BY seq`, [key])).map(toComment);
     },
-    async listPage(key, { sort, limit, after, budget, filter, anchors }) {
+    async listPage(key, query) {
+      const { sort, limit, after, budget, anchors } = query;
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
-      const scope = anchors?.length ? 2 : filter === 'inline' ? 1 : 0;
       const candidates = await q<CommentRow>(PAGE_SQL[sort], [
         key,
         start.seq,
         Math.min(start.rank, MAX_RANK),
         limit + 1,
-        scope,
+        pageScope(query),
         anchors ?? [],
       ]);
       const roots = takeWithinBudget(candidates, limit, budget);

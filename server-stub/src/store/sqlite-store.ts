@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, takeWithinBudget, toComment } from './comment-rows.ts';
+import { type CommentRow, pageScope, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
@@ -26,8 +26,7 @@ const PAGE_SQL: Record<SortOrder, string> = {
 };
 
 /** Parameters of the ROOTS scope for a page query. */
-const scopeOf = (filter: PageQuery['filter'], anchors: PageQuery['anchors']) =>
-  anchors?.length ? { scope: 2, anchors: JSON.stringify(anchors) } : { scope: filter === 'inline' ? 1 : 0, anchors: '[]' };
+const scopeOf = (query: PageQuery) => ({ scope: pageScope(query), anchors: JSON.stringify(query.anchors ?? []) });
 
 /** Opens (creating and migrating if needed) a SQLite store; `':memory:'` for tests. */
 export function openSqliteStore(file: string): CommentStore {
@@ -106,9 +105,10 @@ export function openSqliteStore(file: string): CommentStore {
     async listComments(key) {
       return selectComments.all(key).map(toComment);
     },
-    async listPage(key, { sort, limit, after, budget, filter, anchors }: PageQuery) {
+    async listPage(key, query: PageQuery) {
+      const { sort, limit, after, budget } = query;
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: Number.MAX_SAFE_INTEGER });
-      const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1, ...scopeOf(filter, anchors) });
+      const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1, ...scopeOf(query) });
       const roots = takeWithinBudget(candidates, limit, budget);
       const more = candidates.length > roots.length;
       const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];

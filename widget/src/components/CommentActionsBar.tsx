@@ -23,8 +23,7 @@ export function CommentActionsBar({ node, shownName, isSending }: CommentActions
   const hasVoted = reader.of.voted(comment.id);
   const score = comment.score ?? 0;
   const failure = actions.of.editing(comment.id) ? null : actions.of.failure(comment.id);
-  // Only the reader's own comments watch the clock (their edit window closes).
-  const mayChange = !isSending && !!reader.of.owned(comment.id) && actions.canChange(comment, now.value);
+  const mayChange = !isSending && actions.canChange(comment, now);
 
   return (
     <>

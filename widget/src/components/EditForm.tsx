@@ -14,7 +14,7 @@ export function EditForm({ commentId }: EditFormProps) {
   const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
-  const failure = actions.failure.value?.id === commentId ? actions.failure.value.error : null;
+  const failure = actions.of.failure(commentId);
   const save = (e?: Event) => {
     e?.preventDefault();
     void actions.saveEdit();

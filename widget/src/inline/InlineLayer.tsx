@@ -125,13 +125,7 @@ export function InlineLayer({ model, host }: InlineLayerProps) {
           onPointerDown={(e) => e.preventDefault()}
           onMouseDown={(e) => e.preventDefault()}
           onClick={(e) => {
-            const quote = describePassage(
-              blocks.map((b) => b.text),
-              selection.block,
-              'quote',
-              selection.start,
-              selection.end,
-            );
+            const quote = describePassage(model.texts.value, selection.block, 'quote', selection.start, selection.end);
             model.open(selection.block, quote, e.currentTarget.ownerDocument.activeElement as HTMLElement | null);
           }}
         >

@@ -71,7 +71,6 @@ export function startInline({ selector, container, before, backend, model: main,
   on(win, 'load', relayout);
   void doc.fonts?.ready.then(relayout);
   const resizes = new ResizeObserver(relayout);
-  resizes.observe(doc.documentElement);
   cleanups.push(
     effect(() => {
       resizes.disconnect();

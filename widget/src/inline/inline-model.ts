@@ -27,6 +27,8 @@ export interface SelectionState {
 /** The inline layer's state: the article's blocks, the anchored passages, and what is open. */
 export interface InlineModel {
   readonly blocks: ReadonlySignal<readonly BlockText[]>;
+  /** The blocks' texts, as anchors are described and located in. */
+  readonly texts: ReadonlySignal<readonly string[]>;
   readonly anchors: ReadonlySignal<readonly AnchorCount[]>;
   /** False when the server has no anchors (an older server): the layer then stays out of the way. */
   readonly available: ReadonlySignal<boolean>;
@@ -179,6 +181,7 @@ export function createInlineModel({ selector, doc, backend, main, live }: Inline
 
   return {
     blocks,
+    texts,
     anchors,
     available,
     located,

@@ -16,7 +16,7 @@ export interface CommentActions {
   /** The last failed action and the comment it was about. */
   readonly failure: ReadonlySignal<{ id: string; error: BackendError } | null>;
   /** True while the reader holds this comment's token and the edit window is open. */
-  canChange(comment: Comment, now: number): boolean;
+  canChange(comment: Comment, now: ReadonlySignal<number>): boolean;
   /** The same per comment (see ThreadModel.of). */
   readonly of: {
     editing(id: string): boolean;
@@ -64,7 +64,8 @@ export function createCommentActions(backend: CommentsBackend, thread: ThreadMod
     },
     canChange(comment, now) {
       const owned = reader.of.owned(comment.id);
-      return !!owned && owned.until > now && comment.status === 'published' && !!backend.editComment && !!backend.deleteComment;
+      // The clock is read (and so watched) only for the reader's own comments: their window closes.
+      return !!owned && owned.until > now.value && comment.status === 'published' && !!backend.editComment && !!backend.deleteComment;
     },
     startEdit(comment) {
       batch(() => {

@@ -104,7 +104,6 @@ export interface ThreadModel {
   /** Id of the comment a permalink points at, to scroll to and highlight. */
   readonly target: ReadonlySignal<string | null>;
   /** Author name by comment id (null: anonymous), for "replying to NAME". */
-  readonly authorNames: ReadonlySignal<ReadonlyMap<string, string | null>>;
   /** Id of the comment whose reply form is open, if any. */
   readonly replyingTo: Signal<string | null>;
   /** Id of the comment this reader posted last, to scroll to and highlight it. */
@@ -487,7 +486,6 @@ export function createThreadModel(backend: CommentsBackend, key: string, page: P
     moreError,
     collapsed,
     target,
-    authorNames,
     of: {
       // One view per comment for all six (a signal per flag and comment would cost 5 MB in a
       // 5,000-comment thread).
