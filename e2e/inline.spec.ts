@@ -160,6 +160,10 @@ test.describe('inline comments on the article itself', () => {
     await openInline(page, stack);
     await page.locator('threadline-comments').scrollIntoViewIfNeeded();
     await expect(page.locator('threadline-root article[data-comment-id="c11"] .tl-anchor')).toHaveText('on: “…Connecticut Trust Act…”');
+    // A paragraph is named by its opening words, not by pieces of its start and end.
+    await expect(page.locator('threadline-root article[data-comment-id="c10"] .tl-anchor')).toHaveText(
+      `on: “${PARAGRAPHS[CHIEF]!.slice(0, 80).trimEnd()}…”`,
+    );
     await expect(page.locator('threadline-root article.tl-comment')).toHaveCount(19);
     await page.getByRole('combobox', { name: 'Show' }).selectOption('inline');
     // c5, c10, c11, c13 and their replies.

@@ -8,6 +8,8 @@ export interface AnchorQuoteProps {
 
 /** A quote this long is enough to recognise the passage; the rest is elided in the middle. */
 const QUOTE_CHARS = 120;
+/** Opening characters that name a paragraph. */
+const PARAGRAPH_CHARS = 80;
 
 /** Shortens a quote to about QUOTE_CHARS, keeping its start and end. */
 export function shortQuote(text: string): string {
@@ -30,7 +32,9 @@ export function AnchorQuote({ anchor }: AnchorQuoteProps) {
   const bridge = inline.value;
   // In a paragraph's own panel, anchoring to that paragraph goes without saying.
   if (settings.isPanel && anchor.type === 'paragraph') return null;
-  const excerpt = anchor.type === 'paragraph' ? `${shortQuote(anchor.exact).slice(0, 80).trimEnd()}…` : `…${shortQuote(anchor.exact)}…`;
+  // A paragraph is named by its opening words; a quote keeps its start and end.
+  const excerpt =
+    anchor.type === 'paragraph' ? `${[...anchor.exact].slice(0, PARAGRAPH_CHARS).join('').trimEnd()}…` : `…${shortQuote(anchor.exact)}…`;
   if (bridge?.locate(anchor) === 'changed') {
     return (
       <p class="tl-anchor tl-anchor-changed" part="anchor">
