@@ -24,6 +24,9 @@ const MAX_RANK = 2_147_483_647;
  */
 export async function openPgStore(connectionString: string): Promise<CommentStore> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection that dies (PostgreSQL restarted, a network blip) is an error event on the
+  // pool; unheard, it would end the process. The pool drops that connection and opens a new one.
+  pool.on('error', (err) => console.error(`[threadline] an idle PostgreSQL connection failed: ${err.message}`));
   await migratePg(pool);
   const q = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await pool.query<R>(sql, params)).rows;
 

@@ -77,6 +77,13 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
     async drop() {
       const c = new pg.Client({ connectionString: server });
       await c.connect();
+      // A closed pool's connections may still be saying goodbye: forcing them off then makes
+      // their clients emit an error nobody listens to. Give them up to 2 s, then force.
+      for (let i = 0; i < 40; i++) {
+        const { rows } = await c.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0]!.n === '0') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
