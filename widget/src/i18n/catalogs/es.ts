@@ -95,6 +95,10 @@ export const catalog: Catalog = {
   'error.too_deep': 'Esta conversación está demasiado anidada para responder aquí. Responda más arriba.',
   'error.banned_content': 'Su comentario contiene palabras o enlaces que este sitio no acepta.',
   'error.banned': 'Este sitio ya no acepta sus comentarios.',
+  'error.pow_required':
+    'Su navegador aún está haciendo la comprobación antispam. Espere un momento y vuelva a publicar; su texto sigue aquí.',
+  'error.pow_invalid': 'La comprobación antispam ha caducado. Vuelva a publicar; su texto sigue aquí.',
+  'error.rejected_by_moderation': 'La moderación del sitio no aceptó este comentario. Su texto sigue aquí.',
   'error.anchor_on_reply': 'Una respuesta no puede citar el artículo; sigue a su hilo.',
   'filter.label': 'Mostrar',
   'filter.all': 'Todos los comentarios',

@@ -96,6 +96,10 @@ export const catalog: Catalog = {
   'error.too_deep': 'Cette conversation est trop imbriquée pour répondre ici. Répondez plus haut.',
   'error.banned_content': 'Votre commentaire contient des mots ou des liens que ce site n’accepte pas.',
   'error.banned': 'Ce site n’accepte plus vos commentaires.',
+  'error.pow_required':
+    'Votre navigateur effectue encore la vérification anti-spam. Patientez un instant puis publiez à nouveau ; votre texte est conservé.',
+  'error.pow_invalid': 'La vérification anti-spam a expiré. Publiez à nouveau ; votre texte est conservé.',
+  'error.rejected_by_moderation': 'La modération du site n’a pas accepté ce commentaire. Votre texte est conservé.',
   'error.anchor_on_reply': 'Une réponse ne peut pas citer l’article ; elle suit son fil.',
   'filter.label': 'Afficher',
   'filter.all': 'Tous les commentaires',

@@ -96,6 +96,10 @@ export const catalog: Catalog = {
   'error.too_deep': 'Esta conversa está aninhada demais para responder aqui. Responda mais acima.',
   'error.banned_content': 'Seu comentário contém palavras ou links que este site não aceita.',
   'error.banned': 'Este site não aceita mais seus comentários.',
+  'error.pow_required':
+    'Seu navegador ainda está fazendo a verificação antispam. Aguarde um momento e publique de novo; seu texto continua aqui.',
+  'error.pow_invalid': 'A verificação antispam expirou. Publique de novo; seu texto continua aqui.',
+  'error.rejected_by_moderation': 'A moderação do site não aceitou este comentário. Seu texto continua aqui.',
   'error.anchor_on_reply': 'Uma resposta não pode citar o artigo; ela segue a sua conversa.',
   'filter.label': 'Mostrar',
   'filter.all': 'Todos os comentários',
