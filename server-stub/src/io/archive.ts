@@ -136,7 +136,7 @@ export async function importArchive(store: CommentStore, input: unknown): Promis
     waiting = next;
   }
   // States and edits once every reply is in place (a deleted comment with replies stays a placeholder).
-  for (const c of imported) if (c.editedAt && c.status === 'published') await store.editComment(c.id, c.body, c.editedAt);
+  for (const c of imported) if (c.editedAt && c.status === 'published') await store.editComment(c.id, c.body, c.editedAt, 'published');
   for (const c of imported) if (c.status === 'rejected') await store.setStatus(c.id, 'rejected');
   for (const c of [...imported].reverse()) if (c.status === 'deleted') await store.deleteComment(c.id);
   for (const v of archive.votes) {

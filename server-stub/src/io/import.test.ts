@@ -72,7 +72,7 @@ describe('importing a Disqus export', () => {
 /** A store with every kind of state: edits, votes, held, rejected and deleted comments, locks, bans. */
 async function fillEverything(store: CommentStore): Promise<void> {
   await importArchive(store, parseWxr(fs.readFileSync(fixture('westport.wxr.xml'), 'utf8')));
-  await store.editComment('wp-101', 'Edited first comment', '2024-01-01T00:00:00.000Z');
+  await store.editComment('wp-101', 'Edited first comment', '2024-01-01T00:00:00.000Z', 'published');
   await store.setVote('wp-102', 'voter-1', 'iph-1', true, '2024-01-02T00:00:00.000Z');
   await store.setVote('wp-102', 'voter-2', 'iph-2', true, '2024-01-02T00:00:01.000Z');
   await store.setStatus('wp-119', 'rejected');

@@ -1,5 +1,5 @@
 import type { Anchor, Comment } from '../../../widget/src/protocol/types.ts';
-import type { PageQuery, StoredCommentInput } from './comment-store.ts';
+import type { PageQuery, StoredComment, StoredCommentInput } from './comment-store.ts';
 
 /** A row of `comments` as SQLite and PostgreSQL return it (the same columns in both). */
 export interface CommentRow {
@@ -51,6 +51,11 @@ export function toComment(r: CommentRow): Comment {
     status: r.status,
     ...(r.anchor ? { anchor: JSON.parse(r.anchor) as Anchor } : {}),
   };
+}
+
+/** A row as the server's own code sees it: the public comment plus what only the server knows. */
+export function toStored(r: CommentRow): StoredComment {
+  return { comment: toComment(r), rootId: r.root_id, editTokenHash: r.edit_token_hash, authorEmail: r.author_email, ipHash: r.ip_hash };
 }
 
 /**

@@ -56,6 +56,9 @@ export interface StoredComment {
   comment: Comment;
   rootId: string;
   editTokenHash: string | null;
+  /** Kept for the site owner, bans and moderation; never sent to readers. */
+  authorEmail: string | null;
+  ipHash: string | null;
 }
 
 /** A comment as a moderator sees it: with the email and the IP hash. */
@@ -71,6 +74,13 @@ export interface AdminQuery {
   limit: number;
   /** Newest first; continue below this insertion order. */
   beforeSeq?: number;
+}
+
+/** Votes one address may add to one comment in a period. */
+export interface VoteCap {
+  perIp: number;
+  /** ISO time: only votes newer than this count. */
+  since: string;
 }
 
 /** A change to a thread, numbered by the thread version it produced (the SSE event id). */
@@ -106,15 +116,30 @@ export interface CommentStore {
   findIdempotencyKey(key: string): Promise<{ requestHash: string; commentId: string } | null>;
   /** Stores a comment (and its thread, the first time) atomically; rejects on a duplicate idempotency key. */
   insertComment(input: StoredCommentInput): Promise<Comment>;
-  /** Replaces a comment's body. */
-  editComment(id: string, body: string, editedAt: string): Promise<Comment>;
+  /**
+   * Replaces a comment's body and sets its status (an edit may hold a published comment again).
+   * Readers hear of it only while it is published: an `edit` event, or a `delete` when it is held.
+   */
+  editComment(id: string, body: string, editedAt: string, status: 'published' | 'pending'): Promise<Comment>;
   /**
    * Deletes a comment: a placeholder stays where it has replies; otherwise it is removed, and so
    * is every placeholder left without replies by that. Resolves with what remains (null: gone).
+   * A held comment goes without a live event: readers never saw it.
    */
   deleteComment(id: string): Promise<Comment | null>;
-  /** Sets or clears one voter's upvote; resolves with the new score and whether the vote stands. */
-  setVote(id: string, voterId: string, ipHash: string, on: boolean, at: string): Promise<{ score: number; voted: boolean }>;
+  /**
+   * Sets or clears one voter's upvote; resolves with the new score and whether the vote stands.
+   * With `cap`, a new vote is not stored when `cap.perIp` votes from this IP hash on this comment
+   * are newer than `cap.since`; `cappedUntil` is then the oldest of them.
+   */
+  setVote(
+    id: string,
+    voterId: string,
+    ipHash: string,
+    on: boolean,
+    at: string,
+    cap?: VoteCap,
+  ): Promise<{ score: number; voted: boolean; cappedUntil?: string }>;
   /** Approves (publishes) or rejects a comment; approving announces it like a new comment. */
   setStatus(id: string, status: 'published' | 'rejected'): Promise<Comment>;
   /** Comments for moderators, newest first, with the insertion order to continue from. */

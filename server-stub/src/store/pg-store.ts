@@ -1,9 +1,10 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, pageScope, takeWithinBudget, toComment } from './comment-rows.ts';
+import { type CommentRow, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { migratePg } from './pg-migrations.ts';
-import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
+import { EVENTS_CHANNEL, runPgRule } from './pg-writes.ts';
+import { editRule, insertRule, removeRule, setStatusRule, voteRule } from './write-rules.ts';
 
 const VISIBLE = "status IN ('published', 'deleted')";
 // $5 scope: 0 every top-level comment; 1 anchored ones (inline); 2 those under the anchor keys $6.
@@ -133,7 +134,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     },
     async findComment(id) {
       const row = await findRow(id);
-      return row ? { comment: toComment(row), rootId: row.root_id, editTokenHash: row.edit_token_hash } : null;
+      return row ? toStored(row) : null;
     },
     async countComments(keys) {
       const rows = await q<{ key: string; n: string }>(
@@ -149,11 +150,14 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       );
       return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
     },
-    insertComment: (input) => pgWrites.insert(pool, input),
-    editComment: (id, body, editedAt) => pgWrites.edit(pool, id, body, editedAt),
-    deleteComment: (id) => pgWrites.remove(pool, id),
-    setVote: (id, voterId, ipHash, on, at) => pgWrites.vote(pool, id, voterId, ipHash, on, at),
-    setStatus: (id, status) => pgWrites.setStatus(pool, id, status),
+    insertComment: async (input) => (await runPgRule(pool, insertRule(input))).comment,
+    editComment: async (id, body, editedAt, status) => (await runPgRule(pool, editRule(id, body, editedAt, status))).comment,
+    deleteComment: async (id) => (await runPgRule(pool, removeRule(id))).comment,
+    async setVote(id, voterId, ipHash, on, at, cap) {
+      const { events: _events, ...result } = await runPgRule(pool, voteRule(id, voterId, ipHash, on, at, cap));
+      return result;
+    },
+    setStatus: async (id, status) => (await runPgRule(pool, setStatusRule(id, status))).comment,
     async listForAdmin({ status, thread, limit, beforeSeq }) {
       const rows = await q<CommentRow>(
         `SELECT * FROM comments WHERE seq < $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR thread_key = $3)

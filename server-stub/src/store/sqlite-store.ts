@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, pageScope, takeWithinBudget, toComment } from './comment-rows.ts';
+import { type CommentRow, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
-import { prepareWrites } from './sqlite-writes.ts';
+import { createSqliteWriter } from './sqlite-writes.ts';
+import { editRule, insertRule, removeRule, setStatusRule, voteRule } from './write-rules.ts';
 
 // `+status` keeps the status index (for moderators) out of readers' queries: without statistics
 // SQLite would pick it and scan every comment of the site instead of one thread's.
@@ -38,7 +39,7 @@ export function openSqliteStore(file: string): CommentStore {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrateSqlite(db);
-  const writes = prepareWrites(db);
+  const write = createSqliteWriter(db);
   const moderation = prepareModeration(db);
 
   const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM threads WHERE key = ?');
@@ -126,7 +127,7 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async findComment(id) {
       const row = selectComment.get(id);
-      return row ? { comment: toComment(row), rootId: row.root_id, editTokenHash: row.edit_token_hash } : null;
+      return row ? toStored(row) : null;
     },
     async countComments(keys) {
       return Object.fromEntries(selectCounts.all(JSON.stringify(keys)).map((r) => [r.key, r.n]));
@@ -136,20 +137,20 @@ export function openSqliteStore(file: string): CommentStore {
       return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
     },
     async insertComment(input) {
-      return publish(writes.insert(input)).comment;
+      return publish(write(insertRule(input))).comment;
     },
-    async editComment(id, body, editedAt) {
-      return publish(writes.edit(id, body, editedAt)).comment;
+    async editComment(id, body, editedAt, status) {
+      return publish(write(editRule(id, body, editedAt, status))).comment;
     },
     async deleteComment(id) {
-      return publish(writes.remove(id)).comment;
+      return publish(write(removeRule(id))).comment;
     },
-    async setVote(id, voterId, ipHash, on, at) {
-      const { score, voted } = publish(writes.vote(id, voterId, ipHash, on, at));
-      return { score, voted };
+    async setVote(id, voterId, ipHash, on, at, cap) {
+      const { events: _events, ...result } = publish(write(voteRule(id, voterId, ipHash, on, at, cap)));
+      return result;
     },
     async setStatus(id, status) {
-      return publish(writes.setStatus(id, status)).comment;
+      return publish(write(setStatusRule(id, status))).comment;
     },
     async listForAdmin(query) {
       return moderation.listForAdmin(query);

@@ -57,7 +57,7 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
         score: 0,
         status: 'published',
       });
-      expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a', editTokenHash: 'h' });
+      expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a', editTokenHash: 'h', authorEmail: null, ipHash: null });
       expect(await store.getThread('/t')).toEqual({ key: '/t', title: 'Page', url: 'https://example.com/t', commentCount: 1, version: 1 });
     });
 
@@ -151,7 +151,7 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       await add('p');
       await add('r', 'p');
       await add('leaf');
-      expect((await store.editComment('r', 'edited', '2024-06-01T00:00:00.000Z')).editedAt).toBe('2024-06-01T00:00:00.000Z');
+      expect((await store.editComment('r', 'edited', '2024-06-01T00:00:00.000Z', 'published')).editedAt).toBe('2024-06-01T00:00:00.000Z');
       expect(await store.setVote('r', 'v1', 'ip', true, 'now')).toEqual({ score: 1, voted: true });
       expect(await store.setVote('r', 'v1', 'ip', true, 'now')).toEqual({ score: 1, voted: true });
       expect(await store.setVote('r', 'v1', 'ip', false, 'now')).toEqual({ score: 0, voted: false });
