@@ -2,12 +2,16 @@ import type { Comment } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore, StoredComment } from '../store/comment-store.ts';
 import { tokenMatches } from './edit-token.ts';
+import type { Writer } from './policy.ts';
 import type { PostingContext } from './posting.ts';
+import { admitDelete, admitEdit } from './write-gate.ts';
 
 /** Finds a comment its author may still change: the token must match and the window be open. */
 async function ownedComment(store: CommentStore, ctx: PostingContext, id: string, token: string | undefined): Promise<StoredComment> {
   const found = await store.findComment(id);
-  if (!found) throw new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).');
+  // A comment a moderator rejected is gone, for its author too.
+  if (!found || found.comment.status === 'rejected')
+    throw new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).');
   if (found.comment.status === 'deleted') throw new HttpError(409, 'already_deleted', 'That comment was already deleted.');
   if (!tokenMatches(token, found.editTokenHash)) {
     throw new HttpError(403, 'forbidden', 'Only the author can change this comment, from the browser it was written in.');
@@ -22,17 +26,23 @@ async function ownedComment(store: CommentStore, ctx: PostingContext, id: string
   return found;
 }
 
-/** Replaces the body of the author's own comment (within the edit window). */
+/**
+ * Replaces the body of the author's own comment (within the edit window), through the same gate
+ * as a new comment: an edit the site would hold holds the comment again (`status: "pending"`).
+ */
 export async function editComment(
   store: CommentStore,
   ctx: PostingContext,
   id: string,
   token: string | undefined,
   body: string,
+  who: Writer,
 ): Promise<Comment> {
-  const { comment } = await ownedComment(store, ctx, id, token);
-  if (comment.body === body) return comment;
-  return store.editComment(id, body, ctx.now().toISOString());
+  const found = await ownedComment(store, ctx, id, token);
+  if (found.comment.body === body) return found.comment;
+  const editedAt = ctx.now().toISOString();
+  const status = await admitEdit(store, ctx, found, body, who, editedAt);
+  return store.editComment(id, body, editedAt, status);
 }
 
 /** Deletes the author's own comment (within the edit window); resolves with the placeholder, or null once it is gone. */
@@ -42,6 +52,6 @@ export async function deleteComment(
   id: string,
   token: string | undefined,
 ): Promise<Comment | null> {
-  await ownedComment(store, ctx, id, token);
+  admitDelete(await ownedComment(store, ctx, id, token));
   return store.deleteComment(id);
 }

@@ -1,7 +1,6 @@
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import type { NewCommentInput } from './validation.ts';
 
 /** How comments are let in: `open`, every comment held for a moderator, or first-time authors and comments with links held. */
 export type ModerationMode = 'open' | 'all' | 'first-time-and-links';
@@ -25,6 +24,22 @@ export interface PostingPolicy {
   limitLoopback: boolean;
 }
 
+/** Who is writing: the address (for limits and external checks) and its salted hash (for bans and moderation). */
+export interface Writer {
+  ip: string;
+  ipHash: string;
+  /** Sent to external spam checks only. */
+  userAgent?: string | undefined;
+  referrer?: string | undefined;
+}
+
+/** What the content rules look at: the text and the author's name and website. */
+export interface WrittenContent {
+  body: string;
+  authorName: string | null;
+  authorWebsite: string | null;
+}
+
 const URLS = /\bhttps?:\/\/[^\s<>()"'`\]]+|\bmailto:[^\s<>()"'`\]]+|\bwww\.[a-z0-9-]+\.[a-z]{2,}[^\s<>()"'`\]]*/gi;
 
 /** Links in a text (bare URLs, Markdown links, mailto). */
@@ -40,60 +55,61 @@ const hostOf = (link: string) => {
   }
 };
 
-const isLoopback = (ip: string) => ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.') || ip === 'unknown';
+/** True for the machine's own addresses (and in-process requests, which have none). */
+export const isLoopback = (ip: string) => ip === '::1' || ip.startsWith('127.') || ip.startsWith('::ffff:127.') || ip === 'unknown';
 
-/** Throws the 4xx that refuses a post before it is stored, or decides whether it is published or held. */
-export async function admit(
-  store: CommentStore,
-  policy: PostingPolicy,
-  input: NewCommentInput,
-  who: { ip: string; ipHash: string },
-): Promise<'published' | 'pending'> {
-  if (await store.isBanned(who.ipHash, input.authorEmail)) {
-    throw new HttpError(403, 'banned', 'This site no longer accepts comments from you.');
-  }
-  if (await store.isThreadLocked(input.thread)) {
-    throw new HttpError(403, 'thread_locked', 'This discussion is closed to new comments.');
-  }
-  if (input.honeypot) throw new HttpError(422, 'spam_suspected', 'This comment looks automated and was not posted.');
-  if (policy.minSubmitMs > 0 && input.elapsedMs !== null && input.elapsedMs < policy.minSubmitMs) {
-    throw new HttpError(422, 'spam_suspected', 'That was sent faster than anyone can write; please try again.');
-  }
-  const bodyLinks = findLinks(input.body);
-  const links = input.authorWebsite ? [...bodyLinks, input.authorWebsite] : bodyLinks;
+/** Refuses a writer whose address or email a moderator banned. */
+export async function refuseBanned(store: CommentStore, ipHash: string, email: string | null): Promise<void> {
+  if (await store.isBanned(ipHash, email)) throw new HttpError(403, 'banned', 'This site no longer accepts comments from you.');
+}
+
+/** Refuses a write to a thread the site closed. */
+export async function refuseLocked(store: CommentStore, thread: string): Promise<void> {
+  if (await store.isThreadLocked(thread)) throw new HttpError(403, 'thread_locked', 'This discussion is closed to new comments.');
+}
+
+/** Applies the content rules (links per comment, banned hosts and words); resolves with every link found. */
+export function checkContent(policy: PostingPolicy, content: WrittenContent): string[] {
+  const bodyLinks = findLinks(content.body);
+  const links = content.authorWebsite ? [...bodyLinks, content.authorWebsite] : bodyLinks;
   if (bodyLinks.length > policy.maxLinks) {
     throw new HttpError(422, 'too_many_links', `A comment may contain at most ${policy.maxLinks} links.`, 'body');
   }
-  const banned = new Set(policy.bannedLinks.map((h) => h.toLowerCase()));
-  if (links.some((l) => [...banned].some((h) => hostOf(l) === h || hostOf(l).endsWith(`.${h}`)))) {
+  const banned = policy.bannedLinks.map((h) => h.toLowerCase());
+  if (links.some((l) => banned.some((h) => hostOf(l) === h || hostOf(l).endsWith(`.${h}`)))) {
     throw new HttpError(422, 'banned_content', 'This comment links to a site that is not accepted here.', 'body');
   }
-  const words = `${input.body} ${input.authorName ?? ''}`.normalize('NFKC').toLowerCase();
+  const words = `${content.body} ${content.authorName ?? ''}`.normalize('NFKC').toLowerCase();
   if (
     policy.bannedWords.some((w) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(w.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(words))
   ) {
     throw new HttpError(422, 'banned_content', 'This comment contains words this site does not accept.', 'body');
   }
-  if (input.parentId !== null) {
-    let depth = 1;
-    for (let p = (await store.findComment(input.parentId))?.comment.parentId; p; p = (await store.findComment(p))?.comment.parentId) {
-      if (++depth > policy.maxDepth)
-        throw new HttpError(422, 'too_deep', 'This conversation is nested too deeply to reply here.', 'parentId');
-    }
-  }
-  // Limits last, so refused posts above do not use up a person's allowance.
-  const limited = (policy.limitLoopback || !isLoopback(who.ip) ? policy.postsPerIp.take(who.ipHash) : { ok: true as const }) as ReturnType<
-    RateLimiter['take']
-  >;
-  const perThread = limited.ok ? policy.postsPerThread.take(input.thread) : limited;
+  return links;
+}
+
+/** Takes one write from the writer's and the thread's allowance, or refuses with 429. */
+export function takeAllowance(policy: PostingPolicy, who: Writer, thread: string): void {
+  const limited = policy.limitLoopback || !isLoopback(who.ip) ? policy.postsPerIp.take(who.ipHash) : ({ ok: true } as const);
+  const perThread = limited.ok ? policy.postsPerThread.take(thread) : limited;
   if (!perThread.ok) {
     const wait = perThread.retryAfterSeconds;
     throw new HttpError(429, 'rate_limited', `Too many comments; try again in ${wait} s.`, undefined, wait);
   }
+}
+
+/** Whether the site's moderation mode holds this text (its links counted) from this author. */
+export async function statusByMode(
+  store: CommentStore,
+  policy: PostingPolicy,
+  links: readonly string[],
+  email: string | null,
+  ipHash: string,
+): Promise<'published' | 'pending'> {
   if (policy.moderation === 'all') return 'pending';
   if (policy.moderation === 'first-time-and-links') {
     if (links.length > 0) return 'pending';
-    if (!(await store.hasPublishedFrom(input.authorEmail, who.ipHash))) return 'pending';
+    if (!(await store.hasPublishedFrom(email, ipHash))) return 'pending';
   }
   return 'published';
 }

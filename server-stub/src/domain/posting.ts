@@ -3,15 +3,15 @@ import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts'
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { editTokenFor, hashToken } from './edit-token.ts';
-import { admit, type PostingPolicy } from './policy.ts';
+import type { Writer } from './policy.ts';
 import type { NewCommentInput } from './validation.ts';
+import { admitPost, type WriteGate } from './write-gate.ts';
 
-/** What posting needs from the server: its secret, the edit window, a clock and the site's rules. */
-export interface PostingContext {
+/** What writing needs from the server: its secret, the edit window, a clock and the site's rules (the write gate). */
+export interface PostingContext extends WriteGate {
   secret: string;
   editWindowMs: number;
   now(): Date;
-  policy: PostingPolicy;
 }
 
 /** A short, URL-safe, unguessable comment id. */
@@ -20,7 +20,7 @@ export function newCommentId(): string {
 }
 
 /** What identifies a request: its content, not the timing or honeypot fields that vary per attempt. */
-const requestHash = ({ elapsedMs: _t, honeypot: _h, ...content }: NewCommentInput) =>
+const requestHash = ({ elapsedMs: _t, honeypot: _h, pow: _p, ...content }: NewCommentInput) =>
   createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 /** The answer for a stored comment, its edit token derived again (so a replay can return it too). */
@@ -41,7 +41,7 @@ export async function createComment(
   store: CommentStore,
   ctx: PostingContext,
   input: NewCommentInput,
-  who: { ip: string; ipHash: string },
+  who: Writer,
   idempotencyKey?: string,
 ): Promise<PostCommentResponse & { replayed: boolean }> {
   const hash = idempotencyKey ? requestHash(input) : '';
@@ -65,8 +65,13 @@ export async function createComment(
       throw new HttpError(422, 'parent_in_other_thread', 'The comment you are replying to belongs to another page.', 'parentId');
     }
   }
-  const status = await admit(store, ctx.policy, input, who);
   const id = newCommentId();
+  const createdAt = ctx.now().toISOString();
+  const status = await admitPost(store, ctx, input, who, { id, createdAt });
+  // A solution buys one comment: used only now, so a post refused above can be corrected and sent again.
+  if (input.pow && ctx.pow && !ctx.pow.use(input.pow)) {
+    throw new HttpError(422, 'pow_invalid', 'The anti-spam check failed or expired; solve a new challenge.', 'pow');
+  }
   try {
     const comment = await store.insertComment({
       id,
@@ -76,7 +81,7 @@ export async function createComment(
       authorEmail: input.authorEmail,
       authorWebsite: input.authorWebsite,
       body: input.body,
-      createdAt: ctx.now().toISOString(),
+      createdAt,
       editTokenHash: hashToken(editTokenFor(ctx.secret, id)),
       ipHash: who.ipHash,
       status,

@@ -2,6 +2,7 @@ import type { CountsResponse, ThreadInfo, ThreadResponse } from '../../../widget
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore, PageQuery } from '../store/comment-store.ts';
 import { encodeCursor } from './paging.ts';
+import { isPublic } from './write-gate.ts';
 
 async function threadInfo(store: CommentStore, key: string): Promise<ThreadInfo> {
   return (await store.getThread(key)) ?? { key, title: null, url: null, commentCount: 0, version: 0 };
@@ -16,7 +17,8 @@ export async function readThread(store: CommentStore, key: string, query: PageQu
 /** The whole sub-thread holding comment `id` (for permalinks to comments on later pages). */
 export async function readAround(store: CommentStore, key: string, id: string): Promise<ThreadResponse> {
   const found = await store.findComment(id);
-  if (!found || found.comment.thread !== key) {
+  // A held comment answers exactly as an unknown one: its id must not tell anyone it exists.
+  if (!found || found.comment.thread !== key || !isPublic(found.comment)) {
     throw new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).', 'around');
   }
   const [thread, comments] = await Promise.all([threadInfo(store, key), store.listSubtree(found.rootId)]);

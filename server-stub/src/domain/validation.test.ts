@@ -19,6 +19,7 @@ describe('parseNewComment', () => {
   it('accepts a minimal anonymous top-level comment', () => {
     expect(parseNewComment(valid)).toEqual({
       thread: '/news/a',
+      pow: null,
       parentId: null,
       authorName: null,
       authorEmail: null,

@@ -20,6 +20,8 @@ export interface NewCommentInput {
   elapsedMs: number | null;
   /** The passage of the page a top-level comment is about (inline comments), keyed. */
   anchor: (Anchor & { key: string }) | null;
+  /** A solved proof-of-work challenge (base64 ALTCHA payload), when sent. */
+  pow: string | null;
 }
 
 const line = (max: number, tooLong: ErrorCode, label: string) =>
@@ -82,6 +84,11 @@ const postCommentSchema = z.strictObject({
   hp: z.string({ error: 'hp must be text.' }).max(1000).optional(),
   elapsedMs: z.number({ error: 'elapsedMs must be a number.' }).int().min(0).max(1e12).optional(),
   anchor: z.lazy(() => anchorSchema).nullish(),
+  pow: z
+    .string({ error: 'pow must be text.' })
+    .max(2048, { error: 'pow is too long.' })
+    .refine((s) => /^[A-Za-z0-9+/=]*$/.test(s), { message: 'pow must be a base64 ALTCHA payload.', params: { code: 'pow_invalid' } })
+    .nullish(),
   page: z
     .strictObject(
       {
@@ -146,7 +153,7 @@ function validate<T>(schema: z.ZodType<T>, json: unknown): T {
 
 /** Validates a parsed JSON body for `POST /api/comments`. */
 export function parseNewComment(json: unknown): NewCommentInput {
-  const { thread, parentId, author, body: text, page, hp, elapsedMs, anchor } = validate(postCommentSchema, json);
+  const { thread, parentId, author, body: text, page, hp, elapsedMs, anchor, pow } = validate(postCommentSchema, json);
   if (anchor && parentId) {
     throw new HttpError(
       422,
@@ -166,6 +173,7 @@ export function parseNewComment(json: unknown): NewCommentInput {
     page: { title: page?.title || null, url: page?.url ?? null },
     honeypot: hp ?? '',
     elapsedMs: elapsedMs ?? null,
+    pow: pow || null,
     anchor:
       quoted && anchor
         ? { ...quoted, key: anchorKey(quoted), ...(anchor.position === undefined ? {} : { position: anchor.position }) }

@@ -1,7 +1,9 @@
+import type { ServerFeatures } from '../../../widget/src/protocol/types.ts';
 import type { PostingContext } from '../domain/posting.ts';
 import type { RateLimiter } from '../domain/rate-limit.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import type { ReadCache } from './read-cache.ts';
+import type { StreamSlots } from './stream-slots.ts';
 
 /** What the API routes share: the store, posting rules, limits and how to read client addresses. */
 export interface ApiContext {
@@ -13,6 +15,12 @@ export interface ApiContext {
   trustProxy: boolean;
   /** Seconds between SSE keep-alive comments. */
   heartbeatSeconds: number;
+  /** Places for live streams, per client address and server-wide. */
+  streams: StreamSlots;
+  /** What the server offers beyond the basics, announced with every thread read. */
+  features: ServerFeatures;
+  /** Base of every absolute URL the server writes (`THREADLINE_PUBLIC_URL`), never taken from request headers. */
+  publicUrl: string;
   /** Aborted at shutdown: live streams end, so their clients reconnect (to another instance). */
   closing: AbortSignal;
 }

@@ -39,6 +39,7 @@ describe('GET /api/comments', () => {
       thread: { key: '/nothing-here', title: null, url: null, commentCount: 0, version: 0 },
       comments: [],
       nextCursor: null,
+      features: { pow: false },
     });
   });
 

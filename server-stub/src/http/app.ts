@@ -1,8 +1,13 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { combineModerators, type ExternalModerator } from '../domain/external-moderation.ts';
 import type { PostingPolicy } from '../domain/policy.ts';
+import { createProofOfWork } from '../domain/proof-of-work.ts';
 import { createRateLimiter } from '../domain/rate-limit.ts';
+import { createAkismet } from '../outbound/akismet.ts';
+import { createModerationWebhook } from '../outbound/moderation-webhook.ts';
+import { createWebhookSigner } from '../outbound/signed-webhook.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { accessLog, type Logger } from './access-log.ts';
 import { adminPage } from './admin-page.ts';
@@ -15,6 +20,7 @@ import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { createReadCache } from './read-cache.ts';
+import { createStreamSlots } from './stream-slots.ts';
 import { anchorsRoutes, countsRoutes, threadRoutes } from './thread-routes.ts';
 
 /** What the HTTP app needs from its host process. */
@@ -50,16 +56,62 @@ export interface AppOptions {
   log?: Logger;
   /** Aborted when the server shuts down: live streams end so clients reconnect elsewhere. */
   closing?: AbortSignal;
+  /** The server's public base URL (`THREADLINE_PUBLIC_URL`); every absolute URL it writes starts with it. Default http://127.0.0.1:8787. */
+  publicUrl?: string;
+  /** Open live streams allowed per client address (default 16) and in all (default 5,000). */
+  streams?: { perIp: number; max: number };
+  /** New votes one address may give one comment per 24 h (default 3; 0: no cap). */
+  votesPerIp?: number;
+  /** Proof of work on new comments (`THREADLINE_POW=1`); `maxNumber` sets the work (default 50,000). */
+  pow?: boolean | { maxNumber: number };
+  /** External moderation: a signed webhook asked for a verdict on every new comment and edit. */
+  moderationWebhook?: { url: string; timeoutMs?: number } | undefined;
+  /** Signs outgoing webhooks (Standard Webhooks); `whsec_…` (base64) or any string. */
+  webhookSecret?: string | undefined;
+  /** Built-in Akismet check (`THREADLINE_AKISMET_KEY`, `THREADLINE_AKISMET_URL`). */
+  akismet?: { key: string; url?: string } | undefined;
+}
+
+/** The external moderators the options switch on, combined (null: none). */
+function externalModerators(options: AppOptions, publicUrl: string, logError: (err: unknown) => void): ExternalModerator | null {
+  const log = (message: string) => logError(new Error(`[threadline] ${message}`));
+  const list: ExternalModerator[] = [];
+  if (options.moderationWebhook) {
+    const signer = createWebhookSigner(options.webhookSecret ?? options.secret ?? 'threadline-test-secret');
+    list.push(
+      createModerationWebhook({ url: options.moderationWebhook.url, signer, timeoutMs: options.moderationWebhook.timeoutMs ?? 2000, log }),
+    );
+  }
+  if (options.akismet) {
+    list.push(
+      createAkismet({
+        key: options.akismet.key,
+        url: options.akismet.url ?? 'https://rest.akismet.com',
+        blog: publicUrl,
+        timeoutMs: 5000,
+        log,
+      }),
+    );
+  }
+  return combineModerators(list);
 }
 
 /** The whole threadline HTTP server as a Hono app (testable in-process with `app.request()`). */
 export function createApp(options: AppOptions): Hono {
   const voteLimit = options.voteLimit ?? { burst: 60, perMinute: 30 };
   const postLimit = options.postLimit ?? { perIp: { burst: 20, perMinute: 6 }, perThread: { burst: 300, perMinute: 120 } };
+  const secret = options.secret ?? 'threadline-test-secret';
+  const publicUrl = (options.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
+  const logError = options.logError ?? console.error;
+  const pow = options.pow
+    ? createProofOfWork(secret, typeof options.pow === 'object' ? options.pow.maxNumber : undefined, () =>
+        (options.now?.() ?? new Date()).getTime(),
+      )
+    : null;
   const ctx: ApiContext = {
     store: options.store,
     posting: {
-      secret: options.secret ?? 'threadline-test-secret',
+      secret,
       editWindowMs: options.editWindowMs ?? 15 * 60_000,
       now: options.now ?? (() => new Date()),
       policy: {
@@ -73,7 +125,13 @@ export function createApp(options: AppOptions): Hono {
         postsPerThread: createRateLimiter(postLimit.perThread.burst, postLimit.perThread.perMinute / 60),
         limitLoopback: postLimit.limitLoopback ?? false,
       },
+      pow,
+      external: externalModerators(options, publicUrl, logError),
+      votesPerIp: options.votesPerIp ?? 3,
     },
+    streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
+    features: { pow: pow !== null },
+    publicUrl,
     readCache: createReadCache(options.readCacheEntries ?? 500),
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
     trustProxy: options.trustProxy ?? false,
@@ -95,6 +153,11 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/feeds', feedRoutes(ctx, options.adminToken));
   app.route('/admin', adminPage(options.distDir, !!options.adminToken));
   app.route('/', embedRoutes(options.distDir));
+  app.get('/api/challenge', async (c) => {
+    if (!pow) throw new HttpError(404, 'not_found', 'Proof of work is off on this server.');
+    c.header('Cache-Control', 'no-store');
+    return c.json(await pow.challenge());
+  });
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.notFound((c) => c.json(new HttpError(404, 'not_found', 'No such endpoint.').toJSON(), 404));
@@ -103,7 +166,7 @@ export function createApp(options: AppOptions): Hono {
       if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
       return c.json(err.toJSON(), err.status);
     }
-    (options.logError ?? console.error)(err);
+    logError(err);
     return c.json({ error: { code: 'internal', message: 'Something went wrong on our side. Please try again.' } }, 500);
   });
   return app;

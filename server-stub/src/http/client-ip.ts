@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { hashIp } from '../domain/edit-token.ts';
+import type { Writer } from '../domain/policy.ts';
 
 /**
  * The client's IP address: the first X-Forwarded-For hop when the server is told it sits behind a
@@ -23,4 +24,9 @@ export function clientIp(c: Context, trustProxy: boolean): string {
 export function clientIdentity(c: Context, trustProxy: boolean, secret: string): { ip: string; ipHash: string } {
   const ip = clientIp(c, trustProxy);
   return { ip, ipHash: hashIp(secret, ip) };
+}
+
+/** Who sends a write: address, hash, and what external spam checks want to know. */
+export function writerOf(c: Context, trustProxy: boolean, secret: string): Writer {
+  return { ...clientIdentity(c, trustProxy, secret), userAgent: c.req.header('user-agent'), referrer: c.req.header('referer') };
 }

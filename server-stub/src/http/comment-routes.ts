@@ -4,7 +4,7 @@ import { deleteComment, editComment } from '../domain/owning.ts';
 import { parseEdit, parseHeaderToken } from '../domain/validation.ts';
 import { vote } from '../domain/voting.ts';
 import type { ApiContext } from './api-context.ts';
-import { clientIdentity } from './client-ip.ts';
+import { writerOf } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
 import { limitBody, methodNotAllowed } from './thread-routes.ts';
@@ -23,7 +23,8 @@ export function commentRoutes(ctx: ApiContext): Hono {
     const id = checkId(c.req.param('id'));
     const token = parseHeaderToken(c.req.header('x-edit-token'), 'X-Edit-Token');
     const body = parseEdit(await readJsonBody(c));
-    const answer: CommentChangeResponse = { comment: await editComment(store, posting, id, token, body) };
+    const who = writerOf(c, ctx.trustProxy, posting.secret);
+    const answer: CommentChangeResponse = { comment: await editComment(store, posting, id, token, body, who) };
     return c.json(answer);
   });
 
@@ -38,13 +39,13 @@ export function commentRoutes(ctx: ApiContext): Hono {
     const id = checkId(c.req.param('id') ?? '');
     const voter = parseHeaderToken(c.req.header('x-voter-id'), 'X-Voter-Id');
     if (!voter) throw new HttpError(400, 'validation_failed', 'Send a voter id (X-Voter-Id) to vote.', 'X-Voter-Id');
-    const { ipHash: ip } = clientIdentity(c, ctx.trustProxy, posting.secret);
-    const allowed = ctx.voteLimiter.take(ip);
+    const who = writerOf(c, ctx.trustProxy, posting.secret);
+    const allowed = ctx.voteLimiter.take(who.ipHash);
     if (!allowed.ok) {
       const wait = allowed.retryAfterSeconds;
       throw new HttpError(429, 'rate_limited', `Too many votes from your network; try again in ${wait} s.`, undefined, wait);
     }
-    return c.json(await vote(store, id, voter, ip, on, posting.now()));
+    return c.json(await vote(store, posting, id, voter, who, on, posting.now()));
   };
   app.put('/:id/vote', voteHandler(true));
   app.delete('/:id/vote', voteHandler(false));

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { LiveEvent } from '../../../widget/src/protocol/types.ts';
 import type { VersionedEvent } from '../store/comment-store.ts';
 import type { ApiContext } from './api-context.ts';
+import { clientIdentity } from './client-ip.ts';
+import { HttpError } from './http-error.ts';
 import { checkKey } from './thread-routes.ts';
 
 /** Events replayed at most per reconnect; a reader further behind is told to reload. */
@@ -18,7 +20,26 @@ export function eventsRoute(ctx: ApiContext): Hono {
   app.get('/', async (c) => {
     const key = checkKey(c.req.query('thread'));
     const from = Number(c.req.header('last-event-id') ?? c.req.query('after') ?? Number.NaN);
+    const slot = ctx.streams.take(clientIdentity(c, ctx.trustProxy, ctx.posting.secret).ipHash);
+    if ('refused' in slot) {
+      throw new HttpError(
+        429,
+        'rate_limited',
+        slot.refused === 'per_ip' ? 'Too many live connections from your network.' : 'The server has too many live connections.',
+        undefined,
+        30,
+      );
+    }
+    const release = slot.release;
     return streamSSE(c, async (stream) => {
+      try {
+        await serve(stream);
+      } finally {
+        release();
+      }
+    });
+
+    async function serve(stream: SSEStreamingApi): Promise<void> {
       // Subscribe before replaying, so nothing falls between the replay and the live feed.
       const queue: VersionedEvent[] = [];
       let wake: (() => void) | undefined;
@@ -28,9 +49,11 @@ export function eventsRoute(ctx: ApiContext): Hono {
         wake?.();
       });
       let isOpen = !ctx.closing.aborted;
+      // The place is freed the moment the client goes, not at the next heartbeat.
       const end = () => {
         isOpen = false;
         unsubscribe();
+        release();
         wake?.();
       };
       stream.onAbort(end);
@@ -71,7 +94,7 @@ export function eventsRoute(ctx: ApiContext): Hono {
       }
       unsubscribe();
       ctx.closing.removeEventListener('abort', end);
-    });
+    }
   });
   return app;
 }

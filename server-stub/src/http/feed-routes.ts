@@ -11,19 +11,21 @@ const ENTRIES = 50;
 export function feedRoutes(ctx: ApiContext, adminToken: string | undefined): Hono {
   const { store } = ctx;
   const app = new Hono();
-  const send = async (c: Context, title: string, comments: Comment[]) => {
+  const send = async (c: Context, title: string, comments: Comment[], cacheControl = 'public, max-age=60') => {
     // Each thread's page URL once per feed request (a thread may learn its URL at any time).
     const urls = new Map<string, string | null>();
     for (const key of new Set(comments.map((cm) => cm.thread))) urls.set(key, (await store.getThread(key))?.url ?? null);
     const links = new Map(comments.map((cm) => [cm.id, urls.get(cm.thread) ? `${urls.get(cm.thread)}#comment-${cm.id}` : null]));
     c.header('Content-Type', 'application/atom+xml; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=60');
+    c.header('Cache-Control', cacheControl);
+    // Links come from the configured public URL: a forged Host header must not reach a shared cache.
+    const url = new URL(c.req.url);
     return c.body(
       atomFeed(
         {
           id: `tag:threadline,2024:${c.req.path}${c.req.query('thread') ?? ''}`,
           title,
-          self: c.req.url,
+          self: `${ctx.publicUrl}${url.pathname}${url.search}`,
           linkOf: (cm) => links.get(cm.id) ?? null,
         },
         comments,
@@ -43,9 +45,8 @@ export function feedRoutes(ctx: ApiContext, adminToken: string | undefined): Hon
     return send(c, 'Recent comments', comments.map(publicView));
   });
   app.get('/pending.atom', requireAdmin(adminToken, true), async (c) => {
-    c.header('Cache-Control', 'private, no-store');
     const { comments } = await store.listForAdmin({ status: 'pending', limit: ENTRIES });
-    return send(c, 'Comments waiting for approval', comments.map(publicView));
+    return send(c, 'Comments waiting for approval', comments.map(publicView), 'private, no-store');
   });
   return app;
 }

@@ -20,6 +20,9 @@ export async function listen(app: Hono, host: string, port: number, portEnv: str
       reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on ${host} is already in use; set ${portEnv} to another one`) : err),
     );
   });
+  // A client may shut down its sending side once its request is complete (HTTP/1.1 allows it); without
+  // this Node aborts the request and closes the socket before the answer is written.
+  if ('httpAllowHalfOpen' in server) (server as { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   // A client that announces a body and never sends it must not hold a socket for minutes.
   if ('requestTimeout' in server) {
     server.requestTimeout = 30_000;

@@ -144,10 +144,12 @@ describe('votes', () => {
 
   it('needs a voter id and an existing comment; limits votes per IP with 429 and Retry-After', async () => {
     const { comment } = await create({ thread: '/t', body: 'x' });
+    const { comment: other } = await create({ thread: '/t', body: 'y' });
     expect((await vote(comment.id, null)).status).toBe(400);
     expect((await vote('missing-id', 'voter-aaaaaaaa')).status).toBe(404);
-    // Burst of 5: the 404 above took one token, these take the other four.
-    for (let i = 0; i < 4; i++) expect((await vote(comment.id, `voter-${i}xxxxxxx`)).status).toBe(200);
+    // Burst of 5: the 404 above took one token, these take the other four (on two comments: one
+    // address may add only three votes to one comment a day).
+    for (let i = 0; i < 4; i++) expect((await vote(i % 2 ? other.id : comment.id, `voter-${i}xxxxxxx`)).status).toBe(200);
     const limited = await vote(comment.id, 'voter-zzzzzzzz');
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

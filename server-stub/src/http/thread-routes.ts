@@ -8,7 +8,7 @@ import { createComment } from '../domain/posting.ts';
 import { countThreads, readAround, readThread } from '../domain/reading.ts';
 import { parseHeaderToken, parseNewComment } from '../domain/validation.ts';
 import type { ApiContext } from './api-context.ts';
-import { clientIdentity } from './client-ip.ts';
+import { writerOf } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
@@ -91,14 +91,14 @@ export function threadRoutes(ctx: ApiContext): Hono {
       ctx,
       key,
       [around, query?.sort, String(query?.limit), c.req.query('cursor'), query?.filter, query?.anchors?.join(',')],
-      () => (around ? readAround(store, key, around) : readThread(store, key, query!)),
+      async () => ({ ...(await (around ? readAround(store, key, around) : readThread(store, key, query!))), features: ctx.features }),
     );
   });
 
   app.post('/', limitBody, async (c) => {
     const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
     const input = parseNewComment(await readJsonBody(c));
-    const who = clientIdentity(c, ctx.trustProxy, ctx.posting.secret);
+    const who = writerOf(c, ctx.trustProxy, ctx.posting.secret);
     const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);

@@ -107,6 +107,26 @@ export interface ThreadResponse {
   thread: ThreadInfo;
   comments: Comment[];
   nextCursor: string | null;
+  /** What this server offers beyond the basics; absent from older servers and adapters. */
+  features?: ServerFeatures;
+}
+
+/** Optional features a server has switched on (later versions add fields). */
+export interface ServerFeatures {
+  /** Posts need a solved proof-of-work challenge (`GET /api/challenge`, field `pow`). */
+  pow: boolean;
+}
+
+/**
+ * `GET /api/challenge`: an ALTCHA v1 challenge. The client finds `number` (0…maxnumber) with
+ * SHA-256(salt + number) = challenge and posts base64(JSON {algorithm, challenge, number, salt, signature}).
+ */
+export interface PowChallenge {
+  algorithm: 'SHA-256';
+  challenge: string;
+  salt: string;
+  signature: string;
+  maxnumber: number;
 }
 
 /** `GET /api/comments?thread=KEY&around=ID`: the whole sub-thread (root and replies) holding ID. */
@@ -132,6 +152,8 @@ export interface PostCommentRequest {
   elapsedMs?: number;
   /** Anchors a top-level comment to a passage of the page (inline comments). Not allowed on replies. */
   anchor?: Anchor;
+  /** The solved proof-of-work challenge, base64 ALTCHA payload; required when the server's `features.pow` is on. */
+  pow?: string;
 }
 
 /** `201` answer to `POST /api/comments`. */
@@ -198,6 +220,9 @@ export type ErrorCode =
   | 'anchor_on_reply'
   | 'banned_content'
   | 'banned'
+  | 'pow_required'
+  | 'pow_invalid'
+  | 'rejected_by_moderation'
   | 'unauthorized'
   | 'not_found'
   | 'method_not_allowed'
