@@ -22,6 +22,13 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_POST_LIMIT` (20,6): posts per IP, a burst then per minute; `THREADLINE_THREAD_LIMIT` (300,120) per thread
  * - `THREADLINE_LIMIT_LOOPBACK` (0): `1` applies the per-IP limit to loopback clients too
  * - `THREADLINE_LOG` (1): JSON request logs on stdout; `0` turns them off
+ * - `THREADLINE_PUBLIC_URL` (http://HOST:PORT): the server's public base URL; every absolute URL it writes uses it
+ * - `THREADLINE_STREAMS_PER_IP` (16), `THREADLINE_STREAMS_MAX` (5000): open live streams per client address, and in all
+ * - `THREADLINE_VOTES_PER_IP` (3): new votes one address may give one comment per 24 h (0: no cap)
+ * - `THREADLINE_POW` (0): `1` requires a solved ALTCHA proof of work with every new comment; `THREADLINE_POW_MAX_NUMBER` (50000) sets its work
+ * - `THREADLINE_MODERATION_WEBHOOK` (none): URL asked for a verdict on every new comment and edit, signed with
+ *   `THREADLINE_WEBHOOK_SECRET` (Standard Webhooks); `THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS` (2000), then the comment is held
+ * - `THREADLINE_AKISMET_KEY` (none): Akismet check of new comments and edits (spam is held); `THREADLINE_AKISMET_URL` (https://rest.akismet.com)
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -31,9 +38,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+  const port = Number(env.PORT || 8787);
   return {
     host,
-    port: Number(env.PORT || 8787),
+    port,
+    publicUrl: env.THREADLINE_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    streams: { perIp: positiveOr(env.THREADLINE_STREAMS_PER_IP, 16), max: positiveOr(env.THREADLINE_STREAMS_MAX, 5000) },
+    votesPerIp: numberOr(env.THREADLINE_VOTES_PER_IP, 3),
+    pow: env.THREADLINE_POW === '1' ? { maxNumber: positiveOr(env.THREADLINE_POW_MAX_NUMBER, 50_000) } : false,
+    moderationWebhook: env.THREADLINE_MODERATION_WEBHOOK
+      ? { url: env.THREADLINE_MODERATION_WEBHOOK, timeoutMs: positiveOr(env.THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS, 2000) }
+      : undefined,
+    webhookSecret: env.THREADLINE_WEBHOOK_SECRET || undefined,
+    akismet: env.THREADLINE_AKISMET_KEY
+      ? { key: env.THREADLINE_AKISMET_KEY, url: env.THREADLINE_AKISMET_URL || 'https://rest.akismet.com' }
+      : undefined,
     dbPath: env.THREADLINE_DB || './data/threadline.db',
     databaseUrl: env.DATABASE_URL || undefined,
     origins: [...demoOrigins, ...extraOrigins],
@@ -68,6 +87,7 @@ const list = (v: string | undefined) =>
     .filter(Boolean);
 const numberOr = (v: string | undefined, fallback: number) =>
   v !== undefined && Number.isFinite(Number(v)) ? Math.max(0, Number(v)) : fallback;
+const positiveOr = (v: string | undefined, fallback: number) => (Number(v) > 0 ? Number(v) : fallback);
 /** "burst,perMinute" with defaults. */
 const pair = (v: string | undefined, burst: number, perMinute: number) => {
   const [b, p] = list(v).map(Number);

@@ -29,6 +29,13 @@ export interface ServerConfig {
   postLimit: NonNullable<AppOptions['postLimit']>;
   /** JSON request logs on stdout (THREADLINE_LOG=0 turns them off). */
   log: boolean;
+  publicUrl: string;
+  streams: NonNullable<AppOptions['streams']>;
+  votesPerIp: number;
+  pow: NonNullable<AppOptions['pow']>;
+  moderationWebhook: AppOptions['moderationWebhook'];
+  webhookSecret: string | undefined;
+  akismet: AppOptions['akismet'];
 }
 
 /** A running server. */
@@ -62,6 +69,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       policy: config.policy,
       postLimit: config.postLimit,
       closing: closing.signal,
+      publicUrl: config.publicUrl,
+      streams: config.streams,
+      votesPerIp: config.votesPerIp,
+      pow: config.pow,
+      moderationWebhook: config.moderationWebhook,
+      webhookSecret: config.webhookSecret,
+      akismet: config.akismet,
       ...(config.log
         ? {
             log: jsonLogger,

@@ -57,6 +57,13 @@ export function eventsRoute(ctx: ApiContext): Hono {
         wake?.();
       };
       stream.onAbort(end);
+      // The stream's own abort comes only with the next write. A client that goes sends FIN at
+      // once; half-closed sockets are kept open for ordinary answers (listen.ts), so a stream
+      // takes the FIN itself as the client leaving.
+      const socket = (c.env as { incoming?: { socket?: NodeJS.EventEmitter } } | undefined)?.incoming?.socket;
+      socket?.once('end', end);
+      socket?.once('close', end);
+      c.req.raw.signal.addEventListener('abort', end, { once: true });
       ctx.closing.addEventListener('abort', end, { once: true });
 
       const send = (version: number, event: LiveEvent) =>
