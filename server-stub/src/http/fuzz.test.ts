@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { random } from '../../../bench/generate-thread.ts';
-import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts';
+import type { PostCommentResponse, PowChallenge } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
 import { createApp } from './app.ts';
@@ -15,6 +16,9 @@ let store: CommentStore;
 let app: ReturnType<typeof createApp>;
 const ids: string[] = [];
 const tokens: string[] = [];
+/** Solved proof-of-work payloads: each buys one comment, later uses are refused. */
+const pows: string[] = [];
+const spent: string[] = [];
 
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
@@ -26,12 +30,26 @@ beforeAll(async () => {
     logError: (e) => console.error('UNEXPECTED', e),
     postLimit: { perIp: { burst: 1e6, perMinute: 1e6 }, perThread: { burst: 1e6, perMinute: 1e6 } },
     voteLimit: { burst: 1e6, perMinute: 1e6 },
+    votesPerIp: 0,
+    pow: { maxNumber: 300 },
   });
+  for (let i = 0; i < 400; i++) {
+    const c = (await (await app.request('/api/challenge')).json()) as PowChallenge;
+    // Solved synchronously: the fuzz run needs hundreds, the widget solves one in a worker.
+    let number = 0;
+    while (
+      createHash('sha256')
+        .update(c.salt + number)
+        .digest('hex') !== c.challenge
+    )
+      number++;
+    pows.push(btoa(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number, salt: c.salt, signature: c.signature })));
+  }
   for (let i = 0; i < 5; i++) {
     const res = await app.request('/api/comments', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ thread: '/fuzz', body: `seed ${i}`, ...(ids[0] ? { parentId: ids[0] } : {}) }),
+      body: JSON.stringify({ thread: '/fuzz', body: `seed ${i}`, pow: pows.pop(), ...(ids[0] ? { parentId: ids[0] } : {}) }),
     });
     const { comment, editToken } = (await res.json()) as PostCommentResponse;
     ids.push(comment.id);
@@ -101,11 +119,18 @@ const FIELDS = [
   'value',
   'banned',
   'locked',
+  'pow',
 ];
 
 /** A valid post, then mangled: fields dropped, replaced by other types, or added. */
 function mutatedBody(): string {
   const base: Record<string, unknown> = { thread: pick(['/fuzz', '/other', '/fuzz']), body: `fuzz ${int(1e6)}`, author: { name: 'F' } };
+  // A fresh solution, a spent one or junk.
+  if (rand() < 0.9) {
+    const fresh = rand() < 0.6 ? pows.pop() : undefined;
+    if (fresh) spent.push(fresh);
+    base.pow = fresh ?? (rand() < 0.5 && spent.length ? pick(spent) : pick(STRINGS));
+  }
   if (rand() < 0.3) base.parentId = pick(ids);
   if (rand() < 0.2)
     base.anchor = { type: pick(['quote', 'paragraph']), exact: pick(STRINGS) || 'x', prefix: pick(STRINGS), position: int(1000) };
@@ -131,6 +156,7 @@ function randomRequest(): { url: string; init: RequestInit } {
     `/api/comments?thread=%2Ffuzz&around=${id}`,
     `/api/comments?thread=%2Ffuzz&filter=${pick(['inline', 'all', 'x', ''])}&anchor=${enc(pick(STRINGS))}&limit=10`,
     `/api/anchors?thread=${enc(pick(['/fuzz', ...STRINGS]))}`,
+    '/api/challenge',
     '/api/comments',
     `/api/comments/${id}`,
     `/api/comments/${id}/vote`,

@@ -117,6 +117,27 @@ describe.each(STORE_KINDS)('one write gate ($name)', (kind) => {
     });
   });
 
+  describe('closed threads and allowances', () => {
+    it('a locked thread refuses edits and votes as it refuses posts; authors may still delete', async () => {
+      const g = await setup();
+      const c = await g.create({ thread: '/t', body: 'said before the lock' });
+      await g.admin('/threads/lock', { thread: '/t', locked: true });
+      expect(await code(await g.post({ thread: '/t', body: 'too late' }))).toBe('thread_locked');
+      expect(await code(await g.edit(c, 'changed after the lock'))).toBe('thread_locked');
+      expect(await code(await g.vote(c.comment.id, 'voter-cccccccc'))).toBe('thread_locked');
+      expect((await g.remove(c)).status).toBe(200);
+    });
+
+    it('edits draw on the same per-address allowance as posts', async () => {
+      const g = await setup({ postLimit: { perIp: { burst: 2, perMinute: 1 }, perThread: { burst: 100, perMinute: 100 } } });
+      const c = await g.create({ thread: '/t', body: 'one' });
+      expect((await g.edit(c, 'one, edited')).status).toBe(200);
+      const limited = await g.edit(c, 'one, edited again');
+      expect([limited.status, await code(limited)]).toEqual([429, 'rate_limited']);
+      expect((await g.list()).comments.map((x) => x.body)).toEqual(['one, edited']);
+    });
+  });
+
   describe('held means invisible', () => {
     it('sends no event of any type for a held comment, live or on replay, and announces its approval once', async () => {
       const g = await setup({ policy: { moderation: 'all' } });

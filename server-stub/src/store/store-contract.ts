@@ -202,6 +202,82 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       stop();
     });
 
+    it('rejecting a published comment acts like deleting it: a placeholder where it has replies, gone where not', async () => {
+      await add('p');
+      await add('r', 'p');
+      await add('lone');
+      const versionBefore = (await store.threadVersion('/t'))!;
+      expect(await store.setStatus('p', 'rejected')).toMatchObject({ id: 'p', status: 'deleted', body: '', author: { name: null } });
+      expect((await store.setStatus('lone', 'rejected')).status).toBe('rejected');
+      const listed = await store.listComments('/t');
+      expect(listed.map((c) => [c.id, c.status])).toEqual([
+        ['p', 'deleted'],
+        ['r', 'published'],
+      ]);
+      const events = (await store.eventsSince('/t', versionBefore, 10))!.map((e) => e.event);
+      expect(events).toEqual([
+        { type: 'delete', id: 'p', comment: expect.objectContaining({ id: 'p', status: 'deleted' }) },
+        { type: 'delete', id: 'lone', comment: null },
+      ]);
+    });
+
+    it('tells readers nothing of a held comment: its edit and deletion change no version, event or reply count', async () => {
+      await add('root');
+      await store.insertComment(input('held', { parentId: 'root', status: 'pending' }));
+      const version = await store.threadVersion('/t');
+      expect((await store.editComment('held', 'still held', '2024-06-01T00:00:00.000Z', 'pending')).body).toBe('still held');
+      expect(await store.deleteComment('held')).toBeNull();
+      expect(await store.threadVersion('/t')).toBe(version);
+      expect(await store.eventsSince('/t', version!, 10)).toEqual([]);
+      const page = await store.listPage('/t', { sort: 'replies', limit: 5, after: null });
+      expect(page.comments.map((c) => c.id)).toEqual(['root']);
+      // The root's reply count never counted the held reply: a later reply makes it 1, not 0.
+      await add('visible', 'root');
+      await add('second-root');
+      const byReplies = await store.listPage('/t', { sort: 'replies', limit: 1, after: null });
+      expect(byReplies.comments.map((c) => c.id)).toEqual(['root', 'visible']);
+    });
+
+    it('an edit that holds a published comment takes it out of the thread: a delete event, uncounted, until approved again', async () => {
+      await add('quiet-root');
+      await add('root');
+      await add('reply', 'root');
+      const version = (await store.threadVersion('/t'))!;
+      const held = await store.editComment('reply', 'now with a link', '2024-06-01T00:00:00.000Z', 'pending');
+      // Its parent no longer counts it: sorted by replies, both roots have none and keep their order.
+      const byReplies = await store.listPage('/t', { sort: 'replies', limit: 5, after: null });
+      expect(byReplies.comments.map((c) => c.id)).toEqual(['quiet-root', 'root']);
+      expect(held).toMatchObject({ status: 'pending', body: 'now with a link' });
+      expect((await store.eventsSince('/t', version, 10))!.map((e) => e.event)).toEqual([{ type: 'delete', id: 'reply', comment: null }]);
+      expect((await store.getThread('/t'))!.commentCount).toBe(2);
+      expect((await store.listComments('/t')).map((c) => c.id)).toEqual(['quiet-root', 'root']);
+      await store.setStatus('reply', 'published');
+      const after = (await store.eventsSince('/t', version + 1, 10))!.map((e) => e.event);
+      expect(after).toEqual([{ type: 'comment', comment: expect.objectContaining({ id: 'reply', body: 'now with a link' }) }]);
+      expect((await store.getThread('/t'))!.commentCount).toBe(3);
+    });
+
+    it('caps new votes per address and comment, and leaves existing voters alone', async () => {
+      await add('c');
+      const cap = { perIp: 2, since: '2024-01-01T00:00:00.000Z' };
+      expect(await store.setVote('c', 'v1', 'ip-a', true, '2024-06-01T00:00:00.000Z', cap)).toEqual({ score: 1, voted: true });
+      expect(await store.setVote('c', 'v2', 'ip-a', true, '2024-06-01T00:00:01.000Z', cap)).toEqual({ score: 2, voted: true });
+      expect(await store.setVote('c', 'v3', 'ip-a', true, '2024-06-01T00:00:02.000Z', cap)).toEqual({
+        score: 2,
+        voted: false,
+        cappedUntil: '2024-06-01T00:00:00.000Z',
+      });
+      expect(await store.setVote('c', 'v1', 'ip-a', true, '2024-06-01T00:00:03.000Z', cap)).toEqual({ score: 2, voted: true });
+      expect(await store.setVote('c', 'v4', 'ip-b', true, '2024-06-01T00:00:04.000Z', cap)).toEqual({ score: 3, voted: true });
+      // Votes older than the window do not count against the address.
+      expect(
+        await store.setVote('c', 'v5', 'ip-a', true, '2024-06-02T00:00:00.000Z', { perIp: 2, since: '2024-06-01T12:00:00.000Z' }),
+      ).toEqual({
+        score: 4,
+        voted: true,
+      });
+    });
+
     it('keeps idempotency keys, meta values, locks and bans', async () => {
       await store.insertComment(input('a', { idempotency: { key: 'k-1', requestHash: 'rh' } }));
       expect(await store.findIdempotencyKey('k-1')).toEqual({ requestHash: 'rh', commentId: 'a' });
