@@ -5,6 +5,7 @@ import type {
   PageRequest,
   PostCommentRequest,
   PostCommentResponse,
+  PowChallenge,
   ThreadResponse,
   VoteResponse,
 } from '../protocol/types.ts';
@@ -46,6 +47,8 @@ export interface CommentsBackend {
   deleteComment?(id: string, editToken: string): Promise<Comment | null>;
   /** Sets or takes back the reader's upvote. */
   vote?(id: string, voterId: string, on: boolean): Promise<VoteResponse>;
+  /** A proof-of-work challenge, for servers whose thread reads say `features.pow` (the answer goes in `pow`). */
+  getChallenge?(): Promise<PowChallenge>;
   /** Calls `onEvent` with every change to the thread after `version`, until the returned function is called. */
   subscribe?(threadKey: string, version: number, onEvent: (event: LiveEvent) => void): () => void;
 }

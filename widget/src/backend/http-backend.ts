@@ -5,6 +5,7 @@ import type {
   CommentChangeResponse,
   ErrorResponse,
   PostCommentResponse,
+  PowChallenge,
   ThreadResponse,
   VoteResponse,
 } from '../protocol/types.ts';
@@ -90,6 +91,7 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
           headers: { 'X-Voter-Id': voterId },
         }).json<VoteResponse>(),
       ),
+    getChallenge: () => call(() => http.get('challenge', { cache: 'no-store' }).json<PowChallenge>()),
     subscribe(threadKey, version, onEvent) {
       const url = new URL('events', base);
       url.searchParams.set('thread', threadKey);
