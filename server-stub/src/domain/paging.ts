@@ -1,9 +1,9 @@
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
-import type { SortOrder } from '../../../widget/src/protocol/types.ts';
+import { SORT_ORDERS, type SortOrder } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import { PAGE_COMMENT_FACTOR, type PageKey, type PageQuery } from '../store/comment-store.ts';
 
-const SORTS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
+const SORTS: readonly SortOrder[] = SORT_ORDERS;
 
 /** An opaque cursor: the sort it belongs to and where the page ended. */
 export function encodeCursor(sort: SortOrder, key: PageKey): string {

@@ -65,8 +65,10 @@ export interface ThreadInfo {
   locked?: boolean;
 }
 
-/** Orders of top-level comments; replies are always oldest first under their parent. */
-export type SortOrder = 'oldest' | 'newest' | 'replies' | 'top';
+/** Orders of top-level comments, as the reader's menu lists them; replies are always oldest first under their parent. */
+export const SORT_ORDERS = ['oldest', 'newest', 'replies', 'top'] as const;
+/** One of SORT_ORDERS. */
+export type SortOrder = (typeof SORT_ORDERS)[number];
 
 /** Query of `GET /api/comments`. */
 export interface PageRequest {
