@@ -62,6 +62,17 @@ export function fakeBackend(stored: Comment[] = [], pageSize = 100): FakeBackend
       return listeners.size;
     },
     backend: {
+      async listAnchors(thread) {
+        const counts = new Map<string, { key: string; anchor: NonNullable<Comment['anchor']>; count: number }>();
+        for (const c of stored) {
+          if (!c.anchor?.key || c.parentId !== null) continue;
+          const replies = stored.filter((r) => r.parentId === c.id).length;
+          const entry = counts.get(c.anchor.key) ?? { key: c.anchor.key, anchor: c.anchor, count: 0 };
+          entry.count += 1 + replies;
+          counts.set(c.anchor.key, entry);
+        }
+        return { thread, anchors: [...counts.values()] };
+      },
       async listThread(key, req = {}) {
         fake.pages.push(req);
         const roots = stored.filter(
