@@ -81,8 +81,6 @@ export interface ThreadModelShape {
   update(change: (data: ThreadData) => ThreadData): void;
   /** Shows the reader's comment posted in another view, if it belongs in this one. */
   includeOwn(comment: Comment): void;
-  /** A loaded comment by id. */
-  find(id: string): Comment | undefined;
 }
 
 /** The thread of one view over a session; its UI flags live in `ui`. */
@@ -235,7 +233,6 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
     includeOwn(comment) {
       if (belongsIn(comment, data.value, scope())) data.value = includeComment(data.value, comment);
     },
-    find,
   };
 });
 
