@@ -22,3 +22,11 @@ export class BackendError extends Error {
 export function isBackendError(value: unknown): value is BackendError {
   return value instanceof BackendError;
 }
+
+/**
+ * The BackendError a failure is: itself, or a `network` one for anything else (a backend that
+ * broke its promise to reject with BackendError only, or code that threw).
+ */
+export function asBackendError(err: unknown): BackendError {
+  return isBackendError(err) ? err : new BackendError('network', String(err));
+}

@@ -1,5 +1,5 @@
 import type { Anchor } from '../protocol/types.ts';
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 
 /** Props of AnchorQuote. */
 export interface AnchorQuoteProps {
@@ -28,8 +28,8 @@ export function shortQuote(text: string): string {
  */
 export function AnchorQuote({ anchor }: AnchorQuoteProps) {
   const t = useT();
-  const { inline, settings } = useWidget();
-  const bridge = inline.value;
+  const { session, settings } = useView();
+  const bridge = session.inline.value;
   // In a paragraph's own panel, anchoring to that paragraph goes without saying.
   if (settings.isPanel && anchor.type === 'paragraph') return null;
   // A paragraph is named by its opening words; a quote keeps its start and end.

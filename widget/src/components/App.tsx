@@ -1,5 +1,4 @@
-import type { WidgetModel } from '../state/widget-model.ts';
-import { WidgetContext } from '../state/widget-model.ts';
+import { type ThreadView, ViewContext } from '../state/thread-view.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
@@ -10,19 +9,20 @@ import { ThreadStatus } from './ThreadStatus.tsx';
 
 /** Props of App. */
 export interface AppProps {
-  model: WidgetModel;
+  /** The thread under the article. */
+  view: ThreadView;
 }
 
 /** The whole comment section: count and order, the form for a new comment, the thread, and more. */
-export function App({ model }: AppProps) {
-  const { thread } = model;
-  const t = model.t.value;
+export function App({ view }: AppProps) {
+  const { thread, session } = view;
+  const t = session.t.value;
   const status = thread.status.value;
   const roots = thread.roots.value;
   // The all / inline-only filter, where the page or the thread has inline comments.
-  const hasInline = model.hasAnchors && (!!model.inline.value || thread.filter.value !== 'all' || roots.some((r) => r.comment.anchor));
+  const hasInline = view.hasAnchors && (!!session.inline.value || thread.filter.value !== 'all' || roots.some((r) => r.comment.anchor));
   return (
-    <WidgetContext.Provider value={model}>
+    <ViewContext.Provider value={view}>
       <section class="tl" part="thread" aria-labelledby="tl-heading" lang={t.lang} dir={t.dir}>
         <div class="tl-header">
           <h2 class="tl-heading" part="heading" id="tl-heading">
@@ -38,7 +38,7 @@ export function App({ model }: AppProps) {
             {t.t('thread.locked')}
           </p>
         ) : (
-          <Composer composer={model.composerFor(null)} />
+          <Composer composer={view.composerFor(null)} />
         )}
         <ThreadStatus empty={t.t('thread.empty')} />
         <NewCommentsBar />
@@ -58,6 +58,6 @@ export function App({ model }: AppProps) {
           </div>
         )}
       </section>
-    </WidgetContext.Provider>
+    </ViewContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReplyNode } from '../state/reply-tree.ts';
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 import { AnchorQuote } from './AnchorQuote.tsx';
 import { Avatar } from './Avatar.tsx';
 import { CommentActionsBar } from './CommentActionsBar.tsx';
@@ -26,15 +26,15 @@ const isWebUrl = (url: string | null | undefined): url is string => !!url && /^h
 
 /** One comment with its actions, its reply or edit form (when open) and its replies. */
 export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemProps) {
-  const { thread, composerFor, actions } = useWidget();
+  const { of, ui, composerFor } = useView();
   const t = useT();
   const { comment, replies, descendants } = node;
   const articleRef = useRef<HTMLElement>(null);
   const isDeleted = comment.status === 'deleted';
   const name = comment.author.name;
   const shownName = isDeleted ? t.t('comment.deleted') : (name ?? t.t('comment.anonymous'));
-  // Per-comment reads (thread.of): this comment re-renders only when its own state changes.
-  const parentName = comment.parentId === null ? undefined : (thread.of.authorName(comment.parentId) ?? t.t('comment.anonymous'));
+  // Per-comment reads (of): this comment re-renders only when its own state changes.
+  const parentName = comment.parentId === null ? undefined : (of.authorName(comment.parentId) ?? t.t('comment.anonymous'));
   const {
     replying: isReplying,
     justPosted: isJustPosted,
@@ -42,8 +42,8 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
     fresh: isFresh,
     sending: isSending,
     collapsed: isCollapsed,
-  } = thread.of.flags(comment.id);
-  const isEditing = actions.of.editing(comment.id);
+    editing: isEditing,
+  } = of.flags(comment.id);
   const headingId = `comment-${comment.id}-by`;
 
   // The reader's own new comment, or the one a link points at: bring it into view and focus it.
@@ -115,15 +115,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
         )}
         {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
       </article>
-      {isReplying && (
-        <Composer
-          composer={composerFor(comment.id)}
-          replyTo={shownName}
-          onCancel={() => {
-            thread.replyingTo.value = null;
-          }}
-        />
-      )}
+      {isReplying && <Composer composer={composerFor(comment.id)} replyTo={shownName} onCancel={() => ui.setReplyingTo(null)} />}
       {!isFlat && !isCollapsed && replies.length > 0 && (
         <CommentList nodes={replies} level={level + 1} parentId={comment.id} label={t.plural('comment.replies', descendants)} />
       )}

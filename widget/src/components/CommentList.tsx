@@ -1,5 +1,5 @@
 import { flattenReplies, type ReplyNode } from '../state/reply-tree.ts';
-import { useWidget } from '../state/widget-model.ts';
+import { useView } from '../state/thread-view.ts';
 import { CommentItem } from './CommentItem.tsx';
 
 /** Props of CommentList. */
@@ -19,15 +19,15 @@ export interface CommentListProps {
  * so deep threads stay readable on a phone instead of shrinking into a sliver.
  */
 export function CommentList({ nodes, level, parentId, label }: CommentListProps) {
-  const { settings, thread } = useWidget();
+  const { settings, of, ui } = useView();
   const isLastLevel = level >= settings.maxDepth - 1;
   // Only the deepest drawn level lists replies itself, so only it depends on what is folded.
-  const items = isLastLevel ? nodes.flatMap((n) => [n, ...flattenReplies(n, (id) => thread.of.flags(id).collapsed)]) : nodes;
+  const items = isLastLevel ? nodes.flatMap((n) => [n, ...flattenReplies(n, (id) => of.flags(id).collapsed)]) : nodes;
   return (
     <ol class={level > 0 ? 'tl-list tl-replies' : 'tl-list'} part={level > 0 ? 'replies' : 'list'} aria-label={label}>
       {items.map((node) => (
         <CommentItem
-          key={thread.renderKey(node.comment.id)}
+          key={ui.renderKey(node.comment.id)}
           node={node}
           level={level}
           isFlat={isLastLevel}

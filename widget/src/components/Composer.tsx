@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../protocol/limits.ts';
 import { loadFormatter } from '../render/formatter.ts';
 import type { ComposerModel } from '../state/composer-model.ts';
-import { useT } from '../state/widget-model.ts';
+import { useT } from '../state/thread-view.ts';
 import { CommentBody } from './CommentBody.tsx';
 import { Confirm } from './Confirm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
@@ -27,7 +27,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [isPreview, setPreview] = useState(false);
   const [isConfirmingDiscard, setConfirmingDiscard] = useState(false);
-  const isReply = composer.parentId !== null;
+  const isReply = composer.parentId.value !== null;
   const pending = composer.isPending.value;
   const error = composer.error.value;
 
@@ -102,7 +102,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
           placeholder={t.t('composer.placeholder')}
           value={composer.body.value}
           onInput={(e) => {
-            composer.body.value = e.currentTarget.value;
+            composer.setBody(e.currentTarget.value);
             setConfirmingDiscard(false);
             if (composer.error.value?.field === 'body') composer.clearError();
           }}
@@ -127,9 +127,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
           tabIndex={-1}
           autocomplete="off"
           value={composer.honeypot.value}
-          onInput={(e) => {
-            composer.honeypot.value = e.currentTarget.value;
-          }}
+          onInput={(e) => composer.setHoneypot(e.currentTarget.value)}
         />
       </div>
       <div class="tl-composer-row">

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /** Props of EditForm. */
@@ -9,15 +9,15 @@ export interface EditFormProps {
 
 /** The reader's own comment, opened for editing in place (Ctrl+Enter saves, Escape cancels). */
 export function EditForm({ commentId }: EditFormProps) {
-  const { actions } = useWidget();
+  const { ui, writes, of } = useView();
   const t = useT();
   const id = useId();
   const box = useRef<HTMLTextAreaElement>(null);
   useEffect(() => box.current?.focus(), []);
-  const failure = actions.of.failure(commentId);
+  const failure = of.failure(commentId);
   const save = (e?: Event) => {
     e?.preventDefault();
-    void actions.saveEdit();
+    void writes.saveEdit();
   };
   return (
     <form class="tl-edit" onSubmit={save} noValidate>
@@ -30,24 +30,22 @@ export function EditForm({ commentId }: EditFormProps) {
         class="tl-input tl-textarea"
         part="textarea"
         rows={4}
-        value={actions.editText.value}
-        onInput={(e) => {
-          actions.editText.value = e.currentTarget.value;
-        }}
+        value={ui.editText.value}
+        onInput={(e) => ui.setEditText(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) save(e);
           if (e.key === 'Escape') {
             e.preventDefault();
-            actions.cancelEdit();
+            ui.stopEdit();
           }
         }}
       />
       <div class="tl-buttons">
-        <button type="button" class="tl-button tl-button-quiet" part="button" onClick={() => actions.cancelEdit()}>
+        <button type="button" class="tl-button tl-button-quiet" part="button" onClick={() => ui.stopEdit()}>
           {t.t('composer.cancel')}
         </button>
-        <button type="submit" class="tl-button tl-button-primary" part="button button-primary" disabled={actions.isSaving.value}>
-          {actions.isSaving.value ? t.t('composer.sending') : t.t('comment.save')}
+        <button type="submit" class="tl-button tl-button-primary" part="button button-primary" disabled={writes.isSaving.value}>
+          {writes.isSaving.value ? t.t('composer.sending') : t.t('comment.save')}
         </button>
       </div>
       {failure && <ErrorMessage error={failure} />}

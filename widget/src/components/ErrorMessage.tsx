@@ -1,6 +1,6 @@
 import type { BackendError } from '../backend/backend-error.ts';
 import { LIMITS } from '../protocol/limits.ts';
-import { useT } from '../state/widget-model.ts';
+import { useT } from '../state/thread-view.ts';
 
 /** Props of ErrorMessage. */
 export interface ErrorMessageProps {

@@ -1,5 +1,5 @@
 import type { ThreadFilter } from '../protocol/types.ts';
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 import { ChoiceSelect } from './ChoiceSelect.tsx';
 
 const FILTERS: readonly ThreadFilter[] = ['all', 'inline'];
@@ -7,7 +7,7 @@ const FILTERS: readonly ThreadFilter[] = ['all', 'inline'];
 /** All comments, or only those on passages of the article (inline comments). */
 export function FilterSelect() {
   const t = useT();
-  const { thread } = useWidget();
+  const { thread } = useView();
   return (
     <ChoiceSelect
       part="filter"

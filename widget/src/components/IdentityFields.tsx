@@ -1,4 +1,4 @@
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 
 /** Props of IdentityFields. */
 export interface IdentityFieldsProps {
@@ -9,7 +9,7 @@ export interface IdentityFieldsProps {
 
 /** Name, email (never shown) and website: shared by every form, remembered after a successful post. */
 export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) {
-  const { reader } = useWidget();
+  const { reader } = useView().session;
   const t = useT();
   const fields = [
     { key: 'name', signal: reader.name, label: t.t('composer.name'), hint: t.t('composer.nameHint'), type: 'text', autocomplete: 'name' },
@@ -45,9 +45,7 @@ export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) 
             autocomplete={f.autocomplete}
             value={f.signal.value}
             aria-invalid={invalidField === `author.${f.key}`}
-            onInput={(e) => {
-              f.signal.value = e.currentTarget.value;
-            }}
+            onInput={(e) => reader.setIdentity(f.key, e.currentTarget.value)}
           />
         </div>
       ))}

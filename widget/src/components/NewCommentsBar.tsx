@@ -1,8 +1,8 @@
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 
 /** "Show 3 new comments": others' new top-level comments wait here instead of shoving the page. */
 export function NewCommentsBar() {
-  const { thread } = useWidget();
+  const { thread } = useView();
   const t = useT();
   const n = thread.incoming.value.length;
   return (

@@ -1,4 +1,4 @@
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 
 /** Props of RelativeTime. */
 export interface RelativeTimeProps {
@@ -10,7 +10,7 @@ export interface RelativeTimeProps {
 /** "3 hours ago", linking to the comment, with the full date on hover and in `datetime`. */
 export function RelativeTime({ iso, href }: RelativeTimeProps) {
   const t = useT();
-  const now = useWidget().now.value;
+  const now = useView().session.now.value;
   const date = t.formatDate(iso);
   return (
     <a class="tl-time" part="time" href={href} title={date} aria-label={`${date} · ${t.t('comment.permalink')}`}>

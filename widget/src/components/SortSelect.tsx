@@ -1,5 +1,5 @@
 import type { SortOrder } from '../protocol/types.ts';
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 import { ChoiceSelect } from './ChoiceSelect.tsx';
 
 const ORDERS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
@@ -7,7 +7,7 @@ const ORDERS: readonly SortOrder[] = ['oldest', 'newest', 'replies', 'top'];
 /** The reader's choice of order for top-level comments (remembered per site). */
 export function SortSelect() {
   const t = useT();
-  const { thread } = useWidget();
+  const { thread } = useView();
   return (
     <ChoiceSelect
       part="sort"

@@ -1,4 +1,4 @@
-import { useT, useWidget } from '../state/widget-model.ts';
+import { useT, useView } from '../state/thread-view.ts';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 /** Props of ThreadStatus. */
@@ -10,7 +10,7 @@ export interface ThreadStatusProps {
 /** "Loading…", a failed load with the reason and a retry, or "no comments yet". */
 export function ThreadStatus({ empty }: ThreadStatusProps) {
   const t = useT();
-  const { thread } = useWidget();
+  const { thread } = useView();
   const status = thread.status.value;
   if (status === 'loading') {
     return (

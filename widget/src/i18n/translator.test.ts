@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions: no DOM needed, and Node starts faster than a DOM.
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { createTranslator, LANGUAGES, loadTranslator, pickLanguage } from './translator.ts';

@@ -1,4 +1,4 @@
-import { useT } from '../state/widget-model.ts';
+import { useT } from '../state/thread-view.ts';
 import { rangeOf } from './block-text.ts';
 import { InlinePanel } from './InlinePanel.tsx';
 import type { InlineModel } from './inline-model.ts';

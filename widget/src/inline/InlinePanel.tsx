@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'preact/hooks';
 import { CommentList } from '../components/CommentList.tsx';
 import { Composer } from '../components/Composer.tsx';
 import { ThreadStatus } from '../components/ThreadStatus.tsx';
-import { WidgetContext } from '../state/widget-model.ts';
+import { ViewContext } from '../state/thread-view.ts';
 import type { InlineModel, PanelState } from './inline-model.ts';
 import { trapPanelFocus } from './panel-focus.ts';
 
@@ -26,9 +26,9 @@ const isOwnControl = (target: EventTarget) =>
  * a click elsewhere, then gives it back to the marker that opened it.
  */
 export function InlinePanel({ model, panel, placement, position }: InlinePanelProps) {
-  const { widget, quote } = panel;
-  const { thread } = widget;
-  const t = widget.t.value;
+  const { view, quote } = panel;
+  const { thread } = view;
+  const t = view.session.t.value;
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
   const roots = thread.roots.value;
@@ -58,7 +58,7 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
       {t.t('thread.locked')}
     </p>
   ) : (
-    <Composer composer={widget.composerFor(null)} />
+    <Composer composer={view.composerFor(null)} />
   );
   const style =
     placement === 'beside'
@@ -67,7 +67,7 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
         ? { width: `${position.width}px` }
         : undefined;
   return (
-    <WidgetContext.Provider value={widget}>
+    <ViewContext.Provider value={view}>
       <section
         ref={ref}
         class={`tl-inline-panel tl-inline-panel-${placement}`}
@@ -104,6 +104,6 @@ export function InlinePanel({ model, panel, placement, position }: InlinePanelPr
         )}
         {!quote && form}
       </section>
-    </WidgetContext.Provider>
+    </ViewContext.Provider>
   );
 }

@@ -4,9 +4,9 @@
  */
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
-import type { CommentsBackend } from '../backend/backend.ts';
 import type { Theme } from '../embed/options.ts';
-import { type LiveHub, WidgetContext, type WidgetModel } from '../state/widget-model.ts';
+import type { Session } from '../state/session.ts';
+import { type ThreadView, ViewContext } from '../state/thread-view.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import inlineCss from '../styles/inline.css?inline';
 import css from '../styles/widget.css?inline';
@@ -21,9 +21,9 @@ export interface InlineOptions {
   /** The widget's own element: the layer's host goes in it, before the thread's. */
   container: Element;
   before: Element;
-  backend: CommentsBackend;
-  model: WidgetModel;
-  live: LiveHub;
+  session: Session;
+  /** The thread under the article: the layer's markers and texts render in its context. */
+  main: ThreadView;
   theme?: Theme | undefined;
 }
 
@@ -38,10 +38,10 @@ function pageBackground(el: Element): string | null {
 }
 
 /** Starts inline comments on the page; returns the function that takes every trace of them away. */
-export function startInline({ selector, container, before, backend, model: main, live, theme }: InlineOptions): () => void {
+export function startInline({ selector, container, before, session, main, theme }: InlineOptions): () => void {
   const doc = container.ownerDocument;
   const win = doc.defaultView ?? window;
-  const model = createInlineModel({ selector, doc, backend, main, live });
+  const model = createInlineModel({ selector, doc, session, main });
   const cleanups: (() => void)[] = [() => model.dispose()];
   const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void) => {
     target.addEventListener(type, fn as EventListener, { passive: true });
@@ -116,10 +116,10 @@ export function startInline({ selector, container, before, backend, model: main,
     effect(() => {
       void model.blocks.value;
       if (!model.available.value) {
-        main.inline.value = null;
+        session.setInline(null);
         return;
       }
-      main.inline.value = {
+      session.setInline({
         locate: (anchor) => (model.locate(anchor) ? 'found' : 'changed'),
         reveal(anchor) {
           const at = model.locate(anchor);
@@ -128,14 +128,12 @@ export function startInline({ selector, container, before, backend, model: main,
           block.element.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
           model.open(at.block, null, doc.activeElement as HTMLElement | null);
         },
-      };
+      });
     }),
-    () => {
-      main.inline.value = null;
-    },
+    () => session.setInline(null),
   );
 
-  render(h(WidgetContext.Provider, { value: main }, h(InlineLayer, { model, host })), root);
+  render(h(ViewContext.Provider, { value: main }, h(InlineLayer, { model, host })), root);
   cleanups.push(() => render(null, root));
   return () => {
     for (const c of cleanups.splice(0).reverse()) c();

@@ -1,9 +1,9 @@
-import { batch, computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import type { CommentsBackend } from '../backend/backend.ts';
+import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { isBackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
 import type { Anchor, AnchorCount, Comment } from '../protocol/types.ts';
-import { createWidgetModel, type LiveHub, type WidgetModel } from '../state/widget-model.ts';
+import type { Session } from '../state/session.ts';
+import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { type BlockText, readBlock } from './block-text.ts';
 import { describePassage, type Located, locateAnchor } from './quote-match.ts';
 
@@ -12,7 +12,8 @@ export interface PanelState {
   block: number;
   /** The passage the reader selected, or null to comment on the whole paragraph. */
   quote: Anchor | null;
-  widget: WidgetModel;
+  /** The panel's view over the widget's session: this block's threads. */
+  view: ThreadView;
   /** Where focus goes back to when the panel closes. */
   returnTo: HTMLElement | null;
 }
@@ -55,10 +56,10 @@ export interface InlineModel {
 export interface InlineDeps {
   selector: string;
   doc: Document;
-  backend: CommentsBackend;
-  /** The widget under the article: its thread key, page, language and reader. */
-  main: WidgetModel;
-  live: LiveHub;
+  /** The widget's session: the panel is one more view over it (same reader, same live stream). */
+  session: Session;
+  /** The thread under the article (its depth setting). */
+  main: ThreadView;
 }
 
 /** The blocks a selector matches, with text; an invalid selector matches nothing (and says so). */
@@ -72,7 +73,8 @@ function queryBlocks(doc: Document, selector: string): BlockText[] {
 }
 
 /** Creates the inline layer's model and starts reading anchors. */
-export function createInlineModel({ selector, doc, backend, main, live }: InlineDeps): InlineModel {
+export function createInlineModel({ selector, doc, session, main }: InlineDeps): InlineModel {
+  const { backend } = session;
   const blocks = signal<readonly BlockText[]>(queryBlocks(doc, selector));
   const anchors = signal<readonly AnchorCount[]>([]);
   const available = signal(true);
@@ -111,7 +113,7 @@ export function createInlineModel({ selector, doc, backend, main, live }: Inline
   let disposed = false;
   async function fetchAnchors(): Promise<void> {
     try {
-      const res = await backend.listAnchors!(main.thread.key);
+      const res = await backend.listAnchors!(session.threadKey);
       if (!disposed) anchors.value = res.anchors;
     } catch (err) {
       if (isBackendError(err) && (err.code === 'not_found' || err.status === 404)) available.value = false;
@@ -124,8 +126,8 @@ export function createInlineModel({ selector, doc, backend, main, live }: Inline
   };
   void fetchAnchors();
 
-  const stopLive = live.listen((event) => {
-    panel.peek()?.widget.thread.applyEvent(event);
+  // The panel's view hears the stream itself (it is a view over the session).
+  const stopLive = session.listen((event) => {
     if (event.type !== 'vote' && event.type !== 'edit') refreshAnchors();
   });
 
@@ -135,49 +137,34 @@ export function createInlineModel({ selector, doc, backend, main, live }: Inline
   function open(block: number, quote: Anchor | null, returnTo: HTMLElement | null): void {
     const current = panel.peek();
     if (current && current.block === block && !quote) return;
-    current?.widget.dispose();
+    current?.view.dispose();
     const paragraph = () => describePassage(texts.value, block, 'paragraph');
-    const widget = createWidgetModel(
-      backend,
-      main.thread.key,
-      { title: doc.title, url: doc.location?.href ?? '' },
-      main.t,
-      { maxDepth: Math.min(3, main.settings.maxDepth), pageSize: 50, isPanel: true },
-      {
+    const view = createThreadView(session, {
+      settings: { maxDepth: Math.min(3, main.settings.maxDepth), pageSize: 50, isPanel: true },
+      thread: {
         sort: 'oldest',
-        onSortChange: () => {},
         anchors: () => keysIn(block),
         accepts: (c: Comment) => !!c.anchor && locate(c.anchor)?.block === block,
-        newAnchor: () => panel.peek()?.quote ?? paragraph(),
-        draftScope: `inline:${paragraph().exact.slice(0, 40)}`,
         showNewAtOnce: true,
       },
-    );
+      newAnchor: () => panel.peek()?.quote ?? paragraph(),
+      draftScope: `inline:${paragraph().exact.slice(0, 40)}`,
+      // The passage (maybe a new one) now has a comment more.
+      onPosted: refreshAnchors,
+    });
     batch(() => {
-      panel.value = { block, quote, widget, returnTo };
+      panel.value = { block, quote, view, returnTo };
       selection.value = null;
     });
-    void widget.thread.load();
+    void view.thread.load();
   }
 
   function close(): void {
     const current = panel.peek();
     if (!current) return;
-    current.widget.dispose();
+    current.view.dispose();
     panel.value = null;
   }
-
-  // The reader posted from the panel: the passage (maybe a new one) now has a comment more, and
-  // the thread under the article shows it as theirs (not as someone else's "new comment").
-  const stopPosted = effect(() => {
-    const thread = panel.value?.widget.thread;
-    const id = thread?.lastPostedId.value;
-    const posted = id && !thread.sending.value.has(id) ? thread.find(id) : undefined;
-    if (!posted) return;
-    refreshAnchors();
-    main.reader.reload();
-    if (main.thread.filter.peek() === 'all' || posted.parentId === null) main.thread.include(posted);
-  });
 
   return {
     blocks,
@@ -205,7 +192,6 @@ export function createInlineModel({ selector, doc, backend, main, live }: Inline
       disposed = true;
       clearTimeout(timer);
       stopLive();
-      stopPosted();
       close();
     },
   };

@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions: no DOM needed, and Node starts faster than a DOM.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { collapse, describePassage, locateAnchor } from './quote-match.ts';

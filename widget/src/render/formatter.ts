@@ -1,5 +1,7 @@
 import { signal } from '@preact/signals';
-import type { BodyFormat } from '../protocol/types.ts';
+import { log } from '../log.ts';
+import type { BodyFormat, Comment } from '../protocol/types.ts';
+import { commentNeedsFormatter } from './needs-formatting.ts';
 
 /** Turns a body into sanitized HTML (lives in the lazily loaded format chunk). */
 export type FormatBody = (body: string, format?: BodyFormat) => string;
@@ -27,4 +29,14 @@ export function loadFormatter(): Promise<void> {
     },
   );
   return loading;
+}
+
+/**
+ * Resolves once the formatter can draw these comments: at once when none needs it, else after
+ * the chunk has loaded (a failed load is not fatal: Markdown then reads as typed).
+ */
+export async function formatterReadyFor(list: readonly Comment[]): Promise<void> {
+  if (!list.some(commentNeedsFormatter)) return;
+  await loadFormatter().catch((err: unknown) => log.warn('could not load the formatting module', err));
+  primeFormatter(list.filter((c) => c.bodyFormat !== 'html' && commentNeedsFormatter(c)).map((c) => c.body));
 }

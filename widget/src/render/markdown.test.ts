@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions: no DOM needed, and Node starts faster than a DOM.
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from './markdown.ts';
 import { needsFormatting } from './needs-formatting.ts';

@@ -1,22 +1,32 @@
-import { computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
-import { BackendError, isBackendError } from '../backend/backend-error.ts';
-import { countChars, LIMITS } from '../protocol/limits.ts';
+/**
+ * One comment form (top-level or a reply): its text, kept as a draft while typed, the checks
+ * before sending, and the text given back when a post fails. The post itself is comment-writes.ts's.
+ */
+import { computed, createModel, effect, type ReadonlySignal, signal } from '@preact/signals';
+import type { BackendError } from '../backend/backend-error.ts';
+import { asBackendError } from '../backend/backend-error.ts';
+import { countChars } from '../protocol/limits.ts';
 import type { Comment } from '../protocol/types.ts';
-import { type Draft, drafts } from './drafts.ts';
-import { type ReaderModel, randomId } from './reader-model.ts';
-import type { ThreadModel } from './thread-model.ts';
+import { checkDraft } from './comment-checks.ts';
+import type { CommentWrites } from './comment-writes.ts';
+import type { Draft } from './drafts.ts';
+import { randomId } from './reader-model.ts';
+import type { Session } from './session.ts';
 
-/** One comment form (top-level or a reply): its text, whether it is sending, and why it failed. */
-export interface ComposerModel {
-  readonly parentId: string | null;
-  readonly body: Signal<string>;
+/** A comment form's state and actions. */
+export interface ComposerShape {
+  /** The comment replied to; null for a top-level form. */
+  readonly parentId: ReadonlySignal<string | null>;
+  readonly body: ReadonlySignal<string>;
   /** The honeypot: people never see it, so whatever is in it was filled by a bot. */
-  readonly honeypot: Signal<string>;
+  readonly honeypot: ReadonlySignal<string>;
   readonly isPending: ReadonlySignal<boolean>;
   readonly error: ReadonlySignal<BackendError | null>;
   readonly chars: ReadonlySignal<number>;
   /** True when the text was brought back from a draft of an earlier visit. */
   readonly isRestored: ReadonlySignal<boolean>;
+  setBody(text: string): void;
+  setHoneypot(text: string): void;
   /**
    * Checks limits and posts. The text leaves the form at once (the comment shows as sending) and
    * comes back if the post fails; the draft is cleared only once the server has the comment.
@@ -25,33 +35,20 @@ export interface ComposerModel {
   /** Empties the form and forgets its draft. */
   discard(): void;
   clearError(): void;
-  /** Stops saving drafts (the widget is going away). */
-  dispose(): void;
 }
 
-/** Returns the first rule the form breaks, with the same limits the server enforces. */
-export function checkDraft(body: string, name: string, email = '', website = ''): BackendError | null {
-  if (!body.trim()) return new BackendError('body_required', 'Write something before posting.', undefined, 'body');
-  if (countChars(body.trim()) > LIMITS.bodyChars) {
-    return new BackendError('body_too_long', `Longer than ${LIMITS.bodyChars} characters.`, undefined, 'body');
-  }
-  if (countChars(name.trim()) > LIMITS.nameChars) {
-    return new BackendError('name_too_long', `Longer than ${LIMITS.nameChars} characters.`, undefined, 'author.name');
-  }
-  const mail = email.trim();
-  if (mail && (mail.length > LIMITS.emailChars || !/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/.test(mail))) {
-    return new BackendError('email_invalid', 'Not an email address.', undefined, 'author.email');
-  }
-  const site = website.trim();
-  if (site && (site.length > LIMITS.websiteChars || !/^https?:\/\/\S+$/i.test(site))) {
-    return new BackendError('website_invalid', 'Not an http(s) address.', undefined, 'author.website');
-  }
-  return null;
+/** Where a form's text goes: the session's drafts and reader, and the view's writes. */
+export interface ComposerDeps {
+  session: Session;
+  writes: CommentWrites;
+  draftKey: string;
+  parentId: string | null;
 }
 
-/** Creates a form model posting to `thread` as a reply to `parentId` (null: top level). */
-export function createComposerModel(thread: ThreadModel, reader: ReaderModel, parentId: string | null): ComposerModel {
-  const saved = drafts.load(thread.draftKey, parentId);
+/** A comment form; disposing it stops saving its draft. */
+export const ComposerModel = createModel<ComposerShape, [ComposerDeps]>(({ session, writes, draftKey, parentId }) => {
+  const { drafts, reader } = session;
+  const saved = drafts.load(draftKey, parentId);
   const body = signal(saved?.body ?? '');
   const isRestored = signal(!!saved?.body);
   const isPending = signal(false);
@@ -62,11 +59,13 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
 
   // Save as the reader types (debounced), so a reload or a crashed tab loses nothing.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const stopSaving = effect(() => {
+  effect(() => {
     const text = body.value;
     if (isPending.peek()) return;
     clearTimeout(timer);
-    timer = setTimeout(() => drafts.save(thread.draftKey, parentId, { body: text, ...(attempt ? { attempt } : {}) }), 300);
+    timer = setTimeout(() => drafts.save(draftKey, parentId, { body: text, ...(attempt ? { attempt } : {}) }), 300);
+    // Runs before the next save is planned, and when the model is disposed.
+    return () => clearTimeout(timer);
   });
 
   async function submit(): Promise<Comment | null> {
@@ -81,31 +80,26 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
     // first attempt did reach the server, the server answers with that comment, not a second one.
     if (attempt?.body !== text) attempt = { key: randomId(), body: text };
     clearTimeout(timer);
-    drafts.save(thread.draftKey, parentId, { body: text, attempt });
+    drafts.save(draftKey, parentId, { body: text, attempt });
     isPending.value = true;
     error.value = null;
     isRestored.value = false;
     body.value = '';
     try {
-      const res = await thread.post(
+      const posted = await writes.post({
         parentId,
-        text,
-        { name: reader.name.value, email: reader.email.value, website: reader.website.value },
-        attempt.key,
-        { hp: honeypot.value, elapsedMs: Date.now() - openedAt },
-      );
-      reader.rememberIdentity();
-      if (res.comment.status === 'pending') reader.hold(res.comment);
-      if (res.editToken && res.editableUntil) reader.own(res.comment.id, { token: res.editToken, until: Date.parse(res.editableUntil) });
+        body: text,
+        idempotencyKey: attempt.key,
+        extra: { hp: honeypot.value, elapsedMs: Date.now() - openedAt },
+      });
       attempt = undefined;
-      drafts.clear(thread.draftKey, parentId);
       // Anything typed while it was sending is a new draft.
-      if (body.value) drafts.save(thread.draftKey, parentId, { body: body.value });
-      return res.comment;
+      if (body.value) drafts.save(draftKey, parentId, { body: body.value });
+      return posted;
     } catch (err) {
       // The text comes back: a failed post never costs the reader what they wrote.
       body.value = body.value ? `${text}\n\n${body.value}` : text;
-      error.value = isBackendError(err) ? err : new BackendError('network', String(err));
+      error.value = asBackendError(err);
       return null;
     } finally {
       isPending.value = false;
@@ -113,13 +107,19 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
   }
 
   return {
-    parentId,
+    parentId: signal(parentId),
     body,
     honeypot,
     isPending,
     error,
     isRestored,
     chars: computed(() => countChars(body.value)),
+    setBody(text) {
+      body.value = text;
+    },
+    setHoneypot(text) {
+      honeypot.value = text;
+    },
     submit,
     discard() {
       clearTimeout(timer);
@@ -127,14 +127,13 @@ export function createComposerModel(thread: ThreadModel, reader: ReaderModel, pa
       body.value = '';
       error.value = null;
       isRestored.value = false;
-      drafts.clear(thread.draftKey, parentId);
+      drafts.clear(draftKey, parentId);
     },
-    clearError: () => {
+    clearError() {
       error.value = null;
     },
-    dispose() {
-      clearTimeout(timer);
-      stopSaving();
-    },
   };
-}
+});
+
+/** An instance of ComposerModel. */
+export type ComposerModel = InstanceType<typeof ComposerModel>;

@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions: no DOM needed, and Node starts faster than a DOM.
 import { effect, signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import { keyed } from './keyed.ts';
@@ -41,5 +43,26 @@ describe('keyed()', () => {
     names.value = new Map([['b', 'Bob']]);
     expect(nameOf('a')).toBeNull();
     expect(nameOf('b')).toBe('Bob');
+  });
+});
+
+describe('keyed() teardown', () => {
+  it('starts nothing of its own: once its readers are disposed, a change of the source runs no lookup', () => {
+    const source = signal(0);
+    let lookups = 0;
+    const isEven = keyed(() => {
+      lookups++;
+      const n = source.value;
+      return (id) => (Number(id) + n) % 2 === 0;
+    });
+    const stop = effect(() => {
+      isEven('1');
+    });
+    source.value = 1;
+    const before = lookups;
+    stop();
+    source.value = 2;
+    source.value = 3;
+    expect(lookups).toBe(before);
   });
 });

@@ -1,6 +1,5 @@
-import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { createModel, type ReadonlySignal, signal } from '@preact/signals';
 import type { Comment } from '../protocol/types.ts';
-import { keyed } from './keyed.ts';
 import { storage } from './storage.ts';
 
 /** An edit token the server gave for one of the reader's comments. */
@@ -10,25 +9,26 @@ export interface OwnedComment {
   until: number;
 }
 
+/** The fields a reader types about themselves. */
+export type IdentityField = 'name' | 'email' | 'website';
+
 /**
  * The reader at this browser: who they say they are (remembered for next time), a random voter
  * id, the edit tokens of their comments and their votes. Kept in localStorage so other tabs and
  * later visits share them; a page that blocks storage just forgets.
  */
-export interface ReaderModel {
-  readonly name: Signal<string>;
-  readonly email: Signal<string>;
-  readonly website: Signal<string>;
-  readonly voterId: string;
+export interface ReaderShape {
+  readonly name: ReadonlySignal<string>;
+  readonly email: ReadonlySignal<string>;
+  readonly website: ReadonlySignal<string>;
   readonly owned: ReadonlySignal<Readonly<Record<string, OwnedComment>>>;
   readonly votes: ReadonlySignal<ReadonlySet<string>>;
-  /** The same per comment (see ThreadModel.of). */
-  readonly of: {
-    voted(id: string): boolean;
-    owned(id: string): OwnedComment | undefined;
-  };
   /** The reader's comments waiting for a moderator, so they can see them after a reload. */
   readonly held: ReadonlySignal<readonly Comment[]>;
+  /** The random id votes are cast under (one per browser). */
+  voterId(): string;
+  /** Sets what the reader typed in one of the identity fields. */
+  setIdentity(field: IdentityField, value: string): void;
   hold(comment: Comment): void;
   /** Forgets held comments that are published, rejected or long gone. */
   releaseHeld(ids: readonly string[]): void;
@@ -59,27 +59,26 @@ export function randomId(bytes = 16): string {
     .replace(/=+$/, '');
 }
 
-/** Creates the reader model from what the browser remembers. */
-export function createReaderModel(): ReaderModel {
+/** A week is longer than any moderator should take; older held comments are forgotten. */
+const WEEK = 7 * 86_400_000;
+
+/** The reader model, read from what the browser remembers. */
+export const ReaderModel = createModel<ReaderShape>(() => {
   const identity = readJson<{ name?: string; email?: string; website?: string }>('identity', {});
-  const name = signal(identity.name ?? '');
-  const email = signal(identity.email ?? '');
-  const website = signal(identity.website ?? '');
-  let voterId = storage.get('voter');
-  if (!voterId) {
-    voterId = randomId();
-    storage.set('voter', voterId);
+  const fields = { name: signal(identity.name ?? ''), email: signal(identity.email ?? ''), website: signal(identity.website ?? '') };
+  let voter = storage.get('voter');
+  if (!voter) {
+    voter = randomId();
+    storage.set('voter', voter);
   }
+  const voterId = voter;
   const owned = signal(readJson<Record<string, OwnedComment>>('owned', {}));
   const votes = signal(new Set(readJson<string[]>('votes', [])));
-  // A week is longer than any moderator should take; older held comments are forgotten.
-  const WEEK = 7 * 86_400_000;
   const held = signal(readJson<Comment[]>('held', []).filter((c) => Date.now() - Date.parse(c.createdAt) < WEEK));
   const saveHeld = (next: Comment[]) => {
     held.value = next;
     storage.set('held', next.length ? JSON.stringify(next) : null);
   };
-
   const saveOwned = (next: Record<string, OwnedComment>) => {
     // Tokens past their window are useless: drop them so storage does not grow forever.
     const now = Date.now();
@@ -87,24 +86,17 @@ export function createReaderModel(): ReaderModel {
     storage.set('owned', JSON.stringify(owned.value));
   };
   return {
-    name,
-    email,
-    website,
-    voterId,
+    ...fields,
     owned,
     votes,
-    of: {
-      voted: keyed(() => {
-        const ids = votes.value;
-        return (id) => ids.has(id);
-      }),
-      owned: keyed(() => {
-        const all = owned.value;
-        return (id) => all[id];
-      }),
+    held,
+    voterId: () => voterId,
+    setIdentity(field, value) {
+      fields[field].value = value;
     },
     rememberIdentity() {
-      storage.set('identity', JSON.stringify({ name: name.value.trim(), email: email.value.trim(), website: website.value.trim() }));
+      const [name, email, website] = [fields.name.value, fields.email.value, fields.website.value].map((v) => v.trim());
+      storage.set('identity', JSON.stringify({ name, email, website }));
     },
     own: (id, o) => saveOwned({ ...readJson<Record<string, OwnedComment>>('owned', owned.value), [id]: o }),
     disown(id) {
@@ -119,7 +111,6 @@ export function createReaderModel(): ReaderModel {
       // Keep the newest few thousand; an old vote forgotten only shows as not pressed.
       storage.set('votes', JSON.stringify([...next].slice(-5000)));
     },
-    held,
     hold: (comment) => saveHeld([...readJson<Comment[]>('held', []).filter((c) => c.id !== comment.id), comment]),
     releaseHeld(ids) {
       if (ids.length) saveHeld(readJson<Comment[]>('held', []).filter((c) => !ids.includes(c.id)));
@@ -130,4 +121,7 @@ export function createReaderModel(): ReaderModel {
       votes.value = new Set(readJson<string[]>('votes', []));
     },
   };
-}
+});
+
+/** An instance of ReaderModel. */
+export type ReaderModel = InstanceType<typeof ReaderModel>;

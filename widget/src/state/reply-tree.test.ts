@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Pure functions: no DOM needed, and Node starts faster than a DOM.
 import { describe, expect, it } from 'vitest';
 import seed from '../../../server-stub/fixtures/westport-thread.json' with { type: 'json' };
 import type { Comment } from '../protocol/types.ts';

@@ -1,120 +1,125 @@
-import { describe, expect, it } from 'vitest';
-import type { CommentsBackend } from '../backend/backend.ts';
-import type { Anchor, Comment, PageRequest } from '../protocol/types.ts';
-import { createThreadModel } from './thread-model.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Anchor } from '../protocol/types.ts';
+import { comment, fakeBackend, testSession } from '../testing/fake-backend.ts';
+import type { Session } from './session.ts';
+import { createThreadView, type ThreadView, type ThreadViewOptions } from './thread-view.ts';
 
-const page = { title: 'Story', url: 'https://news.example/story' };
 const trust: Anchor = { type: 'quote', exact: 'Connecticut Trust Act', key: 'k-trust' };
 const chief: Anchor = { type: 'paragraph', exact: 'Chief Foti Koskinas', key: 'k-chief' };
+const stored = () => [comment('plain'), comment('a', { anchor: trust }), comment('a1', { parentId: 'a' }), comment('b', { anchor: chief })];
+const roots = (view: ThreadView) => view.thread.roots.value.map((r) => r.comment.id);
 
-let seq = 0;
-const comment = (id: string, over: Partial<Comment> = {}): Comment => ({
-  id,
-  thread: '/t',
-  parentId: null,
-  author: { name: null },
-  body: `body ${id}`,
-  createdAt: new Date(Date.UTC(2024, 0, 1) + ++seq * 1000).toISOString(),
-  status: 'published',
-  ...over,
+let sessions: Session[] = [];
+afterEach(() => {
+  for (const s of sessions) s.dispose();
+  sessions = [];
 });
+const open = (fake: ReturnType<typeof fakeBackend>, options: Partial<ThreadViewOptions> = {}) => {
+  const session = testSession(fake.backend);
+  sessions.push(session);
+  return createThreadView(session, { settings: { maxDepth: 4, pageSize: 20 }, thread: { sort: 'oldest' }, ...options });
+};
 
-/** A backend holding `stored`, recording every page request; posts echo the request back. */
-function backendWith(stored: Comment[]) {
-  const requests: PageRequest[] = [];
-  const backend: CommentsBackend = {
-    listThread: async (key, req = {}) => {
-      requests.push(req);
-      const roots = stored.filter(
-        (c) => c.parentId === null && (req.anchors ? req.anchors.includes(c.anchor?.key ?? '') : req.filter !== 'inline' || c.anchor),
-      );
-      const ids = new Set(roots.map((c) => c.id));
-      return {
-        thread: { key, title: null, url: null, commentCount: stored.length },
-        comments: stored.filter((c) => ids.has(c.id) || (c.parentId && ids.has(c.parentId))),
-        nextCursor: null,
-      };
-    },
-    postComment: async (req) => ({
-      comment: comment(`new${requests.length}`, {
-        body: req.body,
-        parentId: req.parentId ?? null,
-        ...(req.anchor ? { anchor: { ...req.anchor, key: 'k-new' } } : {}),
-      }),
-    }),
-  };
-  return { backend, requests };
-}
+describe('the thread model', () => {
+  it('"Show more comments" shows the next page under the first, until there is none', async () => {
+    const fake = fakeBackend([comment('r1'), comment('r2'), comment('r3'), comment('r2a', { parentId: 'r2' })]);
+    const view = open(fake, { settings: { maxDepth: 4, pageSize: 1 } });
+    await view.thread.load();
+    expect(roots(view)).toEqual(['r1']);
+    expect(view.thread.hasMore.value).toBe(true);
+    await view.thread.loadMore();
+    expect(roots(view)).toEqual(['r1', 'r2']);
+    expect(view.thread.roots.value[1]!.replies.map((r) => r.comment.id)).toEqual(['r2a']);
+    await view.thread.loadMore();
+    expect(roots(view)).toEqual(['r1', 'r2', 'r3']);
+    expect(view.thread.hasMore.value).toBe(false);
+    expect(fake.pages.map((p) => p.cursor)).toEqual([undefined, '1', '2']);
+  });
 
-const stored = [comment('plain'), comment('a', { anchor: trust }), comment('a1', { parentId: 'a' }), comment('b', { anchor: chief })];
+  it('a live delete lowers the heading’s count; a live comment raises it', async () => {
+    const view = open(fakeBackend(stored()));
+    await view.thread.load();
+    expect(view.thread.count.value).toBe(4);
+    view.thread.applyEvent({ type: 'delete', id: 'a1', comment: null });
+    expect(view.thread.count.value).toBe(3);
+    view.thread.applyEvent({ type: 'comment', comment: comment('b1', { parentId: 'b' }) });
+    expect(view.thread.count.value).toBe(4);
+    expect(view.of.flags('b1').fresh).toBe(true);
+  });
 
-describe('a thread scoped to passages (inline comments)', () => {
   it('the inline filter asks for anchored threads only, and takes only anchored comments live', async () => {
-    const { backend, requests } = backendWith(stored);
-    const thread = createThreadModel(backend, '/t', page, { pageSize: 20, sort: 'oldest' });
-    await thread.load();
-    expect(thread.roots.value.map((r) => r.comment.id)).toEqual(['plain', 'a', 'b']);
-    await thread.setFilter('inline');
-    expect(requests.at(-1)).toMatchObject({ filter: 'inline' });
-    expect(thread.roots.value.map((r) => r.comment.id)).toEqual(['a', 'b']);
-    thread.applyEvent({ type: 'comment', comment: comment('late-plain') });
-    thread.applyEvent({ type: 'comment', comment: comment('late-inline', { anchor: trust }) });
-    thread.showIncoming();
-    expect(thread.roots.value.map((r) => r.comment.id)).toEqual(['a', 'b', 'late-inline']);
+    const fake = fakeBackend(stored());
+    const view = open(fake);
+    await view.thread.load();
+    expect(roots(view)).toEqual(['plain', 'a', 'b']);
+    await view.thread.setFilter('inline');
+    expect(fake.pages.at(-1)).toMatchObject({ filter: 'inline' });
+    expect(roots(view)).toEqual(['a', 'b']);
+    view.thread.applyEvent({ type: 'comment', comment: comment('late-plain') });
+    view.thread.applyEvent({ type: 'comment', comment: comment('late-inline', { anchor: trust }) });
+    view.thread.showIncoming();
+    expect(roots(view)).toEqual(['a', 'b', 'late-inline']);
   });
 
   it('one passage’s panel: its anchors only, new comments at once, posts carry the passage', async () => {
-    const { backend, requests } = backendWith(stored);
-    const panel = createThreadModel(backend, '/t', page, {
-      pageSize: 50,
-      sort: 'oldest',
-      anchors: () => ['k-trust'],
-      accepts: (c) => c.anchor?.key === 'k-trust',
+    const fake = fakeBackend(stored());
+    const panel = open(fake, {
+      settings: { maxDepth: 3, pageSize: 50, isPanel: true },
+      thread: { sort: 'oldest', anchors: () => ['k-trust'], accepts: (c) => c.anchor?.key === 'k-trust', showNewAtOnce: true },
       newAnchor: () => ({ type: 'quote', exact: 'detainer request' }),
       draftScope: 'inline:trust',
-      showNewAtOnce: true,
     });
-    await panel.load();
-    expect(requests.at(-1)).toMatchObject({ anchors: ['k-trust'] });
-    expect(panel.draftKey).toBe('/t#inline:trust');
-    expect(panel.roots.value.map((r) => r.comment.id)).toEqual(['a']);
+    await panel.thread.load();
+    expect(fake.pages.at(-1)).toMatchObject({ anchors: ['k-trust'] });
+    expect(roots(panel)).toEqual(['a']);
     // Others' comments: this passage's show at once, another passage's and unrelated replies stay out.
-    panel.applyEvent({ type: 'comment', comment: comment('other', { anchor: chief }) });
-    panel.applyEvent({ type: 'comment', comment: comment('r-plain', { parentId: 'plain' }) });
-    panel.applyEvent({ type: 'comment', comment: comment('same', { anchor: trust }) });
-    panel.applyEvent({ type: 'comment', comment: comment('a2', { parentId: 'a' }) });
-    expect(panel.incoming.value).toEqual([]);
-    expect(panel.roots.value.map((r) => r.comment.id)).toEqual(['a', 'same']);
-    expect(panel.roots.value[0]!.replies.map((r) => r.comment.id)).toEqual(['a1', 'a2']);
+    for (const c of [
+      comment('other', { anchor: chief }),
+      comment('r-plain', { parentId: 'plain' }),
+      comment('same', { anchor: trust }),
+      comment('a2', { parentId: 'a' }),
+    ]) {
+      panel.thread.applyEvent({ type: 'comment', comment: c });
+    }
+    expect(panel.thread.incoming.value).toEqual([]);
+    expect(roots(panel)).toEqual(['a', 'same']);
+    expect(panel.thread.roots.value[0]!.replies.map((r) => r.comment.id)).toEqual(['a1', 'a2']);
     // A top-level post is anchored to the passage; a reply is not.
-    const posted = await panel.post(null, 'On the detainers', { name: '', email: '', website: '' }, 'key-1');
-    expect(posted.comment.anchor).toMatchObject({ exact: 'detainer request' });
-    const reply = await panel.post('a', 'A reply', { name: '', email: '', website: '' }, 'key-2');
-    expect(reply.comment.anchor).toBeUndefined();
+    const posted = await panel.writes.post({ parentId: null, body: 'On the detainers', idempotencyKey: 'key-1' });
+    expect(posted.anchor).toMatchObject({ exact: 'detainer request' });
+    const reply = await panel.writes.post({ parentId: 'a', body: 'A reply', idempotencyKey: 'key-2' });
+    expect(reply.anchor).toBeUndefined();
   });
 
   it('a passage nobody commented on yet asks the backend for nothing (no anchors would mean all)', async () => {
-    const { backend, requests } = backendWith(stored);
-    const panel = createThreadModel(backend, '/t', page, { pageSize: 50, sort: 'oldest', anchors: () => [], accepts: () => false });
-    await panel.load();
-    expect(requests).toEqual([]);
-    expect(panel.status.value).toBe('ready');
-    expect(panel.roots.value).toEqual([]);
+    const fake = fakeBackend(stored());
+    const panel = open(fake, { thread: { sort: 'oldest', anchors: () => [], accepts: () => false } });
+    await panel.thread.load();
+    expect(fake.pages).toEqual([]);
+    expect(panel.thread.status.value).toBe('ready');
+    expect(panel.thread.roots.value).toEqual([]);
   });
 
-  it('include() shows the reader’s comment from a panel as theirs, even if it already waits as new', async () => {
-    const { backend } = backendWith(stored);
-    const thread = createThreadModel(backend, '/t', page, { pageSize: 20, sort: 'oldest' });
-    await thread.load();
-    const mine = comment('mine', { anchor: trust });
-    thread.applyEvent({ type: 'comment', comment: mine });
-    expect(thread.incoming.value.map((c) => c.id)).toEqual(['mine']);
-    const count = thread.count.value;
-    thread.include(mine);
-    thread.include(mine);
-    expect(thread.incoming.value).toEqual([]);
-    expect(thread.roots.value.map((r) => r.comment.id)).toContain('mine');
-    expect(thread.count.value).toBe(count);
-    expect(thread.find('mine')).toEqual(mine);
+  it('a panel’s post shows in the thread below as the reader’s own, counted once, with no effect between them', async () => {
+    const fake = fakeBackend(stored());
+    const session = testSession(fake.backend);
+    sessions.push(session);
+    const main = createThreadView(session, { settings: { maxDepth: 4, pageSize: 20 }, thread: { sort: 'oldest' } });
+    const panel = createThreadView(session, {
+      settings: { maxDepth: 3, pageSize: 50, isPanel: true },
+      thread: { sort: 'oldest', anchors: () => ['k-trust'], accepts: (c) => c.anchor?.key === 'k-trust', showNewAtOnce: true },
+      newAnchor: () => trust,
+    });
+    await Promise.all([main.thread.load(), panel.thread.load()]);
+    session.connect(main.thread.version.value);
+    const count = main.thread.count.value;
+    const posted = await panel.writes.post({ parentId: null, body: 'From the margin', idempotencyKey: 'key-9' });
+    // The live copy of it arrives too: still one comment, counted once.
+    fake.emit({ type: 'comment', comment: posted });
+    expect(main.thread.incoming.value).toEqual([]);
+    expect(roots(main)).toContain(posted.id);
+    expect(main.thread.count.value).toBe(count + 1);
+    // One reader for both: the token the panel's post earned lets the thread below edit it.
+    expect(main.of.owned(posted.id)?.token).toBe(`token-${posted.id}`);
   });
 });

@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../state/session.ts';
+import { createThreadView, type ThreadView } from '../state/thread-view.ts';
+import { comment, fakeBackend, testSession } from '../testing/fake-backend.ts';
+import { click, flush, type Rendered, renderInView } from '../testing/render-view.tsx';
+import { CommentList } from './CommentList.tsx';
+
+let session: Session;
+let view: ThreadView;
+let shown: Rendered | undefined;
+beforeEach(async () => {
+  localStorage.clear();
+  session = testSession(
+    fakeBackend([
+      comment('a', { author: { name: 'Ann', website: 'javascript:alert(1)' }, body: 'First!' }),
+      comment('a1', { parentId: 'a', author: { name: 'Bo' }, body: 'A reply' }),
+      comment('gone', { status: 'deleted', body: '', author: { name: 'Cy' } }),
+      comment('held', { status: 'pending', body: 'Waiting', author: { name: 'Di' } }),
+    ]).backend,
+  );
+  view = createThreadView(session, { settings: { maxDepth: 4, pageSize: 20 }, thread: { sort: 'oldest' } });
+  await view.thread.load();
+});
+afterEach(() => {
+  shown?.unmount();
+  view.dispose();
+  session.dispose();
+});
+
+/** The thread's list, re-rendered as the thread changes (as App does). */
+const Thread = () => <CommentList nodes={view.thread.roots.value} level={0} />;
+const list = () => (shown = renderInView(view, <Thread />));
+const article = (id: string) => shown!.container.querySelector<HTMLElement>(`[data-comment-id="${id}"]`)!;
+
+describe('<CommentItem>', () => {
+  it('shows the author, the text and its replies; an author link that is not a web address is not a link', () => {
+    list();
+    expect(article('a').textContent).toContain('Ann');
+    expect(article('a').textContent).toContain('First!');
+    expect(article('a').querySelector('a[href^="javascript"]')).toBeNull();
+    expect(article('a1').textContent).toContain('A reply');
+    expect(article('a1').closest('ol')?.getAttribute('aria-label')).toBe('1 reply');
+  });
+
+  it('a deleted comment shows as [deleted], without its author; a held one says it awaits moderation', () => {
+    list();
+    expect(article('gone').textContent).toContain('[deleted]');
+    expect(article('gone').textContent).not.toContain('Cy');
+    expect(article('held').querySelector('.tl-pending')?.textContent).toBe('Waiting for approval');
+    // Neither takes replies or votes.
+    expect(article('gone').querySelector('.tl-vote')).toBeNull();
+    expect(article('held').textContent).not.toContain('Reply');
+  });
+
+  it('Reply opens a reply form under the comment, named after its author; Cancel closes it', async () => {
+    list();
+    await click(shown!.button('Reply to Ann'));
+    const form = shown!.container.querySelector('form.tl-composer-reply')!;
+    expect(form.textContent).toContain('Ann');
+    await click(shown!.button('Cancel'));
+    expect(shown!.container.querySelector('form.tl-composer-reply')).toBeNull();
+  });
+
+  it('a comment that arrived live is highlighted as new', async () => {
+    list();
+    view.thread.applyEvent({ type: 'comment', comment: comment('a2', { parentId: 'a', body: 'Live one' }) });
+    await flush();
+    expect(article('a2').classList.contains('tl-comment-new')).toBe(true);
+    expect(article('a1').classList.contains('tl-comment-new')).toBe(false);
+  });
+});

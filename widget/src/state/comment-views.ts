@@ -1,0 +1,106 @@
+/**
+ * What components read about one comment, each answer followed per comment (see keyed.ts): a
+ * comment re-renders only when its own answer changes. These are reads, not actions, so they
+ * live outside the models (a model's methods run untracked).
+ */
+import type { BackendError } from '../backend/backend-error.ts';
+import type { Comment } from '../protocol/types.ts';
+import { keyed } from './keyed.ts';
+import type { OwnedComment } from './reader-model.ts';
+import type { Session } from './session.ts';
+import type { ThreadModel } from './thread-model.ts';
+import type { ThreadUi } from './thread-ui.ts';
+
+/** What the widget shows about one comment: its reply form open, just posted, linked, and so on. */
+export interface CommentFlags {
+  readonly replying: boolean;
+  readonly justPosted: boolean;
+  readonly target: boolean;
+  readonly fresh: boolean;
+  readonly sending: boolean;
+  readonly collapsed: boolean;
+  readonly editing: boolean;
+  readonly confirmingDelete: boolean;
+}
+
+const sharedFlags: CommentFlags[] = [];
+/** One object per combination, so an unchanged answer is the same object (no re-render). */
+const flagsFor = (bits: number): CommentFlags =>
+  (sharedFlags[bits] ??= {
+    replying: (bits & 1) > 0,
+    justPosted: (bits & 2) > 0,
+    target: (bits & 4) > 0,
+    fresh: (bits & 8) > 0,
+    sending: (bits & 16) > 0,
+    collapsed: (bits & 32) > 0,
+    editing: (bits & 64) > 0,
+    confirmingDelete: (bits & 128) > 0,
+  });
+
+/** Per-comment reads of one view. */
+export interface CommentViews {
+  flags(id: string): CommentFlags;
+  /** The author's name (null: anonymous; undefined: not loaded). */
+  authorName(id: string): string | null | undefined;
+  /** Why the reader's last action on this comment failed, if it did. */
+  failure(id: string): BackendError | null;
+  voted(id: string): boolean;
+  owned(id: string): OwnedComment | undefined;
+  /** True while the reader holds this comment's token and the edit window is open. */
+  canChange(comment: Comment): boolean;
+}
+
+/** Creates the per-comment reads of a view. */
+export function createCommentViews(session: Session, thread: ThreadModel, ui: ThreadUi): CommentViews {
+  const { reader, backend } = session;
+  const owned = keyed(() => {
+    const all = reader.owned.value;
+    return (id) => all[id];
+  });
+  const canEdit = !!backend.editComment && !!backend.deleteComment;
+  return {
+    // One view per comment for all eight (a signal per flag and comment would cost megabytes in a
+    // 5,000-comment thread).
+    flags: keyed(() => {
+      const [r, p, t, f, s, c, e, d] = [
+        ui.replyingTo.value,
+        ui.lastPostedId.value,
+        ui.target.value,
+        ui.fresh.value,
+        ui.sending.value,
+        ui.collapsed.value,
+        ui.editingId.value,
+        ui.confirmingDeleteId.value,
+      ];
+      return (id) =>
+        flagsFor(
+          +(r === id) |
+            (+(p === id) << 1) |
+            (+(t === id) << 2) |
+            (+f.has(id) << 3) |
+            (+s.has(id) << 4) |
+            (+c.has(id) << 5) |
+            (+(e === id) << 6) |
+            (+(d === id) << 7),
+        );
+    }),
+    authorName: keyed(() => {
+      const names = thread.authorNames.value;
+      return (id) => names.get(id);
+    }),
+    failure: keyed(() => {
+      const f = ui.failure.value;
+      return (id) => (f?.id === id ? f.error : null);
+    }),
+    voted: keyed(() => {
+      const ids = reader.votes.value;
+      return (id) => ids.has(id);
+    }),
+    owned,
+    canChange(comment) {
+      const mine = owned(comment.id);
+      // The clock is read (and so watched) only for the reader's own comments: their window closes.
+      return !!mine && mine.until > session.now.value && comment.status === 'published' && canEdit;
+    },
+  };
+}
