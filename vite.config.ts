@@ -6,6 +6,10 @@ const PG_TESTS = [
   'server-stub/src/store/store.contract.test.ts',
   'server-stub/src/durability.test.ts',
   'server-stub/src/io/import.test.ts',
+  // HTTP-level rules run on both databases (server-stub/src/http/both-stores.ts).
+  'server-stub/src/http/write-gate.test.ts',
+  'server-stub/src/http/proof-of-work.test.ts',
+  'server-stub/src/http/external-moderation.test.ts',
 ];
 
 /**

@@ -100,6 +100,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
           part="textarea"
           rows={isReply ? 3 : 4}
           placeholder={t.t('composer.placeholder')}
+          onFocus={() => composer.prepare()}
           value={composer.body.value}
           onInput={(e) => {
             composer.setBody(e.currentTarget.value);

@@ -15,80 +15,80 @@ export type BodyFormat = 'markdown' | 'html';
  * Never a DOM path: when the article changes, the widget finds the text again by fuzzy matching.
  */
 export interface Anchor {
-    /** `quote`: the reader selected `exact`; `paragraph`: the whole block (its text starts with `exact`). */
-    type: 'quote' | 'paragraph';
-    /** The quoted text, whitespace collapsed (1–1,000 characters). */
-    exact: string;
-    /** Up to 64 characters just before and after `exact` in the page's commentable text. */
-    prefix?: string;
-    suffix?: string;
-    /** Offset of `exact` in the page's commentable text (blocks joined by a blank line): a hint only. */
-    position?: number;
-    /** Set by the server: the same for every comment on the same passage (type, exact, prefix, suffix). */
-    key?: string;
+  /** `quote`: the reader selected `exact`; `paragraph`: the whole block (its text starts with `exact`). */
+  type: 'quote' | 'paragraph';
+  /** The quoted text, whitespace collapsed (1–1,000 characters). */
+  exact: string;
+  /** Up to 64 characters just before and after `exact` in the page's commentable text. */
+  prefix?: string;
+  suffix?: string;
+  /** Offset of `exact` in the page's commentable text (blocks joined by a blank line): a hint only. */
+  position?: number;
+  /** Set by the server: the same for every comment on the same passage (type, exact, prefix, suffix). */
+  key?: string;
 }
 /** One comment as the API returns it. Times are ISO 8601 (UTC). */
 export interface Comment {
-    id: string;
-    thread: string;
-    /** Id of the comment this replies to, or null for a top-level comment. */
-    parentId: string | null;
-    /** `name` is null for an anonymous comment; `website` is an http(s) URL the author gave, or null. */
-    author: {
-        name: string | null;
-        website?: string | null;
-    };
-    /** Markdown subset (docs/protocol.md); blank lines separate paragraphs. */
-    body: string;
-    /** Absent (Markdown) in the threadline protocol; set to 'html' by adapters of HTML-returning services. */
-    bodyFormat?: BodyFormat;
-    createdAt: string;
-    /** When the author last edited it, or null. */
-    editedAt?: string | null;
-    /** Upvotes. */
-    score?: number;
-    status: CommentStatus;
-    /** Top-level comments on a passage of the page (inline comments); absent or null otherwise. */
-    anchor?: Anchor | null;
+  id: string;
+  thread: string;
+  /** Id of the comment this replies to, or null for a top-level comment. */
+  parentId: string | null;
+  /** `name` is null for an anonymous comment; `website` is an http(s) URL the author gave, or null. */
+  author: {
+    name: string | null;
+    website?: string | null;
+  };
+  /** Markdown subset (docs/protocol.md); blank lines separate paragraphs. */
+  body: string;
+  /** Absent (Markdown) in the threadline protocol; set to 'html' by adapters of HTML-returning services. */
+  bodyFormat?: BodyFormat;
+  createdAt: string;
+  /** When the author last edited it, or null. */
+  editedAt?: string | null;
+  /** Upvotes. */
+  score?: number;
+  status: CommentStatus;
+  /** Top-level comments on a passage of the page (inline comments); absent or null otherwise. */
+  anchor?: Anchor | null;
 }
 /** What the server knows of the page a thread belongs to. */
 export interface ThreadInfo {
-    key: string;
-    title: string | null;
-    url: string | null;
-    commentCount: number;
-    /** Changes with every write to the thread; the id of its latest live event (0 for a new thread). */
-    version?: number;
-    /** True when the site closed the thread to new comments. */
-    locked?: boolean;
+  key: string;
+  title: string | null;
+  url: string | null;
+  commentCount: number;
+  /** Changes with every write to the thread; the id of its latest live event (0 for a new thread). */
+  version?: number;
+  /** True when the site closed the thread to new comments. */
+  locked?: boolean;
 }
 /** Orders of top-level comments; replies are always oldest first under their parent. */
 export type SortOrder = 'oldest' | 'newest' | 'replies' | 'top';
 /** Query of `GET /api/comments`. */
 export interface PageRequest {
-    sort?: SortOrder;
-    /** Top-level comments per page (1–200, default 50); each comes with all its replies. */
-    limit?: number;
-    /** `nextCursor` of the previous page. */
-    cursor?: string;
-    /** `inline`: only comments anchored to a passage (with their replies). Default `all`. */
-    filter?: ThreadFilter;
-    /** Only comments anchored under these anchor keys (with their replies): one passage's threads. */
-    anchors?: readonly string[];
+  sort?: SortOrder;
+  /** Top-level comments per page (1–200, default 50); each comes with all its replies. */
+  limit?: number;
+  /** `nextCursor` of the previous page. */
+  cursor?: string;
+  /** `inline`: only comments anchored to a passage (with their replies). Default `all`. */
+  filter?: ThreadFilter;
+  /** Only comments anchored under these anchor keys (with their replies): one passage's threads. */
+  anchors?: readonly string[];
 }
 /** Which top-level comments a page lists. */
 export type ThreadFilter = 'all' | 'inline';
 /** One passage with comments, as `GET /api/anchors` lists it. */
 export interface AnchorCount {
-    key: string;
-    anchor: Anchor;
-    /** Published comments on it, replies included. */
-    count: number;
+  key: string;
+  anchor: Anchor;
+  /** Published comments on it, replies included. */
+  count: number;
 }
 /** `GET /api/anchors?thread=KEY`: every anchored passage of a thread with its comment count. */
 export interface AnchorsResponse {
-    thread: string;
-    anchors: AnchorCount[];
+  thread: string;
+  anchors: AnchorCount[];
 }
 /**
  * `GET /api/comments?thread=KEY[&sort&limit&cursor]`: a page of top-level comments in the
@@ -96,88 +96,123 @@ export interface AnchorsResponse {
  * last page.
  */
 export interface ThreadResponse {
-    thread: ThreadInfo;
-    comments: Comment[];
-    nextCursor: string | null;
+  thread: ThreadInfo;
+  comments: Comment[];
+  nextCursor: string | null;
 }
 /** `GET /api/comments?thread=KEY&around=ID`: the whole sub-thread (root and replies) holding ID. */
 export type AroundResponse = ThreadResponse;
 /** `GET /api/counts?thread=A&thread=B`: published comments per thread key (0 for unknown keys). */
 export interface CountsResponse {
-    counts: Record<string, number>;
+  counts: Record<string, number>;
 }
 /** Body of `POST /api/comments`. */
 export interface PostCommentRequest {
-    thread: string;
-    parentId?: string | null;
-    /** `email` is never shown to readers (it is for the site owner); `website` is shown as a link. */
-    author?: {
-        name?: string | null;
-        email?: string | null;
-        website?: string | null;
-    } | null;
-    body: string;
-    /** Sent with a thread's first comment so the server learns the page. */
-    page?: {
-        title?: string;
-        url?: string;
-    };
-    /** Honeypot: a field people never see; anything in it marks the post as a bot's. */
-    hp?: string;
-    /** Milliseconds since the form appeared, for the optional minimum time-to-submit. */
-    elapsedMs?: number;
-    /** Anchors a top-level comment to a passage of the page (inline comments). Not allowed on replies. */
-    anchor?: Anchor;
+  thread: string;
+  parentId?: string | null;
+  /** `email` is never shown to readers (it is for the site owner); `website` is shown as a link. */
+  author?: {
+    name?: string | null;
+    email?: string | null;
+    website?: string | null;
+  } | null;
+  body: string;
+  /** Sent with a thread's first comment so the server learns the page. */
+  page?: {
+    title?: string;
+    url?: string;
+  };
+  /** Honeypot: a field people never see; anything in it marks the post as a bot's. */
+  hp?: string;
+  /** Milliseconds since the form appeared, for the optional minimum time-to-submit. */
+  elapsedMs?: number;
+  /** Anchors a top-level comment to a passage of the page (inline comments). Not allowed on replies. */
+  anchor?: Anchor;
 }
 /** `201` answer to `POST /api/comments`. */
 export interface PostCommentResponse {
-    comment: Comment;
-    /** Secret that lets this author edit or delete the comment (send as `X-Edit-Token`). */
-    editToken: string;
-    /** Until when the server accepts an edit or delete (ISO 8601). */
-    editableUntil: string;
+  comment: Comment;
+  /** Secret that lets this author edit or delete the comment (send as `X-Edit-Token`). */
+  editToken: string;
+  /** Until when the server accepts an edit or delete (ISO 8601). */
+  editableUntil: string;
 }
 /** Body of `PATCH /api/comments/:id`. */
 export interface EditCommentRequest {
-    body: string;
+  body: string;
 }
 /** Answer to `PATCH` and `DELETE /api/comments/:id`: the comment as it now is (null once removed). */
 export interface CommentChangeResponse {
-    comment: Comment | null;
+  comment: Comment | null;
 }
 /** Answer to `PUT` and `DELETE /api/comments/:id/vote`. */
 export interface VoteResponse {
-    id: string;
-    score: number;
-    voted: boolean;
+  id: string;
+  score: number;
+  voted: boolean;
 }
 /** One message of `GET /api/events?thread=KEY` (Server-Sent Events; the event id is the thread version). */
-export type LiveEvent = {
-    type: 'comment';
-    comment: Comment;
-} | {
-    type: 'edit';
-    comment: Comment;
-} | {
-    type: 'delete';
-    id: string;
-    comment: Comment | null;
-} | {
-    type: 'vote';
-    id: string;
-    score: number;
-}
-/** The reader missed more than the server keeps: reload the thread. */
- | {
-    type: 'reset';
-};
+export type LiveEvent =
+  | {
+      type: 'comment';
+      comment: Comment;
+    }
+  | {
+      type: 'edit';
+      comment: Comment;
+    }
+  | {
+      type: 'delete';
+      id: string;
+      comment: Comment | null;
+    }
+  | {
+      type: 'vote';
+      id: string;
+      score: number;
+    }
+  /** The reader missed more than the server keeps: reload the thread. */
+  | {
+      type: 'reset';
+    };
 /** Machine-readable reasons a request was refused; readers see a translated message per code. */
-export type ErrorCode = 'invalid_json' | 'unsupported_media_type' | 'payload_too_large' | 'validation_failed' | 'body_required' | 'body_too_long' | 'name_too_long' | 'unknown_field' | 'parent_not_found' | 'parent_in_other_thread' | 'thread_required' | 'invalid_cursor' | 'comment_not_found' | 'email_invalid' | 'website_invalid' | 'idempotency_key_reused' | 'forbidden' | 'edit_window_closed' | 'already_deleted' | 'rate_limited' | 'thread_locked' | 'spam_suspected' | 'too_many_links' | 'too_deep' | 'anchor_on_reply' | 'banned_content' | 'banned' | 'unauthorized' | 'not_found' | 'method_not_allowed' | 'internal';
+export type ErrorCode =
+  | 'invalid_json'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'validation_failed'
+  | 'body_required'
+  | 'body_too_long'
+  | 'name_too_long'
+  | 'unknown_field'
+  | 'parent_not_found'
+  | 'parent_in_other_thread'
+  | 'thread_required'
+  | 'invalid_cursor'
+  | 'comment_not_found'
+  | 'email_invalid'
+  | 'website_invalid'
+  | 'idempotency_key_reused'
+  | 'forbidden'
+  | 'edit_window_closed'
+  | 'already_deleted'
+  | 'rate_limited'
+  | 'thread_locked'
+  | 'spam_suspected'
+  | 'too_many_links'
+  | 'too_deep'
+  | 'anchor_on_reply'
+  | 'banned_content'
+  | 'banned'
+  | 'unauthorized'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'internal';
 /** Every 4xx/5xx body: `{ error: { code, message, field? } }`. */
 export interface ErrorResponse {
-    error: {
-        code: ErrorCode;
-        message: string;
-        field?: string;
-    };
+  error: {
+    code: ErrorCode;
+    message: string;
+    field?: string;
+  };
 }

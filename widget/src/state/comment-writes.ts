@@ -9,7 +9,7 @@ import type { Anchor, Comment, PostCommentRequest } from '../protocol/types.ts';
 import { formatterReadyFor } from '../render/formatter.ts';
 import { checkBody } from './comment-checks.ts';
 import type { Session } from './session.ts';
-import { applyDelete, applyOptimistic, applyPosted, applyPostFailed, replaceComment, setScore, type ThreadData } from './thread-data.ts';
+import { applyDelete, applyEdited, applyOptimistic, applyPosted, applyPostFailed, setScore, type ThreadData } from './thread-data.ts';
 import type { ThreadModel } from './thread-model.ts';
 import type { ThreadUi } from './thread-ui.ts';
 
@@ -103,7 +103,7 @@ export const CommentWrites = createModel<CommentWritesShape, [Session, WritesTar
     });
     let posted: Comment;
     try {
-      const res = await backend.postComment(request, { idempotencyKey });
+      const res = await postWithProof(request, idempotencyKey);
       posted = res.comment;
       ui.keepRenderKey(posted.id, tempId);
       batch(() => {
@@ -131,6 +131,25 @@ export const CommentWrites = createModel<CommentWritesShape, [Session, WritesTar
     return posted;
   }
 
+  /**
+   * Posts with the proof of work the server asks for. A solution refused as expired or missing
+   * (the server's settings changed, the tab slept) is replaced once, without the reader noticing.
+   */
+  async function postWithProof(request: PostCommentRequest, idempotencyKey: string) {
+    const send = async () => {
+      const pow = await session.pow.take();
+      return backend.postComment(pow ? { ...request, pow } : request, { idempotencyKey });
+    };
+    try {
+      return await send();
+    } catch (err) {
+      const code = asBackendError(err).code;
+      if (code !== 'pow_invalid' && code !== 'pow_required') throw err;
+      session.setFeatures({ ...session.features.value, pow: true });
+      return send();
+    }
+  }
+
   async function saveEdit(): Promise<boolean> {
     const id = ui.editingId.value;
     const token = id && tokenOf(id);
@@ -142,10 +161,13 @@ export const CommentWrites = createModel<CommentWritesShape, [Session, WritesTar
       return false;
     }
     isSaving.value = true;
+    reader.setEditing(id, true);
     try {
       const updated = await backend.editComment(id, body, token);
       batch(() => {
-        everywhere((d) => replaceComment(d, updated));
+        // Held again by the site's rules: the author keeps seeing it, "Waiting for approval", after reloads too.
+        if (updated.status === 'pending') reader.hold(updated);
+        everywhere((d) => applyEdited(d, updated));
         ui.stopEdit();
       });
       return true;
@@ -154,6 +176,7 @@ export const CommentWrites = createModel<CommentWritesShape, [Session, WritesTar
       ui.setFailure({ id, error: asBackendError(err) });
       return false;
     } finally {
+      reader.setEditing(id, false);
       isSaving.value = false;
     }
   }

@@ -27,6 +27,8 @@ export interface ComposerShape {
   readonly isRestored: ReadonlySignal<boolean>;
   setBody(text: string): void;
   setHoneypot(text: string): void;
+  /** The reader starts writing: work the post will need (a proof of work) begins in the background. */
+  prepare(): void;
   /**
    * Checks limits and posts. The text leaves the form at once (the comment shows as sending) and
    * comes back if the post fails; the draft is cleared only once the server has the comment.
@@ -119,6 +121,9 @@ export const ComposerModel = createModel<ComposerShape, [ComposerDeps]>(({ sessi
     },
     setHoneypot(text) {
       honeypot.value = text;
+    },
+    prepare() {
+      session.pow.prepare();
     },
     submit,
     discard() {

@@ -30,6 +30,10 @@ export interface ReaderShape {
   /** Sets what the reader typed in one of the identity fields. */
   setIdentity(field: IdentityField, value: string): void;
   hold(comment: Comment): void;
+  /** Marks an edit of the reader's comment as on its way (true) or answered (false). */
+  setEditing(id: string, isEditing: boolean): void;
+  /** True for the reader's comments that stay on their screen when others stop seeing them: held, or being edited. */
+  keeps(id: string): boolean;
   /** Forgets held comments that are published, rejected or long gone. */
   releaseHeld(ids: readonly string[]): void;
   /** Remembers the name, email and website typed (called on a successful post). */
@@ -74,6 +78,8 @@ export const ReaderModel = createModel<ReaderShape>(() => {
   const voterId = voter;
   const owned = signal(readJson<Record<string, OwnedComment>>('owned', {}));
   const votes = signal(new Set(readJson<string[]>('votes', [])));
+  // Edits on their way: the server may hold the comment again, and its delete event can come first.
+  const editing = new Set<string>();
   const held = signal(readJson<Comment[]>('held', []).filter((c) => Date.now() - Date.parse(c.createdAt) < WEEK));
   const saveHeld = (next: Comment[]) => {
     held.value = next;
@@ -112,6 +118,11 @@ export const ReaderModel = createModel<ReaderShape>(() => {
       storage.set('votes', JSON.stringify([...next].slice(-5000)));
     },
     hold: (comment) => saveHeld([...readJson<Comment[]>('held', []).filter((c) => c.id !== comment.id), comment]),
+    setEditing(id, isEditing) {
+      if (isEditing) editing.add(id);
+      else editing.delete(id);
+    },
+    keeps: (id) => editing.has(id) || held.value.some((c) => c.id === id),
     releaseHeld(ids) {
       if (ids.length) saveHeld(readJson<Comment[]>('held', []).filter((c) => !ids.includes(c.id)));
     },

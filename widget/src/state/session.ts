@@ -6,8 +6,9 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import type { CommentsBackend } from '../backend/backend.ts';
 import type { Translator } from '../i18n/translator.ts';
-import type { Anchor, LiveEvent } from '../protocol/types.ts';
+import type { Anchor, LiveEvent, ServerFeatures } from '../protocol/types.ts';
 import { drafts } from './drafts.ts';
+import { createPowTicket, type PowTicket } from './proof-of-work.ts';
 import { ReaderModel } from './reader-model.ts';
 import type { ThreadModel } from './thread-model.ts';
 
@@ -45,7 +46,12 @@ export interface Session {
   readonly inline: ReadonlySignal<InlineBridge | null>;
   /** The open views (the thread under the article, an inline panel). */
   readonly views: ReadonlySet<SessionView>;
+  /** What the server said it offers, with its latest thread read (null before the first). */
+  readonly features: ReadonlySignal<ServerFeatures | null>;
+  /** The proof of work for the reader's next comment, where the server asks for one. */
+  readonly pow: PowTicket;
   setTranslator(t: Translator): void;
+  setFeatures(features: ServerFeatures | null): void;
   setInline(bridge: InlineBridge | null): void;
   /** Registers a view; returns the function that forgets it. */
   addView(view: SessionView): () => void;
@@ -72,6 +78,8 @@ export function createSession({ backend, threadKey, page, t, win }: SessionOptio
   const translator = signal(t);
   const now = signal(Date.now());
   const inline = signal<InlineBridge | null>(null);
+  const features = signal<ServerFeatures | null>(null);
+  const pow = createPowTicket(backend, () => features.value?.pow === true);
   const reader = new ReaderModel();
   const views = new Set<SessionView>();
   const listeners = new Set<(event: LiveEvent) => void>();
@@ -101,8 +109,13 @@ export function createSession({ backend, threadKey, page, t, win }: SessionOptio
     drafts,
     inline,
     views,
+    features,
+    pow,
     setTranslator(next) {
       translator.value = next;
+    },
+    setFeatures(next) {
+      features.value = next;
     },
     setInline(bridge) {
       inline.value = bridge;

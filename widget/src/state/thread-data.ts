@@ -82,6 +82,13 @@ export function replaceComment(data: ThreadData, comment: Comment): ThreadData {
   return { ...data, comments: swap(data.comments), incoming: swap(data.incoming) };
 }
 
+/** The reader's edit as the server stored it: a comment it holds again no longer counts (its author still sees it). */
+export function applyEdited(data: ThreadData, comment: Comment): ThreadData {
+  const before = data.comments.find((c) => c.id === comment.id);
+  const replaced = replaceComment(data, comment);
+  return before?.status === 'published' && comment.status === 'pending' ? withCount(replaced, -1) : replaced;
+}
+
 /** Takes a comment away (deleted without replies). */
 export function removeComment(data: ThreadData, id: string): ThreadData {
   return { ...data, comments: data.comments.filter((c) => c.id !== id), incoming: data.incoming.filter((c) => c.id !== id) };

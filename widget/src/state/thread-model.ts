@@ -135,6 +135,7 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
         reader.releaseHeld(held.filter((c) => shown.has(c.id)).map((c) => c.id));
         const sending = data.value.comments.filter((c) => ui.sending.value.has(c.id));
         data.value = applyServerPage(res, [...held, ...sending]);
+        session.setFeatures(res.features ?? null);
         loadError.value = null;
         moreError.value = null;
         status.value = 'ready';
@@ -204,6 +205,8 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
     },
     applyEvent(event) {
       if (event.type === 'reset') return void load();
+      // The reader's own comment, held again by their edit: others see it go, its author keeps it.
+      if (event.type === 'delete' && !event.comment && reader.keeps(event.id)) return;
       const result = applyLiveEvent(data.value, event, scope(), isOwnPending);
       data.value = result.data;
       ui.markFresh(result.fresh);
