@@ -159,11 +159,14 @@ export function casesOf(article: Article): AnchorCase[] {
 
 /**
  * Right: on the expected block, over most of the edited passage and little else. Null: nothing
- * found. Wrong: another block, a sliver, or found although the passage is gone.
+ * found. Wrong: another block, a range outside its block or a sliver, or found although the
+ * passage is gone.
  */
 export function judge(c: AnchorCase, at: Located | null): Verdict {
   if (!at) return 'null';
   if (!c.expect || at.block !== c.expect.block) return 'wrong';
+  // Never inside the separator between blocks: the range is the block's own text.
+  if (at.start < 0 || at.end > c.blocks[at.block]!.length || at.end <= at.start) return 'wrong';
   const overlap = Math.min(at.end, c.expect.end) - Math.max(at.start, c.expect.start);
   const want = c.expect.end - c.expect.start;
   return overlap >= 0.75 * want && overlap >= 0.75 * (at.end - at.start) ? 'right' : 'wrong';

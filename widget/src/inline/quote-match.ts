@@ -29,6 +29,43 @@ export const INVISIBLE_MARKS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g
 /** Whitespace collapsed and bidi marks dropped, as blocks are read from the page. */
 export const collapse = (text: string): string => text.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ').trim();
 
+/** Characters a label shows of a quote (its start and end) and of a paragraph (its opening words). */
+export const LABEL_QUOTE_CHARS = 120;
+export const LABEL_PARAGRAPH_CHARS = 80;
+/** A sentence's end: . ! ? … (or Arabic, Urdu, CJK ones), maybe inside closing quotes or brackets. */
+const SENTENCE_END = /[.!?…。؟۔][»”’"')\]]*$/u;
+
+/** The start of `text` up to about `max` characters, cut between words (mid-word only in one long word). */
+function headOf(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max + 1).join('');
+  const cut = head.lastIndexOf(' ');
+  return (cut > head.length / 2 ? head.slice(0, cut) : chars.slice(0, max).join('')).trimEnd();
+}
+
+/** The end of `text` from about `max` characters before it, cut between words. */
+const tailOf = (text: string, max: number) => [...headOf([...text].reverse().join(''), max)].reverse().join('');
+
+/**
+ * What a reader sees of an anchored passage: a paragraph's opening words, "…" if it goes on; a
+ * quote with its middle elided (" … ") past LABEL_QUOTE_CHARS, "…" before it unless it opens a
+ * sentence and after it unless it ends one. Never cut inside a word.
+ */
+export function quoteLabel(anchor: Pick<Anchor, 'type' | 'exact' | 'prefix' | 'suffix'>): string {
+  const exact = collapse(anchor.exact);
+  if (anchor.type === 'paragraph') {
+    const head = headOf(exact, LABEL_PARAGRAPH_CHARS);
+    return head === exact ? exact : `${head}…`;
+  }
+  const half = LABEL_QUOTE_CHARS / 2;
+  const short = [...exact].length <= LABEL_QUOTE_CHARS ? exact : `${headOf(exact, half)} … ${tailOf(exact, half - 10)}`;
+  const prefix = collapse(anchor.prefix ?? '');
+  const opens = anchor.prefix !== undefined && (prefix === '' || SENTENCE_END.test(prefix) || prefix.endsWith(':'));
+  const ends = SENTENCE_END.test(exact) || anchor.suffix === '';
+  return `${opens ? '' : '…'}${short}${ends ? '' : '…'}`;
+}
+
 /** Offsets of each block in the joined text. */
 function blockStarts(blocks: readonly string[]): number[] {
   const starts: number[] = [];
@@ -203,8 +240,8 @@ export function locateAnchor(
   const weigh = (block: number, m: Match): Candidate => {
     const at = starts[block]!;
     const [p, s] = [fitBefore(at + m.start), fitAfter(at + m.end)];
-    // An empty side weighs like a few characters: the page's edge is context too.
-    const cost = m.errors + (1 - p) * (prefix.length || 8) + (1 - s) * (suffix.length || 8) + 4 * (1 - near(at + m.start));
+    // An empty side weighs as much as a full one: the page's edge is context too.
+    const cost = m.errors + (1 - p) * (prefix.length || CONTEXT_CHARS) + (1 - s) * (suffix.length || CONTEXT_CHARS) + 4 * (1 - near(at + m.start));
     return { ...m, block, before: p, after: s, cost };
   };
   // Myers' ends may reach into a neighbouring word ("voted to two" for "seven to two" once "seven"
@@ -248,8 +285,7 @@ export function locateAnchor(
       // Refining costs a few searches: only for a candidate whose context fits at least half-way.
       let c = weigh(block, match);
       if (match.errors > 0 && Math.max(c.before, c.after) >= 0.5) c = refine(block, match);
-      // A match that spans less than half the quote is not the passage, whatever its error count.
-      if (match.errors > maxErrors || Math.min(c.end - c.start, match.end - match.start) < exact.length / 2 || isAway(c)) continue;
+      if (isAway(c)) continue;
       const isWholeBlock = c.start === 0 && c.end === blocks[block]!.length && c.errors === 0;
       const isMovedParagraph = isWholeBlock && (anchor.type === 'paragraph' || hasLeft);
       // An exact quote needs one side of its context as it was (a neighbouring paragraph may have
