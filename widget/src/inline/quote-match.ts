@@ -241,7 +241,8 @@ export function locateAnchor(
     const at = starts[block]!;
     const [p, s] = [fitBefore(at + m.start), fitAfter(at + m.end)];
     // An empty side weighs as much as a full one: the page's edge is context too.
-    const cost = m.errors + (1 - p) * (prefix.length || CONTEXT_CHARS) + (1 - s) * (suffix.length || CONTEXT_CHARS) + 4 * (1 - near(at + m.start));
+    const cost =
+      m.errors + (1 - p) * (prefix.length || CONTEXT_CHARS) + (1 - s) * (suffix.length || CONTEXT_CHARS) + 4 * (1 - near(at + m.start));
     return { ...m, block, before: p, after: s, cost };
   };
   // Myers' ends may reach into a neighbouring word ("voted to two" for "seven to two" once "seven"
