@@ -1,6 +1,7 @@
 /**
- * A block's text as anchors see it (whitespace collapsed, as in quote-match.ts), and the way back
- * from offsets in it to DOM ranges. Reads the page; never changes it.
+ * A block's text as anchors see it (whitespace collapsed and bidi marks dropped, as collapse() in
+ * quote-match.ts does), and the way back from offsets in it to DOM ranges. Reads the page; never
+ * changes it.
  */
 
 /** One block's collapsed text with, per character, the text node and offset it came from. */
@@ -12,6 +13,8 @@ export interface BlockText {
 }
 
 const SPACE = /\s/;
+/** Bidi marks: the server strips them from anchors, so an RTL page's text must be read without them. */
+const MARK = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
 /** Reads a block: every text node in order, runs of white space as one space, ends trimmed. */
 export function readBlock(element: Element): BlockText {
@@ -21,6 +24,7 @@ export function readBlock(element: Element): BlockText {
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const data = node.data;
     for (let i = 0; i < data.length; i++) {
+      if (MARK.test(data[i]!)) continue;
       if (SPACE.test(data[i]!)) {
         if (text === '' || text.endsWith(' ')) continue;
         text += ' ';
@@ -40,6 +44,7 @@ function collapsedLength(raw: string): number {
   let n = 0;
   let lastSpace = true;
   for (const ch of raw) {
+    if (MARK.test(ch)) continue;
     const space = SPACE.test(ch);
     if (space && lastSpace) continue;
     n += ch.length;
