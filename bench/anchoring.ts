@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { collapse, describePassage, locateAnchor } from '../widget/src/inline/quote-match.ts';
+import { locateAnchor } from '../widget/src/inline/quote-match.ts';
+import { collapse, describePassage } from '../widget/src/protocol/anchor-text.ts';
 import { random } from './generate-thread.ts';
 
 /** What re-anchoring costs: every passage of an article found again, as the page loads. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { collapse, describePassage } from '../../../widget/src/inline/quote-match.ts';
+import { collapse, describePassage } from '../../../widget/src/protocol/anchor-text.ts';
 import type { Anchor } from '../../../widget/src/protocol/types.ts';
 import { anchorKey } from '../domain/validation.ts';
 import type { CommentStore, StoredCommentInput } from './comment-store.ts';

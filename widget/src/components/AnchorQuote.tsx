@@ -1,25 +1,10 @@
+import { quoteLabel } from '../protocol/anchor-text.ts';
 import type { Anchor } from '../protocol/types.ts';
 import { useT, useView } from '../state/thread-view.ts';
 
 /** Props of AnchorQuote. */
 export interface AnchorQuoteProps {
   anchor: Anchor;
-}
-
-/** A quote this long is enough to recognise the passage; the rest is elided in the middle. */
-const QUOTE_CHARS = 120;
-/** Opening characters that name a paragraph. */
-const PARAGRAPH_CHARS = 80;
-
-/** Shortens a quote to about QUOTE_CHARS, keeping its start and end. */
-export function shortQuote(text: string): string {
-  const chars = [...text];
-  if (chars.length <= QUOTE_CHARS) return text;
-  const half = QUOTE_CHARS / 2;
-  return `${chars.slice(0, half).join('').trimEnd()} … ${chars
-    .slice(-half + 10)
-    .join('')
-    .trimStart()}`;
 }
 
 /**
@@ -32,9 +17,8 @@ export function AnchorQuote({ anchor }: AnchorQuoteProps) {
   const bridge = session.inline.value;
   // In a paragraph's own panel, anchoring to that paragraph goes without saying.
   if (settings.isPanel && anchor.type === 'paragraph') return null;
-  // A paragraph is named by its opening words; a quote keeps its start and end.
-  const excerpt =
-    anchor.type === 'paragraph' ? `${[...anchor.exact].slice(0, PARAGRAPH_CHARS).join('').trimEnd()}…` : `…${shortQuote(anchor.exact)}…`;
+  // A paragraph is named by its opening words; a quote keeps its start and end; never cut mid-word.
+  const excerpt = quoteLabel(anchor);
   if (bridge?.locate(anchor) === 'changed') {
     return (
       <p class="tl-anchor tl-anchor-changed" part="anchor">

@@ -1,8 +1,8 @@
+import { describePassage } from '../protocol/anchor-text.ts';
 import { useT } from '../state/thread-view.ts';
 import { rangeOf } from './block-text.ts';
 import { InlinePanel } from './InlinePanel.tsx';
 import type { InlineModel } from './inline-model.ts';
-import { describePassage } from './quote-match.ts';
 
 /** Props of InlineLayer. */
 export interface InlineLayerProps {

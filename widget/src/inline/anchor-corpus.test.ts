@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AnchorCase, casesOf, type Edit, judge, loadArticles, type Verdict } from './anchor-corpus.ts';
+import { type AnchorCase, casesOf, type Edit, judge, loadArticles, type Verdict } from '../testing/anchor-corpus.ts';
 import { locateAnchor } from './quote-match.ts';
 
 /**

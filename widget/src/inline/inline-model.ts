@@ -1,11 +1,12 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { isBackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
+import { describePassage } from '../protocol/anchor-text.ts';
 import type { Anchor, AnchorCount, Comment } from '../protocol/types.ts';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { type BlockText, readBlock } from './block-text.ts';
-import { describePassage, type Located, locateAnchor } from './quote-match.ts';
+import { type Located, locateAnchor } from './quote-match.ts';
 
 /** An open inline panel: one block's threads, and the quote a new comment will be anchored to. */
 export interface PanelState {

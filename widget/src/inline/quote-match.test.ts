@@ -2,8 +2,9 @@
 // Pure functions: no DOM needed, and Node starts faster than a DOM.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadArticles } from './anchor-corpus.ts';
-import { collapse, describePassage, locateAnchor, quoteLabel } from './quote-match.ts';
+import { collapse, describePassage, quoteLabel } from '../protocol/anchor-text.ts';
+import { loadArticles } from '../testing/anchor-corpus.ts';
+import { locateAnchor } from './quote-match.ts';
 
 const seed = JSON.parse(fs.readFileSync(new URL('../../../server-stub/fixtures/westport-thread.json', import.meta.url), 'utf8')) as {
   article: { paragraphs: string[] };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import type { Located } from '../inline/quote-match.ts';
+import { collapse, describePassage } from '../protocol/anchor-text.ts';
 import type { Anchor } from '../protocol/types.ts';
-import { collapse, describePassage, type Located } from './quote-match.ts';
 
 /**
  * A test corpus for re-anchoring (tests and measurements only; never bundled): real-world article
@@ -45,7 +46,7 @@ export interface AnchorCase {
 /** How a case came out: on the edited passage, on nothing, or anywhere else. */
 export type Verdict = 'right' | 'null' | 'wrong';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url);
+const FIXTURES = new URL('../inline/fixtures/', import.meta.url);
 
 /** The corpus's articles, blocks whitespace-collapsed as the page is read. */
 export function loadArticles(): Article[] {
