@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, pageScope, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
+import { runPgImport } from './pg-import.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, pgWrites } from './pg-writes.ts';
 
@@ -235,6 +236,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listBans() {
       return q<{ kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at');
     },
+    importBatch: (work) => runPgImport(pool, work),
     async isEmpty() {
       return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
     },

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, pageScope, takeWithinBudget, toComment } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
+import { runSqliteImport } from './sqlite-import.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
 import { prepareWrites } from './sqlite-writes.ts';
@@ -208,6 +209,26 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async listBans() {
       return db.prepare<[], { kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at').all();
+    },
+    async importBatch(work) {
+      // The store's writes without publish(): nothing is announced from inside an uncommitted transaction.
+      return runSqliteImport(
+        db,
+        {
+          findComment: (id) => this.findComment(id),
+          insertComment: async (input) => writes.insert(input).comment,
+          editComment: async (id, body, editedAt) => writes.edit(id, body, editedAt).comment,
+          deleteComment: async (id) => writes.remove(id).comment,
+          setStatus: async (id, status) => writes.setStatus(id, status).comment,
+          setVote: async (id, voterId, ipHash, on, at) => {
+            const { score, voted } = writes.vote(id, voterId, ipHash, on, at);
+            return { score, voted };
+          },
+          setThreadLocked: (key, locked) => this.setThreadLocked(key, locked),
+          setBan: (kind, value, banned) => this.setBan(kind, value, banned),
+        },
+        work,
+      );
     },
     async isEmpty() {
       return !db.prepare('SELECT 1 FROM comments LIMIT 1').get();
