@@ -1,6 +1,7 @@
 import type { Anchor } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore, ImportWriter } from '../store/comment-store.ts';
 import { type ArchivedComment, archiveRecords, archiveSchema } from './archive.ts';
+import { IdIndex } from './id-index.ts';
 import type { ImportRecord, SkipReason } from './import-records.ts';
 
 /** What an import did, with every comment of the source accounted for. */
@@ -74,7 +75,7 @@ class ImportRun {
   private readonly pages = new Map<string, { title: string | null; url: string | null }>();
   private readonly locks = new Set<string>();
   /** Every comment id met: 'in' stored by this import, 'there' stored before, 'waiting' for its parent. */
-  private readonly ids = new Map<string, 'in' | 'there' | 'waiting'>();
+  private readonly ids = new IdIndex();
   private readonly waiting = new Map<string, Waiting[]>();
   private readonly edits: ArchivedComment[] = [];
   private readonly rejected: string[] = [];

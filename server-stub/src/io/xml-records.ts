@@ -34,13 +34,15 @@ export async function* readXmlRecords(
 ): AsyncGenerator<XmlEvent> {
   const parser = new SaxesParser({ position: true });
   const names: string[] = [];
+  const lines: number[] = [];
+  let closing = { name: '', line: 0 };
   const nodes: (XmlNode | null)[] = [];
   let queue: XmlEvent[] = [];
   const recordAbove = () => nodes.findLast((n) => n !== null && n.name in records) ?? null;
   parser.on('opentag', (tag) => {
     const parentName = names.at(-1);
     if (names.length === 0 && tag.name !== root) throw parser.makeError(`expected <${root}> as the document element, found <${tag.name}>`);
-    const isRecord = records[tag.name] === parentName;
+    const isRecord = parentName !== undefined && records[tag.name] === parentName;
     const parent = nodes.at(-1) ?? null;
     const node =
       isRecord || parent
@@ -49,6 +51,7 @@ export async function* readXmlRecords(
     if (node && parent && !isRecord) parent.children.push(node);
     if (node && isRecord) queue.push({ type: 'start', node, parent: recordAbove() });
     names.push(tag.name);
+    lines.push(parser.line);
     nodes.push(node);
   });
   const addText = (text: string) => {
@@ -59,12 +62,19 @@ export async function* readXmlRecords(
   parser.on('cdata', addText);
   parser.on('closetag', () => {
     const name = names.pop()!;
+    closing = { name, line: lines.pop()! };
     const node = nodes.pop();
-    if (node && records[name] === names.at(-1)) queue.push({ type: 'end', node, parent: recordAbove() });
+    if (node && names.length && records[name] === names.at(-1)) queue.push({ type: 'end', node, parent: recordAbove() });
   });
   const fail = (err: unknown): never => {
     const m = /^(\d+):(\d+): ([\s\S]*)$/.exec(err instanceof Error ? err.message : String(err));
-    throw m ? new ImportInputError(`${m[3]} (column ${Number(m[2]) + 1})`, Number(m[1])) : err;
+    // saxes says what it met; the element it was closing, or the one still open, says what it expected.
+    const open = m?.[3]?.startsWith('unexpected close tag')
+      ? `: it does not close <${closing.name}> from line ${closing.line}`
+      : names.length
+        ? `; <${names.at(-1)}> from line ${lines.at(-1)} is not closed`
+        : '';
+    throw m ? new ImportInputError(`${m[3]!.replace(/\.$/, '')} at column ${Number(m[2]) + 1}${open}`, Number(m[1])) : err;
   };
   for await (const chunk of chunks) {
     try {
