@@ -44,8 +44,10 @@ export async function importRecords(
   store: CommentStore,
   records: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
 ): Promise<ImportReport> {
+  // Into an empty store nothing can be "already there": one lookup per comment saved.
+  const wasEmpty = await store.isEmpty();
   return store.importBatch(async (tx) => {
-    const run = new ImportRun(tx);
+    const run = new ImportRun(tx, wasEmpty);
     for await (const record of records) await run.take(record);
     await run.finish();
     return run.report;
@@ -81,7 +83,10 @@ class ImportRun {
   private readonly rejected: string[] = [];
   private readonly deleted: string[] = [];
 
-  constructor(private readonly tx: ImportWriter) {}
+  constructor(
+    private readonly tx: ImportWriter,
+    private readonly wasEmpty: boolean,
+  ) {}
 
   async take(r: ImportRecord): Promise<void> {
     if (r.type === 'thread') {
@@ -128,7 +133,7 @@ class ImportRun {
 
   private async add(comment: ArchivedComment, held: boolean, note: string | undefined): Promise<void> {
     if (this.ids.has(comment.id)) return this.skip('duplicate', comment.id);
-    if (await this.tx.findComment(comment.id)) {
+    if (!this.wasEmpty && (await this.tx.findComment(comment.id))) {
       this.ids.set(comment.id, 'there');
       return this.skip('already-there', comment.id);
     }
@@ -137,7 +142,8 @@ class ImportRun {
       if (this.report.notes.length < NOTES) this.report.notes.push({ id: comment.id, note });
     }
     const parent = comment.parentId;
-    const parentState = parent ? (this.ids.get(parent) ?? ((await this.tx.findComment(parent)) ? 'there' : undefined)) : 'in';
+    const known = parent ? this.ids.get(parent) : 'in';
+    const parentState = known ?? (!this.wasEmpty && (await this.tx.findComment(parent!)) ? 'there' : undefined);
     if (parent && parentState !== 'in' && parentState !== 'there') {
       this.ids.set(comment.id, 'waiting');
       const siblings = this.waiting.get(parent);
