@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { once } from 'node:events';
+import fs from 'node:fs';
 
 const WORDS = 'the council vote on the new library hours was closer than anyone expected and residents asked why the budget'.split(' ');
 const HTML = [

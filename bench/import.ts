@@ -52,5 +52,8 @@ const doc = path.join(root, 'docs/benchmarks.md');
 const text = fs.readFileSync(doc, 'utf8');
 const [before, rest] = text.split('<!-- import-bench:start -->');
 if (rest === undefined) throw new Error('docs/benchmarks.md has no import-bench markers');
-fs.writeFileSync(doc, `${before}<!-- import-bench:start -->\n${section}<!-- import-bench:end -->${rest.split('<!-- import-bench:end -->')[1]}`);
+fs.writeFileSync(
+  doc,
+  `${before}<!-- import-bench:start -->\n${section}<!-- import-bench:end -->${rest.split('<!-- import-bench:end -->')[1]}`,
+);
 console.log(section);

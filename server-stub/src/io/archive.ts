@@ -92,7 +92,8 @@ export function parseArchive(text: string): Archive {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const at = /position (\d+)/.exec(message);
-    throw new ImportInputError(message, at ? text.slice(0, Number(at[1])).split('\n').length : undefined);
+    // Newer Node versions say where (position N); Node 20 quotes the text around the error instead.
+    throw new ImportInputError(`not a valid JSON export: ${message}`, at ? text.slice(0, Number(at[1])).split('\n').length : undefined);
   }
   const parsed = archiveSchema.safeParse(json);
   if (!parsed.success) {

@@ -35,6 +35,13 @@ describe('an import is all or nothing', () => {
       mismatched,
       /line 90: unexpected close tag at column \d+: it does not close <wp:comment_author> from line 90/,
     ],
+    // Cut after a whole item: a lenient parser takes the first post and calls it done.
+    [
+      'a WXR cut after an item',
+      'theme-unit-test.wxr.xml',
+      (x: string) => x.slice(0, x.indexOf('</item>') + 7),
+      /line \d+: unclosed tag: channel/,
+    ],
     ['a truncated Disqus export', 'isso-remark42.disqus.xml', (x: string) => x.slice(0, x.indexOf('1578430004')), /line \d+/],
   ])('%s fails with the line and what was wrong, and stores nothing', async (_, name, change, message) => {
     const store = openSqliteStore(':memory:');
@@ -48,6 +55,15 @@ describe('an import is all or nothing', () => {
     expect(report.comments).toBeGreaterThan(4);
     expect(report.skipped['already-there']).toBeUndefined();
     if (name.endsWith('.wxr.xml')) expect((await store.findComment('wp-884'))!.comment.parentId).toBe('wp-883');
+    await store.close();
+  });
+
+  it('a JSON export with a syntax error fails saying so, and stores nothing', async () => {
+    const store = openSqliteStore(':memory:');
+    const file = path.join(dir, 'broken.json');
+    fs.writeFileSync(file, '{\n "format": "threadline-export",\n "version": 1,\n "threads": [}\n');
+    await expect(importFile(store, file)).rejects.toThrow(/not a valid JSON export: Unexpected token '}'/);
+    expect(await store.isEmpty()).toBe(true);
     await store.close();
   });
 
