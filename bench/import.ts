@@ -42,18 +42,20 @@ try {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+// Read the document now: another run (of other sizes) may have written it meanwhile; its rows stay.
+const doc = path.join(root, 'docs/benchmarks.md');
+const text = fs.readFileSync(doc, 'utf8');
+const [before, rest] = text.split('<!-- import-bench:start -->');
+if (rest === undefined) throw new Error('docs/benchmarks.md has no import-bench markers');
+const [old, after] = rest.split('<!-- import-bench:end -->');
+const sizeOf = (row: string) => Number(row.split('|')[1]?.replace(/,/g, ''));
+rows.push(...(old ?? '').split('\n').filter((r) => r.startsWith('| ') && sizeOf(r) > 0 && !sizes.includes(sizeOf(r))));
+rows.sort((a, b) => sizeOf(a) - sizeOf(b));
 const section = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), Node ${process.version}, SQLite; a machine shared with other jobs, so times are an upper bound.
 
 | comments | WXR file | wall time | rate | peak resident memory |
 |---|---|---|---|---|
 ${rows.join('\n')}
 `;
-const doc = path.join(root, 'docs/benchmarks.md');
-const text = fs.readFileSync(doc, 'utf8');
-const [before, rest] = text.split('<!-- import-bench:start -->');
-if (rest === undefined) throw new Error('docs/benchmarks.md has no import-bench markers');
-fs.writeFileSync(
-  doc,
-  `${before}<!-- import-bench:start -->\n${section}<!-- import-bench:end -->${rest.split('<!-- import-bench:end -->')[1]}`,
-);
+fs.writeFileSync(doc, `${before}<!-- import-bench:start -->\n${section}<!-- import-bench:end -->${after ?? ''}`);
 console.log(section);

@@ -30,6 +30,12 @@ export interface ImportReport {
   noteCount: number;
 }
 
+/**
+ * A copy that holds only its own characters. Text cut from the file can be a view into a whole
+ * 64 KB chunk of it (V8 slices strings); kept for every thread, those views kept every chunk.
+ */
+const ownCopy = (s: string | null) => (s === null ? null : Buffer.from(s, 'utf8').toString('utf8'));
+
 const EXAMPLES = 5;
 const NOTES = 50;
 type Waiting = { comment: ArchivedComment; held: boolean };
@@ -92,7 +98,7 @@ class ImportRun {
     if (r.type === 'thread') {
       if (!this.pages.has(r.key)) this.report.threads++;
       const known = this.pages.get(r.key);
-      this.pages.set(r.key, { title: known?.title ?? r.title, url: known?.url ?? r.url });
+      this.pages.set(r.key, { title: known?.title ?? ownCopy(r.title), url: known?.url ?? ownCopy(r.url) });
       if (r.locked) this.locks.add(r.key);
     } else if (r.type === 'skipped-item') this.report.skippedItems[r.kind] = (this.report.skippedItems[r.kind] ?? 0) + 1;
     else if (r.type === 'skipped-comment') this.skip(r.reason, r.id);
