@@ -4,7 +4,8 @@ import { archiveRecords, parseArchive } from './archive.ts';
 import { readDisqus } from './disqus.ts';
 import { ImportInputError } from './import-error.ts';
 import type { ImportOptions, ImportRecord } from './import-records.ts';
-import { type ImportReport, importRecords } from './importer.ts';
+import type { ImportReport } from './import-report.ts';
+import { importRecords } from './importer.ts';
 import { readWxr } from './wxr.ts';
 
 /** The formats `import` reads; `auto` looks at the file's first few kilobytes. */

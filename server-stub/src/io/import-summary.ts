@@ -1,5 +1,5 @@
 import { SKIP_REASONS, type SkipReason } from './import-records.ts';
-import type { ImportReport } from './importer.ts';
+import type { ImportReport } from './import-report.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
