@@ -134,7 +134,7 @@ describe('export and re-import', () => {
     await store.close();
   });
 
-  it('works from the command line: import a WXR file, export JSON', () => {
+  it('works from the command line: import a WXR file, export JSON', { timeout: 90_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-'));
     const db = path.join(dir, 'site.db');
     const bin = fileURLToPath(new URL('../../bin/threadline-server.mjs', import.meta.url));
