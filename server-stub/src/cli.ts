@@ -8,14 +8,16 @@
  *
  *   threadline-server export [--out FILE]                               everything as JSON (stdout by default)
  *   threadline-server import FILE [--format auto|json|wxr|disqus]       a threadline export, WordPress WXR or Disqus XML
+ *        [--skip-protected] [--include-deleted-threads]                 all or nothing: a malformed file stores nothing
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from './config.ts';
-import { exportAll, importArchive } from './io/archive.ts';
-import { parseDisqus } from './io/disqus.ts';
-import { parseWxr } from './io/wxr.ts';
+import { exportAll } from './io/archive.ts';
+import { isImportInputError } from './io/import-error.ts';
+import { type ImportFormat, importFile } from './io/import-file.ts';
+import { summarizeImport } from './io/import-summary.ts';
 import { openConfiguredStore, startServer } from './server.ts';
 
 const { values: flags, positionals } = parseArgs({
@@ -26,6 +28,8 @@ const { values: flags, positionals } = parseArgs({
     origins: { type: 'string' },
     out: { type: 'string' },
     format: { type: 'string' },
+    'skip-protected': { type: 'boolean' },
+    'include-deleted-threads': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   allowPositionals: true,
@@ -34,7 +38,7 @@ const { values: flags, positionals } = parseArgs({
 if (flags.help) {
   console.log(`threadline-server [--port N] [--host ADDR] [--db FILE] [--origins A,B]
 threadline-server export [--db FILE] [--out FILE]
-threadline-server import FILE [--db FILE] [--format auto|json|wxr|disqus]
+threadline-server import FILE [--db FILE] [--format auto|json|wxr|disqus] [--skip-protected] [--include-deleted-threads]
 All settings and their env variables: see the README, "Running the server".`);
   process.exit(0);
 }
@@ -47,7 +51,11 @@ const env = {
 };
 const config = configFromEnv(env);
 if (positionals[0] === 'export' || positionals[0] === 'import') {
-  await runDataCommand(positionals[0], positionals[1]).catch(exitWith);
+  await runDataCommand(positionals[0], positionals[1]).catch((err: unknown) => {
+    if (!isImportInputError(err)) exitWith(err);
+    console.error(`[threadline] import failed, nothing was stored: ${err.message}`);
+    process.exit(1);
+  });
   process.exit(0);
 }
 const server = await startServer(config).catch(exitWith);
@@ -70,20 +78,13 @@ async function runDataCommand(command: 'export' | 'import', file: string | undef
       return;
     }
     if (!file) throw new Error('import needs a file: threadline-server import FILE');
-    const text = fs.readFileSync(file, 'utf8');
-    const format =
-      flags.format && flags.format !== 'auto'
-        ? flags.format
-        : /<disqus[\s>]/.test(text)
-          ? 'disqus'
-          : /<rss[\s>]/.test(text)
-            ? 'wxr'
-            : 'json';
-    const archive = format === 'wxr' ? parseWxr(text) : format === 'disqus' ? parseDisqus(text) : JSON.parse(text);
-    const report = await importArchive(store, archive);
-    console.log(
-      `[threadline] imported ${report.comments} comments in ${report.threads} threads (${report.skipped} already there, ${report.votes} votes)`,
-    );
+    const format = (flags.format ?? 'auto') as ImportFormat;
+    if (!['auto', 'json', 'wxr', 'disqus'].includes(format)) throw new Error(`--format must be auto, json, wxr or disqus, not ${format}`);
+    const report = await importFile(store, file, format, {
+      skipProtected: flags['skip-protected'] === true,
+      includeDeletedThreads: flags['include-deleted-threads'] === true,
+    });
+    for (const line of summarizeImport(report)) console.log(`[threadline] ${line}`);
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { Anchor } from '../../../widget/src/protocol/types.ts';
 import type { CommentStore } from '../store/comment-store.ts';
+import { ImportInputError } from './import-error.ts';
+import type { ImportRecord } from './import-records.ts';
 
 const commentSchema = z.object({
   id: z.string().min(1).max(64),
@@ -80,71 +81,32 @@ export async function exportAll(store: CommentStore, now = new Date()): Promise<
   };
 }
 
-/** What an import did. */
-export interface ImportReport {
-  threads: number;
-  comments: number;
-  /** Already present (same id): left as they were, so importing twice is harmless. */
-  skipped: number;
-  votes: number;
+/**
+ * Reads a threadline export from its text: a JSON syntax error or a field that does not fit the
+ * format throws an ImportInputError saying where.
+ */
+export function parseArchive(text: string): Archive {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const at = /position (\d+)/.exec(message);
+    // Newer Node versions say where (position N); Node 20 quotes the text around the error instead.
+    throw new ImportInputError(`not a valid JSON export: ${message}`, at ? text.slice(0, Number(at[1])).split('\n').length : undefined);
+  }
+  const parsed = archiveSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ImportInputError(`not a threadline export: ${issue.path.join('.') || 'the document'}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
-/**
- * Writes an archive into a store: parents before replies, dates, authors, states, edits, votes,
- * locks and bans as they were. Comments whose id exists are skipped.
- */
-export async function importArchive(store: CommentStore, input: unknown): Promise<ImportReport> {
-  const archive = archiveSchema.parse(input);
-  const pageOf = new Map(archive.threads.map((t) => [t.key, t]));
-  const report: ImportReport = { threads: archive.threads.length, comments: 0, skipped: 0, votes: 0 };
-  const present = new Set<string>();
-  const imported: ArchivedComment[] = [];
-  // Parents first: repeat passes until nothing more can be placed (an orphan goes in at the top level).
-  let waiting = [...archive.comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-  while (waiting.length) {
-    const next: ArchivedComment[] = [];
-    for (const c of waiting) {
-      if (c.parentId && !present.has(c.parentId) && waiting.some((w) => w.id === c.parentId)) {
-        next.push(c);
-        continue;
-      }
-      present.add(c.id);
-      if (await store.findComment(c.id)) {
-        report.skipped++;
-        continue;
-      }
-      const page = pageOf.get(c.thread);
-      await store.insertComment({
-        id: c.id,
-        thread: c.thread,
-        parentId: c.parentId && (present.has(c.parentId) || (await store.findComment(c.parentId))) ? c.parentId : null,
-        authorName: c.authorName,
-        authorEmail: c.authorEmail,
-        authorWebsite: c.authorWebsite,
-        ipHash: c.ipHash,
-        body: c.body || ' ',
-        createdAt: c.createdAt,
-        editTokenHash: '',
-        status: c.status === 'pending' ? 'pending' : 'published',
-        page: { title: page?.title ?? null, url: page?.url ?? null },
-        anchor: c.anchor ? (c.anchor as Anchor & { key: string }) : null,
-      });
-      imported.push(c);
-      report.comments++;
-    }
-    if (next.length === waiting.length) break;
-    waiting = next;
-  }
-  // States and edits once every reply is in place (a deleted comment with replies stays a placeholder).
-  for (const c of imported) if (c.editedAt && c.status === 'published') await store.editComment(c.id, c.body, c.editedAt, 'published');
-  for (const c of imported) if (c.status === 'rejected') await store.setStatus(c.id, 'rejected');
-  for (const c of [...imported].reverse()) if (c.status === 'deleted') await store.deleteComment(c.id);
-  for (const v of archive.votes) {
-    if (!imported.some((c) => c.id === v.commentId)) continue;
-    await store.setVote(v.commentId, v.voterId, v.ipHash, true, v.createdAt);
-    report.votes++;
-  }
-  for (const t of archive.threads) if (t.locked) await store.setThreadLocked(t.key, true);
-  for (const b of archive.bans) await store.setBan(b.kind, b.value, true);
-  return report;
+/** An archive as import records: threads, then comments (parents before replies as exported), votes and bans. */
+export function* archiveRecords(archive: Archive): Generator<ImportRecord> {
+  for (const t of archive.threads) yield { type: 'thread', ...t };
+  for (const comment of archive.comments) yield { type: 'comment', comment };
+  for (const v of archive.votes) yield { type: 'vote', ...v };
+  for (const b of archive.bans) yield { type: 'ban', ...b };
 }

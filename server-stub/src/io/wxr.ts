@@ -1,56 +1,111 @@
-import { XMLParser } from 'fast-xml-parser';
-import type { Archive, ArchivedComment } from './archive.ts';
-import { htmlToText } from './html-to-text.ts';
+import { decodeHTML } from 'entities';
+import type { ArchivedComment } from './archive.ts';
+import { htmlToMarkdown } from './html-to-markdown.ts';
+import type { ImportOptions, ImportRecord, SkipReason } from './import-records.ts';
+import { derivedId, wpDate } from './source-dates.ts';
+import { threadKeyOf } from './thread-key.ts';
+import { childText, readXmlRecords, type XmlNode } from './xml-records.ts';
 
-const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-const text = (v: unknown): string =>
-  v === undefined || v === null ? '' : typeof v === 'object' ? String((v as { '#text'?: unknown })['#text'] ?? '') : String(v);
+/** What an item of the export is to the import: a thread (with its comments held or not), or left out. */
+type ItemPlan =
+  | { thread: true; key: string; held: boolean; skip: SkipReason | null; fallbackDate: string | null }
+  | { thread: false; kind: string };
 
-/** The thread key of a page: its URL's path (what the widget uses without data-thread). */
-export function threadKeyOf(link: string): string {
-  try {
-    return new URL(link).pathname || '/';
-  } catch {
-    return link.startsWith('/') ? link : `/${link}`;
+/** A page's title as readers see it: entities (`&#039;`, double-encoded ones too) decoded, whitespace collapsed. */
+export const plainTitle = (raw: string): string | null => decodeHTML(decodeHTML(raw)).replace(/\s+/g, ' ').trim() || null;
+
+/**
+ * Reads a WordPress export (WXR) as a stream. Published posts and pages become threads keyed by
+ * their permalink's path (`/?p=123` for plain permalinks, as the widget keys them); closed comments
+ * lock that thread only. Approved comments come in, pending ones stay pending; comments on
+ * password-protected posts are held (or left out with `skipProtected`); spam, trash, pingbacks and
+ * comments on anything else (drafts, attachments, menu items) are left out and counted.
+ * WordPress writes an item's comments after its fields, which is what lets the item be decided
+ * when its first comment starts.
+ */
+export async function* readWxr(chunks: AsyncIterable<string>, options: ImportOptions = {}): AsyncGenerator<ImportRecord> {
+  let plan: ItemPlan | null = null;
+  let lastDate: string | null = null;
+  for await (const { type, node, parent } of readXmlRecords(chunks, 'rss', { item: 'channel', 'wp:comment': 'item' })) {
+    // An item is decided when its first comment starts (on its fields so far), or when it ends.
+    const item = node.name === 'item' ? node : type === 'start' ? parent : null;
+    if (node.name === 'item' && type === 'start') {
+      plan = null;
+      lastDate = null;
+    } else if (!plan && item) {
+      plan = planItem(item, options);
+      yield plan.thread ? threadOf(item, plan.key) : { type: 'skipped-item', kind: plan.kind };
+    } else if (node.name === 'wp:comment' && type === 'end' && plan) {
+      const record = commentOf(node, plan, lastDate);
+      if (record.type === 'comment') lastDate = record.comment.createdAt;
+      yield record;
+    }
   }
 }
 
-/**
- * Reads a WordPress export (WXR): each post becomes a thread keyed by its permalink's path, and
- * its approved comments keep their threading, authors and dates. Pending ones stay pending;
- * spam, trash, pingbacks and trackbacks are left out.
- */
-export function parseWxr(xml: string): Archive {
-  const doc = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: false }).parse(xml) as {
-    rss?: { channel?: { item?: unknown } };
+function threadOf(item: XmlNode, key: string): ImportRecord {
+  const link = childText(item, 'link');
+  return {
+    type: 'thread',
+    key,
+    title: plainTitle(childText(item, 'title')),
+    url: link || null,
+    locked: childText(item, 'wp:comment_status') === 'closed',
   };
-  const threads: Archive['threads'] = [];
-  const comments: ArchivedComment[] = [];
-  for (const item of asArray(doc.rss?.channel?.item as Record<string, unknown>[] | undefined)) {
-    const link = text(item.link).trim();
-    if (!link) continue;
-    const key = threadKeyOf(link);
-    threads.push({ key, title: text(item.title).trim() || null, url: link, locked: text(item['wp:comment_status']) === 'closed' });
-    for (const c of asArray(item['wp:comment'] as Record<string, unknown>[] | undefined)) {
-      const type = text(c['wp:comment_type']).trim();
-      const approved = text(c['wp:comment_approved']).trim();
-      if ((type && type !== 'comment') || (approved !== '1' && approved !== '0')) continue;
-      const parent = text(c['wp:comment_parent']).trim();
-      const date = text(c['wp:comment_date_gmt']).trim() || text(c['wp:comment_date']).trim();
-      comments.push({
-        id: `wp-${text(c['wp:comment_id']).trim()}`,
-        thread: key,
-        parentId: parent && parent !== '0' ? `wp-${parent}` : null,
-        authorName: text(c['wp:comment_author']).trim() || null,
-        authorEmail: text(c['wp:comment_author_email']).trim().toLowerCase() || null,
-        authorWebsite: /^https?:\/\//i.test(text(c['wp:comment_author_url']).trim()) ? text(c['wp:comment_author_url']).trim() : null,
-        ipHash: null,
-        body: htmlToText(text(c['wp:comment_content'])),
-        createdAt: new Date(`${date.replace(' ', 'T')}Z`).toISOString(),
-        editedAt: null,
-        status: approved === '1' ? 'published' : 'pending',
-      });
-    }
-  }
-  return { format: 'threadline-export', version: 1, exportedAt: new Date().toISOString(), threads, comments, votes: [], bans: [] };
+}
+
+function planItem(item: XmlNode, options: ImportOptions): ItemPlan {
+  const postType = childText(item, 'wp:post_type') || 'post';
+  const status = childText(item, 'wp:status');
+  const link = childText(item, 'link');
+  if (postType !== 'post' && postType !== 'page') return { thread: false, kind: postType };
+  if (status !== 'publish') return { thread: false, kind: `${status || 'unpublished'} ${postType}` };
+  if (!link) return { thread: false, kind: `${postType} without a link` };
+  const isProtected = childText(item, 'wp:post_password') !== '';
+  return {
+    thread: true,
+    key: threadKeyOf(link),
+    held: isProtected && !options.skipProtected,
+    skip: isProtected && options.skipProtected ? 'protected' : null,
+    fallbackDate: wpDate(childText(item, 'wp:post_date_gmt')) ?? wpDate(childText(item, 'wp:post_date')),
+  };
+}
+
+function commentOf(c: XmlNode, plan: ItemPlan, lastDate: string | null): ImportRecord {
+  const field = (name: string) => childText(c, `wp:comment_${name}`);
+  const wpId = field('id');
+  const id = wpId ? `wp-${wpId}` : derivedId('wp', field('date_gmt'), field('author'), field('content'));
+  const type = field('type');
+  const approved = field('approved');
+  const skip = (reason: SkipReason): ImportRecord => ({ type: 'skipped-comment', reason, id });
+  if (!plan.thread) return skip('not-a-thread');
+  if (type === 'pingback' || type === 'trackback') return skip('pingback');
+  if (approved === 'spam') return skip('spam');
+  if (approved === 'trash' || approved === 'post-trashed') return skip('trash');
+  if ((type && type !== 'comment') || (approved !== '1' && approved !== '0')) return skip('unknown-status');
+  if (plan.skip) return skip(plan.skip);
+  const gmt = wpDate(field('date_gmt'));
+  const local = gmt ? null : wpDate(field('date'));
+  const fallback = gmt ?? local ?? lastDate ?? plan.fallbackDate;
+  const note = gmt
+    ? undefined
+    : local
+      ? `comment_date_gmt "${field('date_gmt')}" is not a date; used comment_date (site time)`
+      : `no valid date ("${field('date_gmt')}", "${field('date')}"); used ${fallback ? 'the previous comment’s or the post’s date' : 'the import time'}`;
+  const parent = field('parent');
+  const website = field('author_url');
+  const comment: ArchivedComment = {
+    id,
+    thread: plan.key,
+    parentId: parent && parent !== '0' ? `wp-${parent}` : null,
+    authorName: field('author') || null,
+    authorEmail: field('author_email').toLowerCase() || null,
+    authorWebsite: /^https?:\/\//i.test(website) ? website : null,
+    ipHash: null,
+    body: htmlToMarkdown(childText(c, 'wp:comment_content'), 'wordpress'),
+    createdAt: fallback ?? new Date().toISOString(),
+    editedAt: null,
+    status: approved === '1' ? 'published' : 'pending',
+  };
+  return { type: 'comment', comment, ...(plan.held ? { held: true } : {}), ...(note ? { note } : {}) };
 }

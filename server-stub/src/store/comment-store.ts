@@ -90,6 +90,12 @@ export interface VersionedEvent {
   event: LiveEvent;
 }
 
+/** The writes an import makes, all inside the transaction of one `importBatch`. */
+export type ImportWriter = Pick<
+  CommentStore,
+  'findComment' | 'insertComment' | 'editComment' | 'deleteComment' | 'setStatus' | 'setVote' | 'setThreadLocked' | 'setBan'
+>;
+
 /**
  * Where comments live. SQLite is the embedded default; PostgreSQL will implement the same
  * interface. Async so that both fit. Every write bumps the thread's version and records one
@@ -163,6 +169,12 @@ export interface CommentStore {
   listThreads(): Promise<(Omit<ThreadInfo, 'commentCount' | 'version'> & { locked: boolean })[]>;
   listVotes(): Promise<{ commentId: string; voterId: string; ipHash: string; createdAt: string }[]>;
   listBans(): Promise<{ kind: 'ip' | 'email'; value: string }[]>;
+  /**
+   * Runs `work` as one transaction: what it writes through `tx` (the same rules as the store's own
+   * writes) is stored when it resolves, nothing when it throws. Live readers are not told; they see
+   * the imported comments on their next load. Meant for the `import` command, one at a time.
+   */
+  importBatch<T>(work: (tx: ImportWriter) => Promise<T>): Promise<T>;
   /** True when no comment is stored at all (used to decide on seeding). */
   isEmpty(): Promise<boolean>;
   /** Releases the database. */

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
+import { runPgImport } from './pg-import.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, runPgRule } from './pg-writes.ts';
 import { editRule, insertRule, removeRule, setStatusRule, voteRule } from './write-rules.ts';
@@ -239,6 +240,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listBans() {
       return q<{ kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at');
     },
+    importBatch: (work) => runPgImport(pool, work),
     async isEmpty() {
       return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
     },

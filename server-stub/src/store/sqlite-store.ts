@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
+import { runSqliteImport } from './sqlite-import.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
 import { createSqliteWriter } from './sqlite-writes.ts';
@@ -209,6 +210,26 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async listBans() {
       return db.prepare<[], { kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at').all();
+    },
+    async importBatch(work) {
+      // The store's writes without publish(): nothing is announced from inside an uncommitted transaction.
+      return runSqliteImport(
+        db,
+        {
+          findComment: (id) => this.findComment(id),
+          insertComment: async (input) => write(insertRule(input)).comment,
+          editComment: async (id, body, editedAt, status) => write(editRule(id, body, editedAt, status)).comment,
+          deleteComment: async (id) => write(removeRule(id)).comment,
+          setStatus: async (id, status) => write(setStatusRule(id, status)).comment,
+          setVote: async (id, voterId, ipHash, on, at, cap) => {
+            const { events: _events, ...result } = write(voteRule(id, voterId, ipHash, on, at, cap));
+            return result;
+          },
+          setThreadLocked: (key, locked) => this.setThreadLocked(key, locked),
+          setBan: (kind, value, banned) => this.setBan(kind, value, banned),
+        },
+        work,
+      );
     },
     async isEmpty() {
       return !db.prepare('SELECT 1 FROM comments LIMIT 1').get();

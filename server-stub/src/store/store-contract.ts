@@ -339,6 +339,37 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       expect(await store.listAnchors('/other')).toEqual([]);
     });
 
+    it('imports all or nothing: a batch that throws leaves no comment, vote, lock or ban, and the same batch then goes in whole', async () => {
+      const batch = (fail: boolean) =>
+        store.importBatch(async (tx) => {
+          await tx.insertComment(input('i1'));
+          await tx.insertComment(input('i2', { parentId: 'i1' }));
+          await tx.insertComment(input('i3', { status: 'pending' }));
+          await tx.setVote('i1', 'v1', 'ip1', true, '2024-05-02T00:00:00.000Z');
+          await tx.setThreadLocked('/t', true);
+          await tx.setBan('email', 'troll@example.com', true);
+          // Writes inside the batch see each other before the commit.
+          expect((await tx.findComment('i2'))?.rootId).toBe('i1');
+          if (fail) throw new Error('line 9: mismatched tag');
+          return 'done';
+        });
+      await expect(batch(true)).rejects.toThrow('mismatched tag');
+      expect(await store.isEmpty()).toBe(true);
+      expect(await store.getThread('/t')).toBeNull();
+      expect(await store.isThreadLocked('/t')).toBe(false);
+      expect(await store.listVotes()).toEqual([]);
+      expect(await store.isBanned(null, 'troll@example.com')).toBe(false);
+
+      expect(await batch(false)).toBe('done');
+      expect((await store.listComments('/t')).map((c) => [c.id, c.parentId, c.score])).toEqual([
+        ['i1', null, 1],
+        ['i2', 'i1', 0],
+      ]);
+      expect(await store.getThread('/t')).toMatchObject({ commentCount: 2, locked: true });
+      expect(await store.isBanned(null, 'troll@example.com')).toBe(true);
+      expect((await store.listForAdmin({ status: 'pending', limit: 5 })).comments.map((c) => c.id)).toEqual(['i3']);
+    });
+
     it('seeds the Westport thread into an empty store once, threaded as the page shows it', async () => {
       expect(await seedIfEmpty(store, 'http://127.0.0.1:5173/x')).toBe(19);
       expect(await seedIfEmpty(store, 'http://127.0.0.1:5173/x')).toBe(0);

@@ -7,7 +7,7 @@ export type Theme = 'light' | 'dark' | 'auto';
 export interface MountOptions {
   /** Base URL of the threadline API. Required unless `backend` is given. Example: `"https://comments.example.com"`. */
   api?: string;
-  /** Thread key. Default: the path of `<link rel=canonical>`, else `location.pathname`. */
+  /** Thread key. Default: the path of `<link rel=canonical>`, else `location.pathname`, with `?p=`/`?page_id=` kept (plain permalinks). */
   thread?: string;
   /** Language tag. Default: the page's `lang`, then the browser's languages, then English. */
   lang?: string;
@@ -38,18 +38,29 @@ export function clampOption(value: number | string | undefined, fallback: number
   return n === undefined || !Number.isFinite(n) ? fallback : Math.min(max, Math.max(min, Math.trunc(n)));
 }
 
-/** The thread key for this page: explicit, else the canonical URL's path, else the location's path. */
+/** Query parameters that name the page where its path alone does not: WordPress's plain permalinks (`/?p=123`, `/?page_id=7`). */
+const PAGE_PARAMS = ['p', 'page_id'];
+
+/** A page's default thread key: its path, plus a page-naming parameter when there is one (`/?p=123`); other parameters (`?utm_…`) are dropped. */
+export function pageKey(pathname: string, search: string): string {
+  const params = new URLSearchParams(search);
+  const kept = PAGE_PARAMS.filter((p) => params.get(p)).map((p) => `${p}=${encodeURIComponent(params.get(p)!)}`);
+  return kept.length ? `${pathname}?${kept.join('&')}` : pathname;
+}
+
+/** The thread key for this page: explicit, else the canonical URL's key, else the location's (see pageKey). */
 export function resolveThreadKey(explicit: string | undefined, doc: Document = document): string {
   if (explicit?.trim()) return explicit.trim();
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
   if (canonical) {
     try {
-      return new URL(canonical.href, doc.baseURI).pathname;
+      const url = new URL(canonical.href, doc.baseURI);
+      return pageKey(url.pathname, url.search);
     } catch {
       // A malformed canonical link is the page's problem; fall through to the location.
     }
   }
-  return doc.location?.pathname || '/';
+  return pageKey(doc.location?.pathname || '/', doc.location?.search ?? '');
 }
 
 /** Title and address of the page, sent with a thread's first comment. */
