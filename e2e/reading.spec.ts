@@ -188,5 +188,13 @@ test.describe('every reader', () => {
     const body = await commentById(page, 'c2').locator('.tl-body').boundingBox();
     // The avatar starts the line on the right; the reply line runs down the right side.
     expect(avatar!.x + avatar!.width).toBeGreaterThan(body!.x + body!.width - 40);
+    // A reader's English stays English: the short paragraph "Ugh" starts on the left, not the right.
+    const ugh = commentById(page, 'c2').locator('.tl-body p', { hasText: /^Ugh/ });
+    const [line, para] = await ugh.evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return [range.getBoundingClientRect().left, p.getBoundingClientRect().left];
+    });
+    expect(line! - para!).toBeLessThan(4);
   });
 });
