@@ -79,7 +79,7 @@ export default defineConfig(({ mode }) => {
         : { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'threadline-[name]-[hash].js', minify: true } },
     },
     test: {
-      include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts', 'bench/**/*.test.ts'],
+      include: ['widget/src/**/*.test.{ts,tsx}', 'server-stub/src/**/*.test.ts', 'server-stub/admin/**/*.test.ts', 'bench/**/*.test.ts'],
       // The durability test starts real server processes; give it room on a busy machine.
       testTimeout: 20_000,
       environment: 'node',
