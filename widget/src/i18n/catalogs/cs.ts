@@ -80,7 +80,7 @@ export const catalog: Catalog = {
   'comment.save': 'Uložit',
   'comment.editLabel': 'Upravit svůj komentář',
   'comment.upvote': 'Souhlasím',
-  'comment.upvoteLabel': 'Ohodnotit kladně komentář od: {name}',
+  'comment.upvoteLabel': 'Ohodnotit kladně komentář uživatele {name}',
   'comment.score.one': '{n} bod',
   'comment.score.few': '{n} body',
   'comment.score.many': '{n} bodu',

@@ -72,7 +72,7 @@ export const catalog: Catalog = {
   'comment.save': 'Tallenna',
   'comment.editLabel': 'Muokkaa kommenttiasi',
   'comment.upvote': 'Tykkää',
-  'comment.upvoteLabel': 'Tykkää kommentista, kirjoittaja {name}',
+  'comment.upvoteLabel': 'Tykkää käyttäjän {name} kommentista',
   'comment.score.one': '{n} piste',
   'comment.score.other': '{n} pistettä',
   'live.new.one': 'Näytä {n} uusi kommentti',

@@ -64,7 +64,7 @@ export const catalog: Catalog = {
   'comment.delete': 'Hapus',
   'comment.deleteConfirm': 'Hapus komentar ini?',
   'comment.deleteYes': 'Hapus',
-  'comment.deleteNo': 'Simpan saja',
+  'comment.deleteNo': 'Jangan hapus',
   'comment.save': 'Simpan',
   'comment.editLabel': 'Edit komentar Anda',
   'comment.upvote': 'Dukung',
