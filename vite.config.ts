@@ -1,4 +1,23 @@
+import fs from 'node:fs';
+import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { packCatalog } from './widget/src/i18n/catalog-pack.ts';
+import { en } from './widget/src/i18n/en.ts';
+import { LANGUAGES } from './widget/src/protocol/languages.ts';
+
+/** Ships each language catalog as values only (see catalog-pack.ts): a third smaller, and a broken catalog fails the build. */
+const packCatalogs = (): Plugin => ({
+  name: 'threadline-pack-catalogs',
+  apply: 'build',
+  enforce: 'post',
+  async transform(code, id) {
+    if (!/\/i18n\/catalogs\/[\w-]+\.ts$/.test(id)) return null;
+    const source = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
+      catalog: Record<string, string>;
+    };
+    return { code: `export const catalog = ${JSON.stringify(packCatalog(source.catalog))};`, map: null };
+  },
+});
 
 /** The tests that need PostgreSQL (each file also covers SQLite or a server process beside it). */
 const PG_TESTS = [
@@ -11,6 +30,26 @@ const PG_TESTS = [
   'server-stub/src/http/proof-of-work.test.ts',
   'server-stub/src/http/external-moderation.test.ts',
 ];
+
+/**
+ * What embed.js needs to show counts in every language without the widget: the content hash of
+ * each language's catalog chunk (the widget build, which runs first, named them by content hash) and
+ * English's `thread.count` forms, packed as the chunks are.
+ */
+function loaderDefines(): Record<string, string> {
+  const dist = new URL('./dist/', import.meta.url);
+  const files = fs.existsSync(dist) ? fs.readdirSync(dist) : [];
+  const catalogs: Record<string, string> = {};
+  for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+    const prefix = `threadline-${lang}-`;
+    const file = files.find((f) => f.startsWith(prefix) && /^[\w-]{8}\.js$/.test(f.slice(prefix.length)));
+    if (!file) throw new Error(`vite build --mode loader: no catalog chunk for "${lang}" in dist/; run the widget build first`);
+    catalogs[lang] = file.slice(prefix.length, -3);
+  }
+  const packed = packCatalog(en);
+  const countForms = packed.slice(0, 1 + packed[0]!.split(' ').length);
+  return { __THREADLINE_CATALOG_HASHES__: JSON.stringify(catalogs), __THREADLINE_EN_COUNT__: JSON.stringify(countForms) };
+}
 
 /**
  * Two builds into dist/, both served by server-stub:
@@ -34,6 +73,8 @@ export default defineConfig(({ mode }) => {
   }
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    plugins: isLoader ? [] : [packCatalogs()],
+    ...(isLoader ? { define: loaderDefines() } : {}),
     build: {
       outDir: 'dist',
       emptyOutDir: !isLoader,
@@ -68,7 +109,7 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: {
             name: 'server',
-            include: ['server-stub/src/**/*.test.ts', 'bench/**/*.test.ts'],
+            include: ['server-stub/src/**/*.test.ts', 'server-stub/admin/**/*.test.ts', 'bench/**/*.test.ts'],
             exclude: [...configDefaults.exclude, ...PG_TESTS],
             environment: 'node',
           },

@@ -4,19 +4,26 @@
  */
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { LANGUAGES } from '../widget/src/protocol/languages.ts';
 
 /** Budgets in bytes (gzip -9): one per file pattern. */
 export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // Runs at page load on every article: must stay tiny.
   { name: 'embed.js (loader)', pattern: /^embed\.js$/, bytes: 2_560 },
-  // First render: Preact + signals (~8 KB), ky (~7 KB), the thread, forms, styles, English.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 30 * 1024 },
+  // First render: Preact + signals (~8 KB), ky (~7 KB), the thread, forms, styles, English. Was 30 KB
+  // (30.08 KB measured before issue 18); 31 KB for 32 languages: the import map of their hashed chunks
+  // (~0.55 KB), the shared language list with region rules and unpacking packed catalogs (~0.2 KB).
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 31 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Inline comments (data-inline): markers, panel, fuzzy re-anchoring; only on pages that ask for them.
   { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8 * 1024 },
-  // One per language; a reader loads at most one.
-  { name: 'language chunk', pattern: /^threadline-(de|es|fr|pt|ja|ar)-.*\.js$/, bytes: 2_560 },
+  // One per language (values only, see catalog-pack.ts); a reader loads at most one.
+  {
+    name: 'language chunk',
+    pattern: new RegExp(`^threadline-(${LANGUAGES.join('|')})-[\\w-]{8}\\.js$`),
+    bytes: 2_560,
+  },
 ];
 /**
  * The most one reader downloads: every chunk but languages, plus the largest language. Was 50 KB;

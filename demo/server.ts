@@ -44,11 +44,16 @@ export function createDemoApp(origin: () => string, api: string, extraPages?: Re
     return c.body(SITE_CSS);
   });
   for (const article of ARTICLES) {
-    // ?theme=dark shows the site's dark edition, with the widget's dark palette.
+    // ?theme=dark shows the site's dark edition, with the widget's dark palette; ?lang=de the widget in German.
     app.get(article.path, (c) => {
       const dark = c.req.query('theme') === 'dark';
+      const lang = c.req.query('lang');
       // Readers may comment on any paragraph of the story itself (inline comments).
-      const attributes: Record<string, string> = { 'data-inline': '.story-body p', ...(dark ? { 'data-theme': 'dark' } : {}) };
+      const attributes: Record<string, string> = {
+        'data-inline': '.story-body p',
+        ...(dark ? { 'data-theme': 'dark' } : {}),
+        ...(lang && /^[\w-]{1,20}$/.test(lang) ? { 'data-lang': lang } : {}),
+      };
       return c.html(renderArticle(origin(), article, { api, attributes }, dark));
     });
   }

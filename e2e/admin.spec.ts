@@ -48,6 +48,27 @@ test('a moderator signs in, approves and rejects held comments, and locks a thre
   await reader.close();
 });
 
+test.describe('in the moderator’s language', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('a German browser gets the page in German, server refusals included', async ({ page, stack }) => {
+    await postViaApi(page, stack.api, [{ thread: LIBRARY_PATH, body: 'Bitte prüfen', name: 'Leserin' }]);
+    await page.goto(`${stack.api}/admin`);
+    await expect(page).toHaveTitle('threadline-Moderation');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+    await page.getByLabel('Admin-Token').fill('wrong-token');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Das Admin-Token fehlt oder ist falsch.');
+    await page.getByLabel('Admin-Token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    const held = page.locator('li.comment', { hasText: 'Bitte prüfen' });
+    await expect(held.locator('.status')).toHaveText('wartend');
+    await held.getByRole('button', { name: 'Freigeben' }).click();
+    await expect(page.getByRole('status')).toHaveText('Freigegeben.');
+    await expect(page.getByText('Hier ist nichts.')).toBeVisible();
+  });
+});
+
 test('the admin page does not exist without a configured token', async ({ page }) => {
   const plain = await startStack();
   const res = await page.goto(`${plain.api}/admin`);

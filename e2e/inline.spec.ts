@@ -369,6 +369,9 @@ test.describe('inline comments on the article itself', () => {
     await expect(dialog.locator('article.tl-comment')).toHaveCount(2);
     const box = (await dialog.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(p.x);
+    // The bar marking the open paragraph runs down its start side: the right.
+    const bar = (await page.locator('threadline-inline .tl-inline-bar').boundingBox())!;
+    expect(bar.x).toBeGreaterThanOrEqual(p.x + p.width);
   });
 
   test('a killed server: the panel says so, the reader’s text survives a failed post and a reload, and posts once when back', async ({

@@ -125,8 +125,30 @@ test.describe('finding your way in a thread', () => {
     await expect(counts.nth(1)).toHaveText('0 comments');
     await expect(counts.nth(2)).toHaveText('19 Kommentare');
     expect(countRequests).toHaveLength(1);
-    // An index page without a comment section never loads the widget itself.
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('threadline.js')))).toBe(false);
+    // An index page without a comment section never loads the widget itself: only German's words.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    expect(loaded.filter((p) => p.includes('threadline'))).toEqual([expect.stringMatching(/^\/threadline-de-[\w-]{8}\.js$/)]);
+  });
+
+  test('counts speak each element’s language, with its plural forms and region', async ({ page, stack }) => {
+    await openHostPage(
+      page,
+      stack,
+      '/index-ar',
+      `<p><span data-threadline-count="${SEED_PATH}">…</span> · <span data-threadline-count="/none">…</span></p>
+       <p lang="pl"><span data-threadline-count="${SEED_PATH}">…</span></p>
+       <p lang="zh-TW"><span data-threadline-count="${SEED_PATH}">…</span></p>
+       <p lang="en"><span data-threadline-count="${SEED_PATH}">…</span></p>
+       <script src="${stack.api}/embed.js" async></script>`,
+      { lang: 'ar' },
+    );
+    const counts = page.locator('[data-threadline-count]');
+    // Arabic: 19 takes the "many" form, 0 its own words; digits as Arabic readers write them.
+    await expect(counts.nth(0)).toHaveText(`${(19).toLocaleString('ar')} تعليقًا`);
+    await expect(counts.nth(1)).toHaveText('لا توجد تعليقات');
+    await expect(counts.nth(2)).toHaveText('19 komentarzy');
+    await expect(counts.nth(3)).toHaveText('19 則留言');
+    await expect(counts.nth(4)).toHaveText('19 comments');
   });
 });
 
@@ -166,5 +188,13 @@ test.describe('every reader', () => {
     const body = await commentById(page, 'c2').locator('.tl-body').boundingBox();
     // The avatar starts the line on the right; the reply line runs down the right side.
     expect(avatar!.x + avatar!.width).toBeGreaterThan(body!.x + body!.width - 40);
+    // A reader's English stays English: the short paragraph "Ugh" starts on the left, not the right.
+    const ugh = commentById(page, 'c2').locator('.tl-body p', { hasText: /^Ugh/ });
+    const [line, para] = await ugh.evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      return [range.getBoundingClientRect().left, p.getBoundingClientRect().left];
+    });
+    expect(line! - para!).toBeLessThan(4);
   });
 });

@@ -93,6 +93,15 @@ try {
   await sheet.getByRole('dialog').locator('article.tl-comment').nth(4).waitFor();
   await sheet.evaluate(() => document.fonts.ready);
   await sheet.screenshot({ path: out('screenshot-inline-phone.png') });
+
+  // The widget in Arabic (right to left), Japanese and German: a nested thread with a reply form open.
+  for (const lang of ['ar', 'ja', 'de']) {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
+    await open(page, `${stack.site}${SEED}?lang=${lang}`);
+    await page.locator('article[data-comment-id="c3"] .tl-actions button:not(.tl-vote)').first().click();
+    await page.locator('threadline-comments').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 20));
+    await page.screenshot({ path: out(`screenshot-${lang}.png`) });
+  }
   console.log('screenshots written to docs/');
 } finally {
   await browser.close();

@@ -1,29 +1,33 @@
 import { useState } from 'preact/hooks';
+import type { AdminKey, AdminTranslator } from './admin-messages.ts';
 import type { AdminModel } from './admin-model.ts';
 
 /** Props of AdminApp. */
 export interface AdminAppProps {
   model: AdminModel;
+  /** The page's strings in the moderator's language. */
+  tr: AdminTranslator;
 }
 
 const STATUSES = ['pending', 'published', 'rejected', 'deleted', ''];
 
 /** The moderation page: sign in with the admin token, then approve, reject, delete, ban and lock. */
-export function AdminApp({ model }: AdminAppProps) {
+export function AdminApp({ model, tr }: AdminAppProps) {
+  const { t } = tr;
   const [tokenInput, setTokenInput] = useState(model.token.value);
   const [lockKey, setLockKey] = useState('');
   const msg = model.message.value;
   if (!model.isSignedIn.value) {
     return (
       <main class="admin">
-        <h1>threadline moderation</h1>
+        <h1>{t('title')}</h1>
         <form
           onSubmit={(e) => {
             e.preventDefault();
             void model.signIn(tokenInput);
           }}
         >
-          <label for="token">Admin token</label>
+          <label for="token">{t('token')}</label>
           <input
             id="token"
             type="password"
@@ -31,7 +35,7 @@ export function AdminApp({ model }: AdminAppProps) {
             value={tokenInput}
             onInput={(e) => setTokenInput(e.currentTarget.value)}
           />
-          <button type="submit">Sign in</button>
+          <button type="submit">{t('signIn')}</button>
         </form>
         {msg && (
           <p role="alert" class={msg.kind}>
@@ -44,9 +48,9 @@ export function AdminApp({ model }: AdminAppProps) {
   return (
     <main class="admin">
       <header>
-        <h1>threadline moderation</h1>
+        <h1>{t('title')}</h1>
         <button type="button" onClick={() => model.signOut()}>
-          Sign out
+          {t('signOut')}
         </button>
       </header>
       <form
@@ -57,7 +61,7 @@ export function AdminApp({ model }: AdminAppProps) {
         }}
       >
         <label>
-          Status{' '}
+          {t('status')}{' '}
           <select
             value={model.status.value}
             onChange={(e) => {
@@ -67,15 +71,16 @@ export function AdminApp({ model }: AdminAppProps) {
           >
             {STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s || 'all'}
+                {t(`status.${s || 'all'}` as AdminKey)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Thread <input value={model.thread.value} placeholder="/news/…" onInput={(e) => (model.thread.value = e.currentTarget.value)} />
+          {t('thread')}{' '}
+          <input value={model.thread.value} placeholder="/news/…" onInput={(e) => (model.thread.value = e.currentTarget.value)} />
         </label>
-        <button type="submit">Show</button>
+        <button type="submit">{t('show')}</button>
       </form>
       <form
         class="filters"
@@ -84,13 +89,13 @@ export function AdminApp({ model }: AdminAppProps) {
         }}
       >
         <label>
-          Thread to lock <input value={lockKey} placeholder="/news/…" onInput={(e) => setLockKey(e.currentTarget.value)} />
+          {t('lockThread')} <input value={lockKey} placeholder="/news/…" onInput={(e) => setLockKey(e.currentTarget.value)} />
         </label>
         <button type="button" disabled={!lockKey.trim()} onClick={() => void model.lock(lockKey.trim(), true)}>
-          Lock
+          {t('lock')}
         </button>
         <button type="button" disabled={!lockKey.trim()} onClick={() => void model.lock(lockKey.trim(), false)}>
-          Reopen
+          {t('reopen')}
         </button>
       </form>
       {msg && (
@@ -99,42 +104,42 @@ export function AdminApp({ model }: AdminAppProps) {
         </p>
       )}
       {model.comments.value.length === 0 ? (
-        <p class="empty">Nothing here.</p>
+        <p class="empty">{t('empty')}</p>
       ) : (
         <ul class="comments">
           {model.comments.value.map((c) => (
             <li key={c.id} class="comment" data-comment-id={c.id}>
               <p class="meta">
-                <strong>{c.author.name ?? 'Anonymous'}</strong> {c.authorEmail && <span>&lt;{c.authorEmail}&gt;</span>} ·{' '}
-                <span class="status">{c.status}</span> · <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString()}</time> ·{' '}
-                <code>{c.thread}</code>
+                <strong>{c.author.name ?? t('anonymous')}</strong> {c.authorEmail && <span>&lt;{c.authorEmail}&gt;</span>} ·{' '}
+                <span class="status">{t(`status.${c.status}` as AdminKey)}</span> ·{' '}
+                <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString(tr.lang)}</time> · <code>{c.thread}</code>
               </p>
-              {c.anchor && <p class="anchor">on: “{c.anchor.exact}”</p>}
-              <p class="body">{c.body || '(no text)'}</p>
+              {c.anchor && <p class="anchor">{t('anchor', { quote: c.anchor.exact })}</p>}
+              <p class="body">{c.body || t('noText')}</p>
               <p class="actions">
                 {c.status !== 'published' && c.status !== 'deleted' && (
                   <button type="button" onClick={() => void model.approve(c)}>
-                    Approve
+                    {t('approve')}
                   </button>
                 )}
                 {(c.status === 'pending' || c.status === 'published') && (
                   <button type="button" onClick={() => void model.reject(c)}>
-                    Reject
+                    {t('reject')}
                   </button>
                 )}
                 {c.status !== 'deleted' && (
                   <button type="button" onClick={() => void model.remove(c)}>
-                    Delete
+                    {t('delete')}
                   </button>
                 )}
                 {c.authorEmail && (
                   <button type="button" onClick={() => void model.banEmail(c)}>
-                    Ban email
+                    {t('banEmail')}
                   </button>
                 )}
                 {c.ipHash && (
                   <button type="button" onClick={() => void model.banIp(c)}>
-                    Ban network
+                    {t('banIp')}
                   </button>
                 )}
               </p>
@@ -144,7 +149,7 @@ export function AdminApp({ model }: AdminAppProps) {
       )}
       {model.nextBefore.value && (
         <button type="button" onClick={() => void model.load(true)}>
-          Show older
+          {t('older')}
         </button>
       )}
     </main>

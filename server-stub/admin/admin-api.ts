@@ -1,5 +1,6 @@
 import ky, { HTTPError } from 'ky';
 import type { Comment, ErrorResponse } from '../../widget/src/protocol/types.ts';
+import type { AdminKey, AdminTranslator } from './admin-messages.ts';
 
 /** A comment as moderators see it. */
 export type AdminComment = Comment & { authorEmail: string | null; ipHash: string | null };
@@ -31,10 +32,12 @@ export function createAdminApi(token: string) {
   };
 }
 
-/** The server's message for a failed call, for the moderator to read. */
-export async function describeError(err: unknown): Promise<string> {
+/** A failed call for the moderator to read: our own words for codes we know, else the server's message. */
+export async function describeError(err: unknown, tr: AdminTranslator): Promise<string> {
   if (err instanceof HTTPError) {
     const body = (await err.response.json().catch(() => null)) as ErrorResponse | null;
+    const code = body?.error.code ?? '';
+    if (tr.hasError(code)) return tr.t(`error.${code}` as AdminKey);
     return body?.error.message ?? `HTTP ${err.response.status}`;
   }
   return err instanceof Error ? err.message : String(err);

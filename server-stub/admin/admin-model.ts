@@ -1,10 +1,11 @@
 import { batch, signal } from '@preact/signals';
 import { type AdminComment, createAdminApi, describeError } from './admin-api.ts';
+import type { AdminTranslator } from './admin-messages.ts';
 
 const TOKEN_KEY = 'threadline-admin-token';
 
 /** The moderation page's state: the token, the filters, the listed comments, and what just happened. */
-export function createAdminModel() {
+export function createAdminModel(tr: AdminTranslator) {
   const token = signal(sessionStorage.getItem(TOKEN_KEY) ?? '');
   const status = signal('pending');
   const thread = signal('');
@@ -27,7 +28,7 @@ export function createAdminModel() {
         isSignedIn.value = true;
       });
     } catch (err) {
-      message.value = { kind: 'error', text: await describeError(err) };
+      message.value = { kind: 'error', text: await describeError(err, tr) };
     }
   }
 
@@ -37,7 +38,7 @@ export function createAdminModel() {
       message.value = { kind: 'ok', text: label };
       await load();
     } catch (err) {
-      message.value = { kind: 'error', text: await describeError(err) };
+      message.value = { kind: 'error', text: await describeError(err, tr) };
     }
   }
 
@@ -64,12 +65,13 @@ export function createAdminModel() {
       });
     },
     load,
-    approve: (c: AdminComment) => act('Approved.', () => api().approve(c.id)),
-    reject: (c: AdminComment) => act('Rejected.', () => api().reject(c.id)),
-    remove: (c: AdminComment) => act('Deleted.', () => api().remove(c.id)),
-    banEmail: (c: AdminComment) => act(`Banned ${c.authorEmail}.`, () => api().ban('email', c.authorEmail!)),
-    banIp: (c: AdminComment) => act('Banned that network.', () => api().ban('ip', c.ipHash!)),
-    lock: (key: string, locked: boolean) => act(locked ? `Locked ${key}.` : `Reopened ${key}.`, () => api().lock(key, locked)),
+    approve: (c: AdminComment) => act(tr.t('done.approved'), () => api().approve(c.id)),
+    reject: (c: AdminComment) => act(tr.t('done.rejected'), () => api().reject(c.id)),
+    remove: (c: AdminComment) => act(tr.t('done.deleted'), () => api().remove(c.id)),
+    banEmail: (c: AdminComment) => act(tr.t('done.bannedEmail', { email: c.authorEmail! }), () => api().ban('email', c.authorEmail!)),
+    banIp: (c: AdminComment) => act(tr.t('done.bannedIp'), () => api().ban('ip', c.ipHash!)),
+    lock: (key: string, locked: boolean) =>
+      act(tr.t(locked ? 'done.locked' : 'done.reopened', { thread: key }), () => api().lock(key, locked)),
   };
 }
 /** The moderation page's model. */

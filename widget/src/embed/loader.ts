@@ -1,13 +1,22 @@
 /**
  * embed.js: the only script a site owner adds. Kept tiny (budget 2.5 KB gzip): it defines
  * `<threadline-comments>`, places one where the script tag stands (or into `data-target`), fills
- * `data-threadline-count` elements, and fetches the widget module (`threadline.js`, next to this
- * file) only when a comment section comes near the viewport.
+ * `data-threadline-count` elements (loading the widget's small catalog chunk for a language other
+ * than English), and fetches the widget module (`threadline.js`, next to this file) only when a
+ * comment section comes near the viewport.
  */
+import type { PackedCatalog } from '../i18n/catalog-pack.ts';
+import { type Language, pickLanguage } from '../protocol/languages.ts';
 import type { MountHandle } from './mount.ts';
 import type { MountOptions, Theme } from './options.ts';
 
 type WidgetModule = { mount(element: Element, options: MountOptions): MountHandle };
+/** Count words of one language: the start of its packed catalog (see catalog-pack.ts). */
+type CountWords = { lang: string; forms: PackedCatalog };
+
+/** Set by the build (vite.config.ts): each language's catalog chunk hash, and English's `thread.count` forms packed. */
+declare const __THREADLINE_CATALOG_HASHES__: Partial<Record<Language, string>>;
+declare const __THREADLINE_EN_COUNT__: PackedCatalog;
 
 const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="embed.js"]');
 const base = script?.src || location.href;
@@ -97,47 +106,54 @@ function inlineBlocks(selector: string | null): Element[] {
 
 if (!customElements.get('threadline-comments')) customElements.define('threadline-comments', ThreadlineComments);
 
-/** Fills every `[data-threadline-count="KEY"]` with "N comments", all in one request. */
-function fillCounts(api: string): void {
+/** Fills every `[data-threadline-count="KEY"]` with "N comments" in its language, all in one request. */
+function fillCounts(api: string, scriptLang: string | undefined): void {
   const els = [...document.querySelectorAll<HTMLElement>('[data-threadline-count]')];
   const keys = [...new Set(els.map((e) => e.dataset.threadlineCount!).filter(Boolean))].slice(0, 100);
   if (!keys.length) return;
   const url = new URL('/api/counts', api);
   for (const k of keys) url.searchParams.append('thread', k);
+  const langOf = (el: Element) => pickLanguage([el.closest('[lang]')?.getAttribute('lang'), scriptLang, ...(navigator.languages ?? [])]);
+  // The words load while the counts are on the wire; each language once.
+  const words = new Map(els.map((el) => langOf(el)).map((lang) => [lang, countWords(lang)]));
   fetch(url, { credentials: 'omit' })
     .then((r) => (r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : Promise.reject(new Error(`HTTP ${r.status}`))))
-    .then(({ counts }) => {
-      for (const el of els) {
-        const n = counts[el.dataset.threadlineCount!];
-        if (n === undefined) continue;
-        const lang = el.closest('[lang]')?.getAttribute('lang') || 'en';
-        el.textContent = countLabel(n, lang);
-      }
-    })
+    .then(({ counts }) =>
+      Promise.all(
+        els.map(async (el) => {
+          const n = counts[el.dataset.threadlineCount!];
+          if (n !== undefined) el.textContent = countLabel(n, await words.get(langOf(el))!);
+        }),
+      ),
+    )
     .catch((err: unknown) => console.error('[threadline] could not load comment counts', err));
 }
 
-/** "1 comment" / "N comments" in the six widget languages; plural by Intl.PluralRules. */
-const COUNT_WORDS: Record<string, [string, string]> = {
-  en: ['comment', 'comments'],
-  de: ['Kommentar', 'Kommentare'],
-  es: ['comentario', 'comentarios'],
-  fr: ['commentaire', 'commentaires'],
-  pt: ['comentário', 'comentários'],
-  ja: ['件のコメント', '件のコメント'],
-};
-function countLabel(n: number, lang: string): string {
-  const tag = lang.toLowerCase().split('-')[0]!;
-  const words = COUNT_WORDS[tag] ?? COUNT_WORDS.en!;
-  const one = new Intl.PluralRules(tag in COUNT_WORDS ? tag : 'en').select(n) === 'one';
-  return tag === 'ja' ? `${n}${words[0]}` : `${n.toLocaleString(lang)} ${words[one ? 0 : 1]}`;
+/** A language's count words: English's are built in; others come from the widget's own catalog chunk. */
+function countWords(lang: Language): Promise<CountWords> {
+  const hash = __THREADLINE_CATALOG_HASHES__[lang];
+  if (!hash) return Promise.resolve({ lang: 'en', forms: __THREADLINE_EN_COUNT__ });
+  return (import(/* @vite-ignore */ new URL(`threadline-${lang}-${hash}.js`, base).href) as Promise<{ catalog: PackedCatalog }>).then(
+    ({ catalog }) => ({ lang, forms: catalog }),
+    (err: unknown) => {
+      console.error('[threadline] could not load comment counts in', lang, err);
+      return { lang: 'en', forms: __THREADLINE_EN_COUNT__ };
+    },
+  );
+}
+
+/** "N comments" by Intl.PluralRules; a packed catalog starts with its plural categories, then `thread.count`'s forms. */
+function countLabel(n: number, { lang, forms: [categories = '', ...forms] }: CountWords): string {
+  const names = categories.split(' ');
+  const form = forms[names.indexOf(new Intl.PluralRules(lang).select(n))] ?? forms[names.indexOf('other')] ?? '{n}';
+  return form.replace('{n}', n.toLocaleString(lang));
 }
 
 const data = script?.dataset;
 const onReady = (fn: () => void) =>
   document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', fn, { once: true }) : fn();
 
-if (data) onReady(() => fillCounts(data.api || defaultApi()));
+if (data) onReady(() => fillCounts(data.api || defaultApi(), data.lang));
 
 /** The script tag mounts a section only when it carries `data-api`; otherwise pages place elements themselves. */
 if (script && data?.api) {

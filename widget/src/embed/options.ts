@@ -9,7 +9,7 @@ export interface MountOptions {
   api?: string;
   /** Thread key. Default: the path of `<link rel=canonical>`, else `location.pathname`, with `?p=`/`?page_id=` kept (plain permalinks). */
   thread?: string;
-  /** Language tag. Default: the page's `lang`, then the browser's languages, then English. */
+  /** Language tag, one of `LANGUAGES` (protocol/languages.ts) or a region of one: `"de"`, `"pt-BR"`, `"zh-TW"`. Default: the page's `lang`, then the browser's languages, then English. */
   lang?: string;
   /**
    * Colour scheme. Default: none, inheriting the page's text colour and deriving borders and

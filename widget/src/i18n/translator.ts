@@ -1,10 +1,6 @@
+import { isRtl, type Language } from '../protocol/languages.ts';
+import { type PackedCatalog, unpackCatalog } from './catalog-pack.ts';
 import { type Catalog, en, type MessageKey } from './en.ts';
-
-/** Languages the widget speaks; English is built in, the others are loaded on demand. */
-export const LANGUAGES = ['en', 'de', 'es', 'fr', 'pt', 'ja', 'ar'] as const;
-/** A supported language tag. */
-export type Language = (typeof LANGUAGES)[number];
-const RTL = new Set<string>(['ar']);
 
 /** Variables substituted into `{name}` placeholders. */
 export type MessageVars = Record<string, string | number>;
@@ -28,21 +24,17 @@ export interface Translator {
   warm(): void;
 }
 
-/** Chooses the first supported language among the candidates (e.g. `de-AT` → `de`). */
-export function pickLanguage(candidates: readonly (string | null | undefined)[]): Language {
-  for (const tag of candidates) {
-    if (!tag) continue;
-    const base = tag.toLowerCase().split(/[-_]/)[0]!;
-    if ((LANGUAGES as readonly string[]).includes(base)) return base as Language;
-  }
-  return 'en';
+/** Loads a language's catalog (a separate small chunk, which embed.js loads too for counts). */
+export async function loadCatalog(lang: Language): Promise<Catalog> {
+  if (lang === 'en') return en;
+  const { catalog } = (await import(`./catalogs/${lang}.ts`)) as { catalog: Catalog | PackedCatalog };
+  // Built chunks ship values only (catalog-pack.ts); the sources, as unit tests import them, are objects.
+  return Array.isArray(catalog) ? unpackCatalog(catalog) : (catalog as Catalog);
 }
 
-/** Loads a language's catalog (a separate small chunk) and builds its translator. */
+/** Loads a language's catalog and builds its translator. */
 export async function loadTranslator(lang: Language): Promise<Translator> {
-  if (lang === 'en') return createTranslator('en', en);
-  const { catalog } = (await import(`./catalogs/${lang}.ts`)) as { catalog: Catalog };
-  return createTranslator(lang, catalog);
+  return createTranslator(lang, await loadCatalog(lang));
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -72,7 +64,7 @@ export function createTranslator(lang: Language, catalog: Catalog): Translator {
     vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
   return {
     lang,
-    dir: RTL.has(lang) ? 'rtl' : 'ltr',
+    dir: isRtl(lang) ? 'rtl' : 'ltr',
     t: (key, vars) => fill(catalog[key] ?? en[key], vars),
     plural(base, n) {
       const form = `${base}.${rules().select(n)}`;

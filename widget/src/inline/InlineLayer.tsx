@@ -111,7 +111,12 @@ export function InlineLayer({ model, host }: InlineLayerProps) {
       {open && (
         <div
           class="tl-inline-bar"
-          style={{ left: `${open.left - origin.left - 10}px`, top: `${open.top - origin.top}px`, height: `${open.height}px` }}
+          // On the paragraph's start side: its right in right-to-left text.
+          style={{
+            left: `${(openRtl ? open.right + 7 : open.left - 10) - origin.left}px`,
+            top: `${open.top - origin.top}px`,
+            height: `${open.height}px`,
+          }}
         />
       )}
       {selection && selectionRect && (

@@ -1,6 +1,6 @@
 import type { Catalog } from '../en.ts';
 
-/** Português. */
+/** Português do Brasil: the catalog for `pt` and `pt-BR` (other regions read `pt-PT`). */
 export const catalog: Catalog = {
   'thread.label': 'Comentários',
   'thread.count.one': '{n} comentário',
@@ -23,10 +23,13 @@ export const catalog: Catalog = {
   'comment.level': 'Resposta a {name}, nível {level}',
   'comment.permalink': 'Link para este comentário',
   'comment.replies.one': '{n} resposta',
+  'comment.replies.many': '{n} respostas',
   'comment.replies.other': '{n} respostas',
   'comment.hide.one': 'Ocultar {n} resposta',
+  'comment.hide.many': 'Ocultar {n} respostas',
   'comment.hide.other': 'Ocultar {n} respostas',
   'comment.show.one': 'Mostrar {n} resposta',
+  'comment.show.many': 'Mostrar {n} respostas',
   'comment.show.other': 'Mostrar {n} respostas',
   'composer.heading': 'Participe da conversa',
   'composer.body': 'Seu comentário',
@@ -76,8 +79,10 @@ export const catalog: Catalog = {
   'comment.upvote': 'Votar',
   'comment.upvoteLabel': 'Votar no comentário de {name}',
   'comment.score.one': '{n} ponto',
+  'comment.score.many': '{n} pontos',
   'comment.score.other': '{n} pontos',
   'live.new.one': 'Mostrar {n} comentário novo',
+  'live.new.many': 'Mostrar {n} comentários novos',
   'live.new.other': 'Mostrar {n} comentários novos',
   'error.offline': 'Você está offline. Seu texto continua aqui; publique de novo quando voltar a ficar online.',
   'error.rate_limited': 'Tentativas demais. Aguarde {wait} segundos e tente de novo; seu texto continua aqui.',

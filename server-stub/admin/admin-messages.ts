@@ -1,0 +1,74 @@
+import { matchLanguage } from '../../widget/src/protocol/languages.ts';
+import { ADMIN_CATALOGS } from './admin-catalogs.ts';
+
+/** The moderation page's English strings, the reference for its other languages (admin-catalogs.ts). */
+export const ADMIN_EN = {
+  title: 'threadline moderation',
+  token: 'Admin token',
+  signIn: 'Sign in',
+  signOut: 'Sign out',
+  status: 'Status',
+  'status.pending': 'pending',
+  'status.published': 'published',
+  'status.rejected': 'rejected',
+  'status.deleted': 'deleted',
+  'status.all': 'all',
+  thread: 'Thread',
+  show: 'Show',
+  lockThread: 'Thread to lock',
+  lock: 'Lock',
+  reopen: 'Reopen',
+  empty: 'Nothing here.',
+  anonymous: 'Anonymous',
+  anchor: 'on: “{quote}”',
+  noText: '(no text)',
+  approve: 'Approve',
+  reject: 'Reject',
+  delete: 'Delete',
+  banEmail: 'Ban email',
+  banIp: 'Ban network',
+  older: 'Show older',
+  'done.approved': 'Approved.',
+  'done.rejected': 'Rejected.',
+  'done.deleted': 'Deleted.',
+  'done.bannedEmail': 'Banned {email}.',
+  'done.bannedIp': 'Banned that network.',
+  'done.locked': 'Locked {thread}.',
+  'done.reopened': 'Reopened {thread}.',
+  'error.unauthorized': 'The admin token is missing or wrong.',
+} as const;
+
+/** A key of the moderation page's strings. */
+export type AdminKey = keyof typeof ADMIN_EN;
+/** One language's moderation strings: every key of English. */
+export type AdminCatalog = Record<AdminKey, string>;
+/** Languages the moderation page speaks. */
+export type AdminLanguage = 'en' | keyof typeof ADMIN_CATALOGS;
+
+/** Translates the moderation page's strings, filling `{name}` placeholders. */
+export interface AdminTranslator {
+  lang: AdminLanguage;
+  t(key: AdminKey, vars?: Record<string, string>): string;
+  /** True for a server error code the page words itself (`unauthorized`). */
+  hasError(code: string): boolean;
+}
+
+/** The first of the browser's languages the page speaks (`pt-PT` reads `pt`), else English. */
+export function pickAdminLanguage(candidates: readonly string[]): AdminLanguage {
+  for (const tag of candidates) {
+    const lang = matchLanguage(tag);
+    const base = lang === 'pt-PT' ? 'pt' : lang;
+    if (base === 'en' || (base && base in ADMIN_CATALOGS)) return base as AdminLanguage;
+  }
+  return 'en';
+}
+
+/** The moderation page's translator for one language. */
+export function createAdminTranslator(lang: AdminLanguage): AdminTranslator {
+  const catalog: AdminCatalog = lang === 'en' ? ADMIN_EN : ADMIN_CATALOGS[lang];
+  return {
+    lang,
+    t: (key, vars) => catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => vars?.[name] ?? m),
+    hasError: (code) => `error.${code}` in catalog,
+  };
+}
