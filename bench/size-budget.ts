@@ -13,9 +13,14 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // First render: Preact + signals (~8 KB), ky (~7 KB), the thread, forms, styles, English. Was 30 KB
   // (30.08 KB measured before issue 18); 31 KB for 32 languages: the import map of their hashed chunks
   // (~0.55 KB), the shared language list with region rules and unpacking packed catalogs (~0.2 KB).
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 31 * 1024 },
+  // 33 KB with issues 11, 12 and 19: createModel and the split state models (~1.1 KB), the write
+  // gate's proof-of-work ticket, features and held edits (~0.4 KB), word-boundary quote labels
+  // (~0.4 KB). Issue 13 is to bring the formatted thread back under 30 KB.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 33 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
+  // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
+  { name: 'proof-of-work chunk', pattern: /^threadline-pow-solver-.*\.js$/, bytes: 1024 },
   // Inline comments (data-inline): markers, panel, fuzzy re-anchoring; only on pages that ask for them.
   { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8 * 1024 },
   // One per language (values only, see catalog-pack.ts); a reader loads at most one.
@@ -27,9 +32,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
 ];
 /**
  * The most one reader downloads: every chunk but languages, plus the largest language. Was 50 KB;
- * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load.
+ * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
+ * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB).
  */
-export const READER_TOTAL = 55 * 1024;
+export const READER_TOTAL = 57 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
