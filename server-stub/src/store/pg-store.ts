@@ -35,6 +35,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
   // Live events: one LISTEN connection per instance, started with the first subscriber.
   const listeners = new Set<(e: VersionedEvent) => void>();
   let listener: pg.Client | undefined;
+  let isClosed = false;
   let delivering = Promise.resolve();
   const listen = async () => {
     const client = new pg.Client({ connectionString });
@@ -50,10 +51,12 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       // Delivered one after another, in the order the commits happened.
       delivering = delivering.then(
         async () => {
+          // A notification may still arrive while the store closes: nobody is listening any more.
+          if (isClosed) return;
           const [row] = await q<{ payload: string }>('SELECT payload FROM events WHERE thread_key = $1 AND version = $2', [
             thread,
             version,
-          ]);
+          ]).catch(() => []);
           if (!row) return;
           const e: VersionedEvent = { thread, version, event: JSON.parse(row.payload) as LiveEvent };
           for (const l of listeners) l(e);
@@ -245,6 +248,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
     },
     async close() {
+      isClosed = true;
       listeners.clear();
       const l = listener;
       listener = undefined;

@@ -1,3 +1,5 @@
+// @vitest-environment node
+// Reads its article fixtures from disk: Node, not the DOM project's default.
 import { describe, expect, it } from 'vitest';
 import { type AnchorCase, casesOf, type Edit, judge, loadArticles, type Verdict } from '../testing/anchor-corpus.ts';
 import { locateAnchor } from './quote-match.ts';
