@@ -23,6 +23,11 @@ export interface PostOptions {
  */
 export interface CommentsBackend {
   /**
+   * True when the service refuses comments without a name and an email (WordPress by default):
+   * the form then marks both as required. Default false (both optional).
+   */
+  readonly requiresIdentity?: boolean;
+  /**
    * A page of a thread: top-level comments in `page.sort` order, each with all its replies.
    * A backend without paging may return everything with `nextCursor: null`.
    */
@@ -46,6 +51,9 @@ export interface CommentsBackend {
   deleteComment?(id: string, editToken: string): Promise<Comment | null>;
   /** Sets or takes back the reader's upvote. */
   vote?(id: string, voterId: string, on: boolean): Promise<VoteResponse>;
-  /** Calls `onEvent` with every change to the thread after `version`, until the returned function is called. */
+  /**
+   * Calls `onEvent` with every change to the thread after `version`, until the returned function
+   * is called: pushed (the threadline server's Server-Sent Events) or polled (WordPress).
+   */
   subscribe?(threadKey: string, version: number, onEvent: (event: LiveEvent) => void): () => void;
 }

@@ -19,9 +19,9 @@ const loadWidget = (): Promise<WidgetModule> =>
   (widget ??= import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>);
 
 /** Attributes of the element (and `data-*` of the script tag) that become mount options. */
-const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy', 'inline'] as const;
+const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy', 'inline', 'backend', 'post-id', 'poll'] as const;
 
-/** `<threadline-comments api thread lang theme max-depth page-size lazy inline>`: a comment section wherever it is placed. */
+/** `<threadline-comments api thread lang theme max-depth page-size lazy inline backend post-id poll>`: a comment section wherever it is placed. */
 class ThreadlineComments extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   private handle: MountHandle | undefined;
@@ -64,7 +64,13 @@ class ThreadlineComments extends HTMLElement {
     this.observer = undefined;
     const ticket = ++this.ticket;
     const get = (name: string) => this.getAttribute(name) ?? undefined;
-    const options: MountOptions = { api: get('api') || defaultApi() };
+    const backend = get('backend');
+    // WordPress finds its REST root on the page; only our own server defaults to embed.js's origin.
+    const api = get('api') || (backend === 'wordpress' ? '' : defaultApi());
+    const options: MountOptions = api ? { api } : {};
+    if (backend === 'wordpress' || backend === 'static') options.backend = backend;
+    if (get('post-id')) options.postId = get('post-id')!;
+    if (get('poll')) options.poll = Number(get('poll'));
     const thread = get('thread');
     const lang = get('lang');
     const theme = get('theme');
@@ -104,8 +110,12 @@ function fillCounts(api: string): void {
   if (!keys.length) return;
   const url = new URL('/api/counts', api);
   for (const k of keys) url.searchParams.append('thread', k);
-  fetch(url, { credentials: 'omit' })
-    .then((r) => (r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+  (data?.backend === 'wordpress'
+    ? wordPressCounts(keys)
+    : fetch(url, { credentials: 'omit' }).then((r) =>
+        r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : Promise.reject(new Error(`HTTP ${r.status}`)),
+      )
+  )
     .then(({ counts }) => {
       for (const el of els) {
         const n = counts[el.dataset.threadlineCount!];
@@ -115,6 +125,39 @@ function fillCounts(api: string): void {
       }
     })
     .catch((err: unknown) => console.error('[threadline] could not load comment counts', err));
+}
+
+/**
+ * WordPress counts (keys are post ids): its comments of all the posts, 100 a request, counted
+ * here; when that would take more requests than there are posts, one request per post reading
+ * X-WP-Total instead. The REST root is `data-api` or the page's `<link rel="https://api.w.org/">`.
+ */
+async function wordPressCounts(ids: string[]): Promise<{ counts: Record<string, number> }> {
+  const root = data?.api || document.querySelector<HTMLLinkElement>('link[rel="https://api.w.org/"]')?.href;
+  if (!root) throw new Error('no WordPress REST root on this page');
+  const get = async (post: string, page: number, perPage: number) => {
+    const url = new URL(root);
+    const route = '/wp/v2/comments';
+    if (url.searchParams.has('rest_route')) url.searchParams.set('rest_route', route);
+    else url.pathname = url.pathname.replace(/\/?$/, route);
+    url.search += `${url.search ? '&' : '?'}post=${post}&per_page=${perPage}&page=${page}&_fields=post`;
+    const r = await fetch(url, { credentials: 'omit' });
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    return {
+      list: (await r.json()) as { post: number }[],
+      total: Number(r.headers.get('X-WP-Total')),
+      pages: Number(r.headers.get('X-WP-TotalPages')) || 1,
+    };
+  };
+  const counts: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
+  const first = await get(ids.join(','), 1, 100);
+  if (first.pages > ids.length) {
+    await Promise.all(ids.map(async (id) => (counts[id] = (await get(id, 1, 1)).total)));
+  } else {
+    const rest = await Promise.all(Array.from({ length: first.pages - 1 }, (_, i) => get(ids.join(','), i + 2, 100)));
+    for (const c of [first, ...rest].flatMap((p) => p.list)) counts[c.post] = (counts[c.post] ?? 0) + 1;
+  }
+  return { counts };
 }
 
 /** "1 comment" / "N comments" in the six widget languages; plural by Intl.PluralRules. */
@@ -139,8 +182,8 @@ const onReady = (fn: () => void) =>
 
 if (data) onReady(() => fillCounts(data.api || defaultApi()));
 
-/** The script tag mounts a section only when it carries `data-api`; otherwise pages place elements themselves. */
-if (script && data?.api) {
+/** The script tag mounts a section only when it carries `data-api` or `data-backend`; otherwise pages place elements themselves. */
+if (script && (data?.api || data?.backend)) {
   const element = document.createElement('threadline-comments');
   for (const name of ATTRIBUTES) {
     const value = script.getAttribute(`data-${name}`);

@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals';
 import { h, render } from 'preact';
-import { createHttpBackend } from '../backend/http-backend.ts';
 import { App } from '../components/App.tsx';
 import { en } from '../i18n/en.ts';
 import { createTranslator, loadTranslator, pickLanguage } from '../i18n/translator.ts';
@@ -9,6 +8,7 @@ import { loadFormatter } from '../render/formatter.ts';
 import { createLiveHub, createWidgetModel, type WidgetModel } from '../state/widget-model.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
+import { chooseBackend } from './choose-backend.ts';
 import { clampOption, commentIdFromHash, DEFAULT_PAGE_SIZE, describePage, type MountOptions, resolveThreadKey } from './options.ts';
 
 /** A mounted widget. */
@@ -31,9 +31,8 @@ const mounted = new WeakMap<Element, MountHandle>();
  */
 export function mount(element: Element, options: MountOptions): MountHandle {
   mounted.get(element)?.unmount();
-  if (!options.backend && !options.api) throw new Error('[threadline] mount() needs `api` (or a `backend`).');
-  const backend = options.backend ?? createHttpBackend({ api: options.api! });
   const doc = element.ownerDocument;
+  const backend = chooseBackend(options, doc);
   const win = doc.defaultView ?? window;
   const lang = pickLanguage([options.lang, element.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]);
   const t = signal(createTranslator('en', en));

@@ -1,5 +1,8 @@
 import type { CommentsBackend } from '../backend/backend.ts';
 
+/** The built-in backends, by the name `data-backend` takes. */
+export type BackendName = 'threadline' | 'wordpress' | 'static';
+
 /** Colour scheme of the widget. */
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -25,8 +28,17 @@ export interface MountOptions {
    * (`"article p"`). Each gets a marker with its count; selected text can be commented on.
    */
   inline?: string;
-  /** A backend other than the threadline HTTP protocol (must implement CommentsBackend). */
-  backend?: CommentsBackend;
+  /**
+   * Where the comments live. Default `threadline` (our server at `api`). `wordpress`: the page's
+   * WordPress site (REST root from `api`, else the page's `<link rel="https://api.w.org/">`; the
+   * post from `postId`, else the page). `static`: a read-only threadline export at `api`
+   * (`"https://news.example/comments.json"`). Or any object implementing CommentsBackend.
+   */
+  backend?: BackendName | CommentsBackend;
+  /** WordPress: the post whose comments to show. Default: read from the page. Example: `"42"`. */
+  postId?: string;
+  /** WordPress: seconds between checks for others' new comments while the tab is visible (default 60, min 2, 0 off). */
+  poll?: number;
 }
 
 /** Top-level comments on the first page and per "Show more comments" (a page holds at most 2× this many comments). */

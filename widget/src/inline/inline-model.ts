@@ -114,8 +114,9 @@ export function createInlineModel({ selector, doc, backend, main, live }: Inline
       const res = await backend.listAnchors!(main.thread.key);
       if (!disposed) anchors.value = res.anchors;
     } catch (err) {
+      // Not found: the backend keeps no anchors here (WordPress without the plugin): no markers, nothing wrong.
       if (isBackendError(err) && (err.code === 'not_found' || err.status === 404)) available.value = false;
-      log.warn('inline comment counts could not be loaded', err);
+      else log.warn('inline comment counts could not be loaded', err);
     }
   }
   const refreshAnchors = () => {

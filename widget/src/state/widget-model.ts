@@ -41,6 +41,8 @@ export interface WidgetModel {
   readonly inline: Signal<InlineBridge | null>;
   /** True when the backend can list anchored comments (the main thread then offers the filter). */
   readonly hasAnchors: boolean;
+  /** True when the backend refuses comments without name and email (the form says they are required). */
+  readonly requiresIdentity: boolean;
   /** The form for a parent (null: top level), kept for the widget's life so closing it loses no text. */
   composerFor(parentId: string | null): ComposerModel;
   /** Stops what the forms run in the background (draft saving). */
@@ -79,6 +81,7 @@ export function createWidgetModel(
     settings,
     inline: signal(null),
     hasAnchors: typeof backend.listAnchors === 'function',
+    requiresIdentity: backend.requiresIdentity === true,
     composerFor(parentId) {
       const key = parentId ?? '';
       let composer = composers.get(key);
