@@ -1,0 +1,53 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { type SeededPost, seedWestport } from './seed.ts';
+import { startWordPress, type WordPressSite } from './site.ts';
+import { startStaticHost } from './static-host.ts';
+
+/** One WordPress and one static host for the widget's files per worker (WordPress takes ~15 s to start). */
+export interface WordPressWorld {
+  wp: WordPressSite;
+  /** Origin serving dist/ (embed.js, threadline.js, chunks): another origin than the site. */
+  cdn: string;
+  /** Extra files the static host serves by name. */
+  files: Map<string, string>;
+  westport: SeededPost & { ids: Map<string, number> };
+}
+
+export const test = base.extend<{ page: Page }, { world: WordPressWorld }>({
+  world: [
+    async ({}, use) => {
+      const started = Date.now();
+      const [wp, cdn] = await Promise.all([startWordPress(), startStaticHost()]);
+      const booted = Date.now();
+      const westport = await seedWestport(wp);
+      console.log(`wordpress: started in ${((booted - started) / 1000).toFixed(1)} s, seeded in ${((Date.now() - booted) / 1000).toFixed(1)} s`);
+      await use({ wp, cdn: cdn.url, files: cdn.files, westport });
+      await Promise.all([wp.stop(), cdn.stop()]);
+    },
+    // Boot (15-20 s on an idle 2-core machine, over a minute on a busy one) and 20 REST writes.
+    { scope: 'worker', timeout: 400_000 },
+  ],
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+export { expect };
+
+/** Puts threadline's script tag on every post of the site (in the theme's comments place), with extra data-* attributes. */
+export async function embedOnSite(world: WordPressWorld, attrs: Record<string, string> = {}): Promise<void> {
+  const extra = Object.entries(attrs)
+    .map(([k, v]) => ` data-${k}="${v}"`)
+    .join('');
+  await world.wp.setOptions({
+    tl_test_embed: `<script src="${world.cdn}/embed.js" data-backend="wordpress" data-target="#threadline-comments" data-lazy="false"${extra} async></script>`,
+  });
+}
+
+/** Opens a post and waits for its comments. */
+export async function openPost(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.locator('.tl-heading')).toHaveText(/\d+ comments?|No comments/, { timeout: 20_000 });
+}
