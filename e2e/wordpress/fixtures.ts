@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 import { type SeededPost, seedWestport } from './seed.ts';
 import { startWordPress, type WordPressSite } from './site.ts';
@@ -13,14 +15,24 @@ export interface WordPressWorld {
   westport: SeededPost & { ids: Map<string, number> };
 }
 
+/** The template's name: a new seed or blueprint needs a new one. */
+const TEMPLATE = `westport-${createHash('sha256')
+  .update(
+    ['blueprint.json', 'seed.ts', '../../server-stub/fixtures/westport-thread.json']
+      .map((f) => fs.readFileSync(new URL(f, import.meta.url)))
+      .join('\0'),
+  )
+  .digest('hex')
+  .slice(0, 12)}`;
+
 export const test = base.extend<{ page: Page }, { world: WordPressWorld }>({
   world: [
     async ({}, use) => {
       const started = Date.now();
-      const [wp, cdn] = await Promise.all([startWordPress(), startStaticHost()]);
-      const booted = Date.now();
-      const westport = await seedWestport(wp);
-      console.log(`wordpress: started in ${((booted - started) / 1000).toFixed(1)} s, seeded in ${((Date.now() - booted) / 1000).toFixed(1)} s`);
+      const [{ wp, prepared }, cdn] = await Promise.all([startWordPress(TEMPLATE, seedWestport), startStaticHost()]);
+      // Links name the port the template was made on.
+      const westport = { ...prepared, link: `${wp.url}${new URL(prepared.link).pathname}`, ids: new Map(prepared.ids) };
+      console.log(`wordpress: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       await use({ wp, cdn: cdn.url, files: cdn.files, westport });
       await Promise.all([wp.stop(), cdn.stop()]);
     },

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { WordPressSite } from './site.ts';
 
 /** The Westport seed: the article and its 19 threaded reader comments. */
-const SEED = JSON.parse(fs.readFileSync(fileURLToPath(new URL('../../server-stub/fixtures/westport-thread.json', import.meta.url)), 'utf8')) as {
+const SEED = JSON.parse(
+  fs.readFileSync(fileURLToPath(new URL('../../server-stub/fixtures/westport-thread.json', import.meta.url)), 'utf8'),
+) as {
   article: { title: string; paragraphs: string[] };
   comments: { id: string; parentId: string | null; authorName: string | null; body: string; order: number }[];
 };
@@ -44,7 +46,7 @@ export async function addComment(
 }
 
 /** The Westport article and its threaded comments (replies by `parent`, a minute apart, in page order). */
-export async function seedWestport(wp: WordPressSite): Promise<SeededPost & { ids: Map<string, number> }> {
+export async function seedWestport(wp: WordPressSite): Promise<SeededPost & { ids: [string, number][] }> {
   const post = await createPost(wp, SEED.article.title, SEED.article.paragraphs);
   const ids = new Map<string, number>();
   // One worker: parents first (page order is oldest first), one request at a time.
@@ -53,7 +55,7 @@ export async function seedWestport(wp: WordPressSite): Promise<SeededPost & { id
     const date = new Date(Date.UTC(2019, 6, 17, 12, c.order)).toISOString().slice(0, 19);
     ids.set(c.id, await addComment(wp, post.id, { name: c.authorName ?? 'Anonymous', body: c.body, parent: parent ?? 0, date }));
   }
-  return { ...post, ids };
+  return { ...post, ids: [...ids] };
 }
 
 /** The seed, for assertions. */

@@ -19,20 +19,48 @@ export interface WordPressSite {
   stop(): Promise<void>;
 }
 
+/** A started site and what `prepare` returned when its template was made. */
+export interface PreparedSite<T> {
+  wp: WordPressSite;
+  prepared: T;
+}
+
 /**
- * Starts a fresh site from the files e2e/wordpress/setup.sh installed: a copy in a temporary
- * folder (its SQLite database starts empty, so every run starts clean), the test plugin and
- * threadline's plugin under wp-content, on a free port.
+ * Starts a site from a template: Debian's WordPress, installed by Playground and prepared by
+ * `prepare` (seeding through the REST API) once per `key`, kept under .cache/templates/; every
+ * start copies it to a temporary folder, so each run begins from the same clean state and pays
+ * only a restart (not the install and seeding) once the template exists. Plugins are copied in
+ * fresh at every start.
  */
-export async function startWordPress(): Promise<WordPressSite> {
-  const source = path.join(HERE, '.cache/wordpress');
-  if (!fs.existsSync(path.join(source, 'wp-settings.php'))) throw new Error('WordPress is not installed: run bash e2e/wordpress/setup.sh');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-wp-'));
-  const site = path.join(dir, 'wordpress');
-  fs.cpSync(source, site, { recursive: true });
-  fs.cpSync(path.join(HERE, 'mu-plugins'), path.join(site, 'wp-content/mu-plugins'), { recursive: true });
-  fs.mkdirSync(path.join(site, 'wp-content/threadline'));
-  fs.copyFileSync(path.join(ROOT, 'server-stub/wordpress/threadline.php'), path.join(site, 'wp-content/threadline/threadline.php'));
+export async function startWordPress<T>(key: string, prepare: (wp: WordPressSite) => Promise<T>): Promise<PreparedSite<T>> {
+  const template = path.join(HERE, '.cache/templates', key);
+  if (!fs.existsSync(path.join(template, 'wp-content/e2e-prepared.json'))) {
+    const source = path.join(HERE, '.cache/wordpress');
+    if (!fs.existsSync(path.join(source, 'wp-settings.php')))
+      throw new Error('WordPress is not installed: run bash e2e/wordpress/setup.sh');
+    const wp = await bootSite(source);
+    try {
+      const prepared = await prepare(wp);
+      await wp.stop({ keep: true });
+      fs.writeFileSync(path.join(wp.dir, 'wp-content/e2e-prepared.json'), JSON.stringify(prepared));
+      fs.rmSync(template, { recursive: true, force: true });
+      fs.mkdirSync(path.dirname(template), { recursive: true });
+      fs.renameSync(wp.dir, template);
+    } finally {
+      await wp.stop();
+    }
+  }
+  const wp = await bootSite(template);
+  return { wp, prepared: JSON.parse(fs.readFileSync(path.join(wp.dir, 'wp-content/e2e-prepared.json'), 'utf8')) as T };
+}
+
+/** Copies a site folder to a temporary one, adds the plugins, and serves it on a free port. */
+async function bootSite(from: string): Promise<WordPressSite & { dir: string; stop(options?: { keep?: boolean }): Promise<void> }> {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-wp-')), 'wordpress');
+  fs.cpSync(from, dir, { recursive: true });
+  fs.cpSync(path.join(HERE, 'mu-plugins'), path.join(dir, 'wp-content/mu-plugins'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'wp-content/threadline'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'server-stub/wordpress/threadline.php'), path.join(dir, 'wp-content/threadline/threadline.php'));
 
   const port = await freePort();
   const child: ChildProcess = spawn(
@@ -41,7 +69,7 @@ export async function startWordPress(): Promise<WordPressSite> {
       'server',
       `--port=${port}`,
       '--php=8.3',
-      `--mount-before-install=${site}:/wordpress`,
+      `--mount-before-install=${dir}:/wordpress`,
       '--wordpress-install-mode=install-from-existing-files-if-needed',
       `--blueprint=${path.join(HERE, 'blueprint.json')}`,
       '--define',
@@ -50,8 +78,8 @@ export async function startWordPress(): Promise<WordPressSite> {
     ],
     { cwd: HERE, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  await waitFor(child, /Ready! WordPress is running/, 120_000);
-  const password = fs.readFileSync(path.join(site, 'wp-content/e2e-app-password.txt'), 'utf8').trim();
+  await waitFor(child, /Ready! WordPress is running/, 240_000);
+  const password = fs.readFileSync(path.join(dir, 'wp-content/e2e-app-password.txt'), 'utf8').trim();
   const url = `http://127.0.0.1:${port}`;
   const auth = `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`;
 
@@ -73,18 +101,19 @@ export async function startWordPress(): Promise<WordPressSite> {
   await admin('GET', 'wp/v2/users/me');
   return {
     url,
+    dir,
     admin,
     async setOptions(options) {
       await admin('POST', 'tl-test/v1/options', options);
     },
-    async stop() {
+    async stop({ keep = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keep) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
     },
   };
 }
