@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { test as base, expect, type Page } from '@playwright/test';
-import { type SeededPost, seedWestport } from './seed.ts';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { createPost, type SeededPost, seedWestport } from './seed.ts';
 import { startWordPress, type WordPressSite } from './site.ts';
 import { startStaticHost } from './static-host.ts';
 
@@ -56,6 +56,28 @@ export async function embedOnSite(world: WordPressWorld, attrs: Record<string, s
   await world.wp.setOptions({
     tl_test_embed: `<script src="${world.cdn}/embed.js" data-backend="wordpress" data-target="#threadline-comments" data-lazy="false"${extra} async></script>`,
   });
+}
+
+/** A fresh post for one test (so tests never see each other's comments). */
+export async function newPost(world: WordPressWorld, title: string, paragraphs: readonly string[] = ['A short story for one test.']) {
+  return createPost(world.wp, title, paragraphs);
+}
+
+/** The comment whose body contains `text` (Playwright's CSS locators pierce open shadow roots). */
+export const commentByText = (page: Page, text: string): Locator =>
+  page.locator('article.tl-comment', { has: page.locator('.tl-body', { hasText: text }) });
+
+/** Fills the top-level form (or the open reply form) and posts. */
+export async function postAs(
+  page: Page,
+  who: { name: string; email: string },
+  body: string,
+  form = page.locator('form.tl-composer').first(),
+) {
+  await form.getByLabel('Your comment').fill(body);
+  await form.getByLabel(/^Name/).fill(who.name);
+  await form.getByLabel(/^Email/).fill(who.email);
+  await form.getByRole('button', { name: /Post (comment|reply)/ }).click();
 }
 
 /** Opens a post and waits for its comments. */

@@ -78,6 +78,10 @@ async function bootSite(from: string): Promise<WordPressSite & { dir: string; st
     ],
     { cwd: HERE, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  // A test run that ends abruptly (a timeout, Ctrl-C) must not leave a 400 MB PHP server behind.
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
   await waitFor(child, /Ready! WordPress is running/, 240_000);
   const password = fs.readFileSync(path.join(dir, 'wp-content/e2e-app-password.txt'), 'utf8').trim();
   const url = `http://127.0.0.1:${port}`;

@@ -20,6 +20,28 @@ add_filter(
 	99
 );
 
+// Stands in for an anti-spam plugin with its own refusal code (a code the widget does not know).
+add_filter(
+	'pre_comment_approved',
+	static function ( $approved, $data ) {
+		return false !== stripos( $data['comment_content'] ?? '', 'moon' )
+			? new WP_Error( 'tl_test_no_moon', 'Comments about the <em>moon</em> are not accepted here.', array( 'status' => 403 ) )
+			: $approved;
+	},
+	10,
+	2
+);
+
+// Index pages: a count beside each post title, as a site owner would add to the theme.
+add_filter(
+	'the_title',
+	static function ( $title, $id = 0 ) {
+		return is_home() && in_the_loop() ? $title . ' <span class="tl-count" data-threadline-count="' . (int) $id . '"></span>' : $title;
+	},
+	10,
+	2
+);
+
 // The theme's own comments are replaced by threadline's section.
 add_filter(
 	'comments_template',
