@@ -69,7 +69,7 @@ test('a newcomer’s comment is held: its author sees "Waiting for approval", ot
   await other.reload();
   await expect(commentByText(other, 'An earlier visible comment.')).toBeVisible();
   await world.wp.admin('POST', `wp/v2/comments/${held[0]!.id}`, { status: 'approved' });
-  await other.getByRole('button', { name: 'Show 1 new comment' }).click({ timeout: 15_000 });
+  await other.getByRole('button', { name: 'Show 1 new comment' }).click();
   await expect(commentByText(other, 'First time here')).toBeVisible();
   await other.close();
 });

@@ -22,7 +22,7 @@ export interface RestClient {
 
 /** Options of the REST client. */
 export interface RestClientOptions {
-  /** Milliseconds before a request counts as failed. Default 15000. */
+  /** Milliseconds before a request counts as failed. Default 30000 (WordPress answers one request at a time per PHP worker, and shared hosts have few). */
   timeoutMs?: number;
   /** For tests; default the global fetch. */
   fetch?: typeof fetch;
@@ -44,7 +44,7 @@ export function restUrl(root: string, route: string, query: Query = {}): string 
 
 /** Creates a REST client for the root (e.g. `https://news.example/wp-json/`). */
 export function createRestClient(root: string, options: RestClientOptions = {}): RestClient {
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? 30_000;
   async function send(method: string, url: string, body?: Record<string, unknown>): Promise<Response> {
     if (globalThis.navigator?.onLine === false) throw new BackendError('offline', 'The browser is offline.');
     const abort = new AbortController();
