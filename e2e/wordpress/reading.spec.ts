@@ -30,7 +30,8 @@ test('reads the Westport thread from WordPress: every comment, replies under the
   const [a, c] = [await article.boundingBox(), await comments.boundingBox()];
   expect(c!.y).toBeGreaterThanOrEqual(a!.y + a!.height - 1);
   await page.setViewportSize({ width: 1100, height: 1400 });
-  await page.locator('.entry-title').scrollIntoViewIfNeeded();
+  // The article's last paragraphs, then threadline where the theme's comments were.
+  await comments.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 380));
   await page.screenshot({ path: 'docs/screenshot-wordpress.png' });
 });
 
@@ -55,7 +56,7 @@ test('counts beside each post on the index page come in one request', async ({ p
     if (r.url().includes('wp/v2/comments')) comments.push(r.url());
   });
   await page.goto(`${world.wp.url}/`);
-  await expect(page.locator(`[data-threadline-count="${world.westport.id}"]`)).toHaveText(`${WESTPORT.comments.length} comments`);
-  await expect(page.locator(`[data-threadline-count="${quiet.id}"]`)).toHaveText('0 comments');
+  await expect(page.locator(`.entry-title [data-threadline-count="${world.westport.id}"]`)).toHaveText(`${WESTPORT.comments.length} comments`);
+  await expect(page.locator(`.entry-title [data-threadline-count="${quiet.id}"]`)).toHaveText('0 comments');
   expect(comments).toHaveLength(1);
 });
