@@ -1,10 +1,14 @@
-import { embedOnSite, expect, openPost, test } from './fixtures.ts';
+import { embedOnSite, expect, newPost, openPost, test } from './fixtures.ts';
+import { addComment, WESTPORT } from './seed.ts';
 
 const MARKERS = 'threadline-inline .tl-inline-marker';
 
 test('with the plugin: inline markers, a comment on a paragraph keeps its anchor through WordPress', async ({ page, world }) => {
   await embedOnSite(world, { inline: '.entry-content p', poll: '0' });
-  await openPost(page, world.westport.link);
+  const post = await newPost(world, 'Inline comments', WESTPORT.article.paragraphs);
+  // Rita has an approved comment, so WordPress approves her next one at once (a newcomer's is held).
+  await addComment(world.wp, post.id, { name: 'Rita Regular', email: 'rita@example.com', body: 'Approved before.' });
+  await openPost(page, post.link);
   const third = page.locator(`${MARKERS}[data-block="2"]`);
   await expect(page.locator(MARKERS).first()).toBeAttached();
   await page.locator('.entry-content p').nth(2).hover();

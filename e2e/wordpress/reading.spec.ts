@@ -56,7 +56,9 @@ test('counts beside each post on the index page come in one request', async ({ p
     if (r.url().includes('wp/v2/comments')) comments.push(r.url());
   });
   await page.goto(`${world.wp.url}/`);
-  await expect(page.locator(`.entry-title [data-threadline-count="${world.westport.id}"]`)).toHaveText(`${WESTPORT.comments.length} comments`);
+  await expect(page.locator(`.entry-title [data-threadline-count="${world.westport.id}"]`)).toHaveText(
+    `${WESTPORT.comments.length} comments`,
+  );
   await expect(page.locator(`.entry-title [data-threadline-count="${quiet.id}"]`)).toHaveText('0 comments');
   expect(comments).toHaveLength(1);
 });
