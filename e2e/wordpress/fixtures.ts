@@ -74,7 +74,7 @@ export async function postAs(
   body: string,
   form = page.locator('form.tl-composer').first(),
 ) {
-  await form.getByLabel('Your comment').fill(body);
+  await form.getByLabel(/^Your (comment|reply)/).fill(body);
   await form.getByLabel(/^Name/).fill(who.name);
   await form.getByLabel(/^Email/).fill(who.email);
   await form.getByRole('button', { name: /Post (comment|reply)/ }).click();
