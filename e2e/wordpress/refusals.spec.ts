@@ -34,11 +34,12 @@ test('the same comment twice: "already posted", the text kept', async ({ page, w
 
 test('too fast (WordPress’s flood check): told to wait, the text kept', async ({ page, world }) => {
   const post = await newPost(world, 'Flood');
-  await addComment(world.wp, post.id, { ...READER, body: 'Approved before.' });
   await world.wp.setOptions({ tl_test_flood: 1 });
   try {
     await openPost(page, post.link);
     await postAs(page, READER, 'One.');
+    // The answer came (the form is free again) and the comment stayed: WordPress stored it.
+    await expect(page.locator('form.tl-composer').first().getByRole('button', { name: 'Post comment' })).toBeEnabled();
     await expect(commentByText(page, 'One.')).toBeVisible();
     await postAs(page, READER, 'Two, too soon.');
     await expectRefused(page, 'Too many attempts. Please wait 15 seconds, then try again; your text is still here.', 'Two, too soon.');
