@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { type CommentRow, toStored } from './comment-rows.ts';
 import type { ImportWriter } from './comment-store.ts';
-import { runRuleOn } from './pg-writes.ts';
+import { inTransaction, runRuleOn } from './pg-writes.ts';
 import { editRule, insertRule, removeRule, setStatusRule, voteRule } from './write-rules.ts';
 
 /**
@@ -9,19 +9,8 @@ import { editRule, insertRule, removeRule, setStatusRule, voteRule } from './wri
  * it (write-rules.ts), so the import follows the same rules. A failing write fails the whole
  * import (the ROLLBACK undoes everything).
  */
-export async function runPgImport<T>(pool: Pool, work: (tx: ImportWriter) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(writerOn(client));
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+export function runPgImport<T>(pool: Pool, work: (tx: ImportWriter) => Promise<T>): Promise<T> {
+  return inTransaction(pool, (client) => work(writerOn(client)));
 }
 
 /** The import's writes on `client`; lock and ban use the same statements as the store's. */

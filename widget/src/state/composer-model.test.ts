@@ -1,24 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../backend/backend-error.ts';
-import { fakeBackend, testSession } from '../testing/fake-backend.ts';
+import { fakeBackend, testSession, useMemoryStorage } from '../testing/fake-backend.ts';
 import { checkDraft } from './comment-checks.ts';
 import { drafts } from './drafts.ts';
 import { createThreadView } from './thread-view.ts';
 
 const page = { title: 'Story', url: 'https://news.example/story' };
 
-// An in-memory localStorage, as a browser has.
-beforeEach(() => {
-  const data = new Map<string, string>();
-  Object.defineProperty(globalThis, 'localStorage', {
-    configurable: true,
-    value: {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => data.set(k, v),
-      removeItem: (k: string) => data.delete(k),
-    },
-  });
-});
+beforeEach(useMemoryStorage);
 
 const setup = (parentId: string | null = null) => {
   const fake = fakeBackend();

@@ -2,22 +2,12 @@ import { createChallenge, verifySolution } from 'altcha-lib/v1';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../backend/backend-error.ts';
 import type { Comment, PowChallenge } from '../protocol/types.ts';
-import { comment, fakeBackend, testSession } from '../testing/fake-backend.ts';
+import { comment, fakeBackend, testSession, useMemoryStorage } from '../testing/fake-backend.ts';
 import { createThreadView } from './thread-view.ts';
 
 const KEY = 'widget-test-hmac';
 
-beforeEach(() => {
-  const data = new Map<string, string>();
-  Object.defineProperty(globalThis, 'localStorage', {
-    configurable: true,
-    value: {
-      getItem: (k: string) => data.get(k) ?? null,
-      setItem: (k: string, v: string) => data.set(k, v),
-      removeItem: (k: string) => data.delete(k),
-    },
-  });
-});
+beforeEach(useMemoryStorage);
 
 /** A view over a fake backend that asks for proof of work when `pow` is set. */
 function setup(pow: boolean, stored: Comment[] = []) {

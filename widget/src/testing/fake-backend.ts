@@ -134,3 +134,16 @@ export function testSession(backend: CommentsBackend, threadKey = '/t'): Session
 
 /** Lets pending promises (a fake backend's answers) settle. */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Gives the test an empty in-memory localStorage, as a browser has (call in beforeEach). */
+export function useMemoryStorage(): void {
+  const data = new Map<string, string>();
+  Object.defineProperty(globalThis, 'localStorage', {
+    configurable: true,
+    value: {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => data.set(k, v),
+      removeItem: (k: string) => data.delete(k),
+    },
+  });
+}
