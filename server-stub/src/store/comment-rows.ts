@@ -32,6 +32,16 @@ export function pageScope({ filter, anchors }: Pick<PageQuery, 'filter' | 'ancho
   return anchors?.length ? 2 : filter === 'inline' ? 1 : 0;
 }
 
+/**
+ * What a reader can list is what counts: a published reply under a pending or rejected comment is
+ * hidden with it (until that is approved), so counts skip it too. The CTE `hidden` holds those
+ * replies (and the held comments) of the threads `threads` names, in the store's SQL dialect;
+ * counts add `AND id NOT IN (SELECT id FROM hidden)`.
+ */
+export const hiddenReplies = (threads: string) => `WITH RECURSIVE hidden(id) AS (
+    SELECT id FROM comments WHERE thread_key IN (${threads}) AND status IN ('pending', 'rejected')
+    UNION SELECT c.id FROM comments c JOIN hidden h ON c.parent_id = h.id)`;
+
 /** The stored form of an anchor. */
 export function anchorColumns(anchor: StoredCommentInput['anchor']): { anchor: string | null; anchorKey: string | null } {
   return anchor ? { anchor: JSON.stringify(anchor), anchorKey: anchor.key } : { anchor: null, anchorKey: null };

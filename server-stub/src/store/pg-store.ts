@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
+import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { runPgImport } from './pg-import.ts';
 import { migratePg } from './pg-migrations.ts';
@@ -79,7 +79,10 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
         [key],
       );
       if (!row) return null;
-      const [count] = await q<{ n: string }>("SELECT COUNT(*) AS n FROM comments WHERE thread_key = $1 AND status = 'published'", [key]);
+      const [count] = await q<{ n: string }>(
+        `${hiddenReplies('$1')} SELECT COUNT(*) AS n FROM comments WHERE thread_key = $1 AND status = 'published' AND id NOT IN (SELECT id FROM hidden)`,
+        [key],
+      );
       const info: ThreadInfo = {
         key: row.key,
         title: row.title,
@@ -128,8 +131,8 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listAnchors(key) {
       // A deleted top-level comment still holds its passage while replies under it are published.
       const rows = await q<{ anchor_key: string; anchor: string; n: string }>(
-        `SELECT r.anchor_key, MIN(r.anchor) AS anchor, COUNT(c.id) AS n
-         FROM comments r JOIN comments c ON c.root_id = r.id AND c.status = 'published'
+        `${hiddenReplies('$1')} SELECT r.anchor_key, MIN(r.anchor) AS anchor, COUNT(c.id) AS n
+         FROM comments r JOIN comments c ON c.root_id = r.id AND c.status = 'published' AND c.id NOT IN (SELECT id FROM hidden)
          WHERE r.thread_key = $1 AND r.parent_id IS NULL AND r.anchor_key IS NOT NULL AND r.status IN ('published', 'deleted')
          GROUP BY r.anchor_key ORDER BY MIN(r.seq)`,
         [key],
@@ -142,7 +145,8 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     },
     async countComments(keys) {
       const rows = await q<{ key: string; n: string }>(
-        "SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key = ANY($1::text[]) AND status = 'published' GROUP BY thread_key",
+        `${hiddenReplies('SELECT unnest($1::text[])')} SELECT thread_key AS key, COUNT(*) AS n FROM comments
+         WHERE thread_key = ANY($1::text[]) AND status = 'published' AND id NOT IN (SELECT id FROM hidden) GROUP BY thread_key`,
         [keys],
       );
       return Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
+import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { runSqliteImport } from './sqlite-import.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
@@ -47,8 +47,8 @@ export function openSqliteStore(file: string): CommentStore {
   const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number; locked: number }>(
     'SELECT key, title, url, version, locked FROM threads WHERE key = ?',
   );
-  const countThread = db.prepare<[string], { n: number }>(
-    "SELECT COUNT(*) AS n FROM comments WHERE thread_key = ? AND +status = 'published'",
+  const countThread = db.prepare<[{ key: string }], { n: number }>(
+    `${hiddenReplies('@key')} SELECT COUNT(*) AS n FROM comments WHERE thread_key = @key AND +status = 'published' AND id NOT IN (SELECT id FROM hidden)`,
   );
   const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
   const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], CommentRow>(sql)])) as Record<
@@ -61,14 +61,15 @@ export function openSqliteStore(file: string): CommentStore {
   const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${VISIBLE} ORDER BY seq`);
   const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?');
   // A deleted top-level comment still holds its passage while replies under it are published.
-  const selectAnchors = db.prepare<[string], { anchor_key: string; anchor: string; n: number }>(
-    `SELECT r.anchor_key, MIN(r.anchor) AS anchor, COUNT(c.id) AS n
-     FROM comments r JOIN comments c ON c.root_id = r.id AND c.status = 'published'
-     WHERE r.thread_key = ? AND r.parent_id IS NULL AND r.anchor_key IS NOT NULL AND r.status IN ('published', 'deleted')
+  const selectAnchors = db.prepare<[{ key: string }], { anchor_key: string; anchor: string; n: number }>(
+    `${hiddenReplies('@key')} SELECT r.anchor_key, MIN(r.anchor) AS anchor, COUNT(c.id) AS n
+     FROM comments r JOIN comments c ON c.root_id = r.id AND c.status = 'published' AND c.id NOT IN (SELECT id FROM hidden)
+     WHERE r.thread_key = @key AND r.parent_id IS NULL AND r.anchor_key IS NOT NULL AND r.status IN ('published', 'deleted')
      GROUP BY r.anchor_key ORDER BY MIN(r.seq)`,
   );
-  const selectCounts = db.prepare<[string], { key: string; n: number }>(
-    `SELECT thread_key AS key, COUNT(*) AS n FROM comments WHERE thread_key IN (SELECT value FROM json_each(?)) AND +status = 'published' GROUP BY thread_key`,
+  const selectCounts = db.prepare<[{ keys: string }], { key: string; n: number }>(
+    `${hiddenReplies('SELECT value FROM json_each(@keys)')} SELECT thread_key AS key, COUNT(*) AS n FROM comments
+     WHERE thread_key IN (SELECT value FROM json_each(@keys)) AND +status = 'published' AND id NOT IN (SELECT id FROM hidden) GROUP BY thread_key`,
   );
   const selectIdempotency = db.prepare<[string], { request_hash: string; comment_id: string }>(
     'SELECT request_hash, comment_id FROM idempotency_keys WHERE key = ?',
@@ -95,7 +96,7 @@ export function openSqliteStore(file: string): CommentStore {
         key: row.key,
         title: row.title,
         url: row.url,
-        commentCount: countThread.get(key)!.n,
+        commentCount: countThread.get({ key })!.n,
         version: row.version,
         ...(row.locked ? { locked: true } : {}),
       };
@@ -124,14 +125,14 @@ export function openSqliteStore(file: string): CommentStore {
       return selectSubtree.all(rootId).map(toComment);
     },
     async listAnchors(key) {
-      return selectAnchors.all(key).map((r) => ({ key: r.anchor_key, anchor: JSON.parse(r.anchor) as Anchor, count: r.n }));
+      return selectAnchors.all({ key }).map((r) => ({ key: r.anchor_key, anchor: JSON.parse(r.anchor) as Anchor, count: r.n }));
     },
     async findComment(id) {
       const row = selectComment.get(id);
       return row ? toStored(row) : null;
     },
     async countComments(keys) {
-      return Object.fromEntries(selectCounts.all(JSON.stringify(keys)).map((r) => [r.key, r.n]));
+      return Object.fromEntries(selectCounts.all({ keys: JSON.stringify(keys) }).map((r) => [r.key, r.n]));
     },
     async findIdempotencyKey(key) {
       const row = selectIdempotency.get(key);

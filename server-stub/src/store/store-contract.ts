@@ -257,6 +257,29 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       expect((await store.getThread('/t'))!.commentCount).toBe(3);
     });
 
+    it('counts what a reader can list: a published reply under a held comment counts once that is approved', async () => {
+      const passage = { type: 'paragraph' as const, exact: 'A passage', prefix: '', suffix: '', key: 'k-passage' };
+      await store.insertComment(input('root', { anchor: passage }));
+      await store.insertComment(input('held', { parentId: 'root', status: 'pending' }));
+      await add('under-held', 'held');
+      await add('under-under', 'under-held');
+      await add('other', 'root');
+      const listed = (await store.listPage('/t', { sort: 'oldest', limit: 10, after: null })).comments.filter(
+        (c) => c.status === 'published',
+      );
+      // What a reader's tree shows: every comment whose chain of parents is all listed.
+      const shown = new Set<string>();
+      for (const c of listed) if (c.parentId === null || shown.has(c.parentId)) shown.add(c.id);
+      expect([...shown]).toEqual(['root', 'other']);
+      expect((await store.getThread('/t'))!.commentCount).toBe(2);
+      expect(await store.countComments(['/t'])).toEqual({ '/t': 2 });
+      expect((await store.listAnchors('/t')).map((a) => a.count)).toEqual([2]);
+      await store.setStatus('held', 'published');
+      expect((await store.getThread('/t'))!.commentCount).toBe(5);
+      expect(await store.countComments(['/t'])).toEqual({ '/t': 5 });
+      expect((await store.listAnchors('/t')).map((a) => a.count)).toEqual([5]);
+    });
+
     it('caps new votes per address and comment, and leaves existing voters alone', async () => {
       await add('c');
       const cap = { perIp: 2, since: '2024-01-01T00:00:00.000Z' };
