@@ -1,3 +1,4 @@
+import { type CommentStatus, isPublicStatus } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore, StoredComment } from '../store/comment-store.ts';
 import type { ExternalModerator, ModerationSubject } from './external-moderation.ts';
@@ -25,8 +26,8 @@ type SubjectParts = Omit<ModerationSubject, 'ip' | 'userAgent' | 'referrer' | 'i
 
 const notFound = () => new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).');
 
-/** True for comments readers may see (a placeholder included); pending and rejected ones are nobody else's business. */
-export const isPublic = (c: { status: string }) => c.status === 'published' || c.status === 'deleted';
+/** True for comments readers may see (a placeholder included). */
+export const isPublic = (c: { status: CommentStatus }) => isPublicStatus(c.status);
 
 /** Applies the external moderators' verdict to the status the site's own rules chose. */
 async function withExternalVerdict(

@@ -1,4 +1,4 @@
-import type { Comment } from '../../../widget/src/protocol/types.ts';
+import { type Comment, isPublicStatus } from '../../../widget/src/protocol/types.ts';
 import { anchorColumns, type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput, VersionedEvent, VoteCap } from './comment-store.ts';
 import { one, type Rule, record, run } from './sql-steps.ts';
@@ -12,8 +12,6 @@ import { one, type Rule, record, run } from './sql-steps.ts';
 
 /** A write's result and the live events it recorded (published once the transaction commits). */
 export type Written<T> = T & { events: VersionedEvent[] };
-
-const isPublic = (status: CommentRow['status']) => status === 'published' || status === 'deleted';
 
 function* row(id: string): Rule<CommentRow | undefined> {
   return yield* one<CommentRow>('SELECT * FROM comments WHERE id = ?', id);
@@ -124,14 +122,14 @@ export function* removeRule(id: string): Rule<Written<{ comment: Comment | null 
   const first = (yield* row(id))!;
   if (yield* hasChildren(id)) {
     // A held comment's replies were public all along: its placeholder joins the count they are in.
-    if (!isPublic(first.status) && first.parent_id) yield* addToAncestors(first.parent_id, 1);
+    if (!isPublicStatus(first.status) && first.parent_id) yield* addToAncestors(first.parent_id, 1);
     const comment = yield* makePlaceholder(id);
     return { comment, events: [yield* record(first.thread_key, { type: 'delete', id, comment })] };
   }
   const events: VersionedEvent[] = [];
   let gone: CommentRow | undefined = first;
   while (gone) {
-    if (isPublic(gone.status)) {
+    if (isPublicStatus(gone.status)) {
       if (gone.parent_id) yield* addToAncestors(gone.parent_id, -1);
       events.push(yield* record(gone.thread_key, { type: 'delete', id: gone.id, comment: null }));
     }

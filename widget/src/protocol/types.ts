@@ -9,6 +9,9 @@
  */
 export type CommentStatus = 'published' | 'deleted' | 'pending' | 'rejected';
 
+/** True for statuses readers may see (a placeholder included); pending and rejected comments are nobody else's business. */
+export const isPublicStatus = (status: CommentStatus): boolean => status === 'published' || status === 'deleted';
+
 /** How a body is written: the threadline protocol always sends Markdown; adapters may send HTML. */
 export type BodyFormat = 'markdown' | 'html';
 
