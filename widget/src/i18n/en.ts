@@ -110,6 +110,11 @@ export const en = {
   'inline.quoting': 'Commenting on',
   'inline.close': 'Close',
   'inline.empty': 'No comments on this paragraph yet. Start the conversation.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 } as const;
 
 /** A key of the message catalog. */

@@ -136,4 +136,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'تعليقك على',
   'inline.close': 'إغلاق',
   'inline.empty': 'لا توجد تعليقات على هذه الفقرة بعد. ابدأ النقاش.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Коментирате',
   'inline.close': 'Затваряне',
   'inline.empty': 'Все още няма коментари към този абзац. Започнете дискусията.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -122,4 +122,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Comenteu',
   'inline.close': 'Tanca',
   'inline.empty': 'Encara no hi ha comentaris sobre aquest paràgraf. Comenceu la conversa.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

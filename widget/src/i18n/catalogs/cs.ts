@@ -124,4 +124,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Komentujete',
   'inline.close': 'Zavřít',
   'inline.empty': 'K tomuto odstavci zatím nejsou komentáře. Zahajte diskusi.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Du kommenterer',
   'inline.close': 'Luk',
   'inline.empty': 'Ingen kommentarer til dette afsnit endnu. Start debatten.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -114,4 +114,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Sie kommentieren',
   'inline.close': 'Schließen',
   'inline.empty': 'Noch keine Kommentare zu diesem Absatz. Schreiben Sie den ersten.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Σχολιάζετε',
   'inline.close': 'Κλείσιμο',
   'inline.empty': 'Δεν υπάρχουν ακόμη σχόλια σε αυτή την παράγραφο. Ξεκινήστε τη συζήτηση.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -119,4 +119,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Comentas sobre',
   'inline.close': 'Cerrar',
   'inline.empty': 'Aún no hay comentarios sobre este párrafo. Inicia la conversación.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'دیدگاه دربارهٔ',
   'inline.close': 'بستن',
   'inline.empty': 'هنوز دیدگاهی برای این بند نیست. گفت‌وگو را شما آغاز کنید.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

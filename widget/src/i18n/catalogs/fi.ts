@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Kommentoit kohtaa',
   'inline.close': 'Sulje',
   'inline.empty': 'Tähän kappaleeseen ei ole vielä kommentteja. Aloita keskustelu.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

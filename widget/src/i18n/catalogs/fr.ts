@@ -120,4 +120,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Vous commentez',
   'inline.close': 'Fermer',
   'inline.empty': 'Pas encore de commentaire sur ce paragraphe. Lancez la discussion.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -118,4 +118,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'תגובה על',
   'inline.close': 'סגירה',
   'inline.empty': 'אין עדיין תגובות לפסקה זו. פתחו את הדיון.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

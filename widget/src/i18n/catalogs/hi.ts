@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'इस पर टिप्पणी',
   'inline.close': 'बंद करें',
   'inline.empty': 'इस अनुच्छेद पर अभी कोई टिप्पणी नहीं है। चर्चा शुरू करें।',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Ehhez szól hozzá',
   'inline.close': 'Bezárás',
   'inline.empty': 'Ehhez a bekezdéshez még nincs hozzászólás. Kezdje el a beszélgetést!',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

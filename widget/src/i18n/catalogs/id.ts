@@ -106,4 +106,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Mengomentari',
   'inline.close': 'Tutup',
   'inline.empty': 'Belum ada komentar pada paragraf ini. Mulailah diskusi.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -120,4 +120,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Stai commentando',
   'inline.close': 'Chiudi',
   'inline.empty': 'Ancora nessun commento su questo paragrafo. Inizia tu la discussione.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

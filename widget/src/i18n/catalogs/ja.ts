@@ -107,4 +107,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'コメント対象',
   'inline.close': '閉じる',
   'inline.empty': 'この段落へのコメントはまだありません。最初のコメントを書きましょう。',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -106,4 +106,9 @@ export const catalog: Catalog = {
   'inline.quoting': '댓글 대상',
   'inline.close': '닫기',
   'inline.empty': '이 문단에는 아직 댓글이 없습니다. 첫 댓글을 남겨 보세요.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

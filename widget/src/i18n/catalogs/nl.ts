@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'U reageert op',
   'inline.close': 'Sluiten',
   'inline.empty': 'Nog geen reacties bij deze alinea. Begin het gesprek.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -125,4 +125,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Komentujesz',
   'inline.close': 'Zamknij',
   'inline.empty': 'Nie ma jeszcze komentarzy do tego akapitu. Rozpocznij dyskusję.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -120,4 +120,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'A comentar',
   'inline.close': 'Fechar',
   'inline.empty': 'Ainda não há comentários sobre este parágrafo. Comece a conversa.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -118,4 +118,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Comentați la',
   'inline.close': 'Închideți',
   'inline.empty': 'Încă nu există comentarii la acest paragraf. Începeți discuția.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

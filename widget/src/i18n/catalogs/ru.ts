@@ -124,4 +124,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Вы комментируете',
   'inline.close': 'Закрыть',
   'inline.empty': 'К этому абзацу пока нет комментариев. Начните обсуждение.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Du kommenterar',
   'inline.close': 'Stäng',
   'inline.empty': 'Inga kommentarer till det här stycket än. Starta diskussionen.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

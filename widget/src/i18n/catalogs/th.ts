@@ -106,4 +106,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'กำลังแสดงความคิดเห็นต่อ',
   'inline.close': 'ปิด',
   'inline.empty': 'ยังไม่มีความคิดเห็นในย่อหน้านี้ เริ่มการสนทนาได้เลย',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -112,4 +112,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Yorum yaptığınız kısım',
   'inline.close': 'Kapat',
   'inline.empty': 'Bu paragrafa henüz yorum yok. Tartışmayı siz başlatın.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

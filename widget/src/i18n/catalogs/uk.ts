@@ -124,4 +124,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Ви коментуєте',
   'inline.close': 'Закрити',
   'inline.empty': 'До цього абзацу ще немає коментарів. Розпочніть обговорення.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -106,4 +106,9 @@ export const catalog: Catalog = {
   'inline.quoting': 'Đang bình luận về',
   'inline.close': 'Đóng',
   'inline.empty': 'Chưa có bình luận nào về đoạn này. Hãy mở đầu cuộc thảo luận.',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

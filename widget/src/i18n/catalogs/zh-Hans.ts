@@ -106,4 +106,9 @@ export const catalog: Catalog = {
   'inline.quoting': '评论内容',
   'inline.close': '关闭',
   'inline.empty': '本段还没有评论，来说两句吧。',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };

@@ -106,4 +106,9 @@ export const catalog: Catalog = {
   'inline.quoting': '留言對象',
   'inline.close': '關閉',
   'inline.empty': '本段目前還沒有留言，歡迎發表第一則。',
+  // Sign-in (issue 14)
+  // Notifications (issue 15)
+  // Moderation (issue 16)
+  // WordPress and static backends (issue 17)
+  // Speed (issue 13)
 };
