@@ -27,6 +27,9 @@ const INIT = () => {
   }).observe({ type: 'longtask', buffered: true });
 };
 
+/** Where the pages import the widget from (default: the stack's server); another build, to compare two in one run. */
+export const widgetModule: { url: string | null } = { url: null };
+
 async function benchPage(browser: Browser, stack: Stack): Promise<Page> {
   stack.pages.set('/bench', {
     html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="c"></div></body></html>',
@@ -37,14 +40,26 @@ async function benchPage(browser: Browser, stack: Stack): Promise<Page> {
   await page.addInitScript(INIT);
   await page.goto(`${stack.site}/bench`);
   // The module is fetched before timing: mount time is the widget's work, not the network's.
-  await page.evaluate(async (api) => {
-    (window as unknown as { tl: unknown }).tl = await import(`${api}/threadline.js`);
-  }, stack.api);
+  await page.evaluate(async (url) => {
+    (window as unknown as { tl: unknown }).tl = await import(url);
+  }, widgetModule.url ?? `${stack.api}/threadline.js`);
   return page;
 }
 
 /** In the page: mounts, waits until `expected` comments are in the DOM and painted; returns ms and TBT. */
-const MEASURE = async ({ api, thread, expected, all }: { api: string; thread: string; expected: number; all: unknown[] | null }) => {
+const MEASURE = async ({
+  api,
+  thread,
+  expected,
+  all,
+  postTo,
+}: {
+  api: string;
+  thread: string;
+  expected: number;
+  all: unknown[] | null;
+  postTo?: string;
+}) => {
   const w = window as unknown as {
     tl: { mount(el: Element, o: object): unknown };
     __longTasks: { start: number; duration: number }[];
@@ -58,8 +73,15 @@ const MEASURE = async ({ api, thread, expected, all }: { api: string; thread: st
         comments: all,
         nextCursor: null,
       }),
-      postComment: async () => {
-        throw new Error('read-only');
+      // Posts reach the real server when asked (the posting figure), else this backend is read-only.
+      postComment: async (req: unknown) => {
+        if (!postTo) throw new Error('read-only');
+        const res = await fetch(`${postTo}/api/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(req),
+        });
+        return res.json();
       },
     };
   }
@@ -135,42 +157,62 @@ export async function measureRender(browser: Browser, stack: Stack, thread: stri
   };
 }
 
-/** Time from clicking "Post comment" to the new comment shown, in a thread of `n` (median of `runs`). */
-export async function measureSubmit(browser: Browser, stack: Stack, thread: string, runs = 5): Promise<number> {
-  const times: number[] = [];
+/** Click on "Post comment" with a whole thread on the page (medians of the runs). */
+export interface PostResult {
+  /** Click → the optimistic copy in the DOM and painted. */
+  optimisticMs: number;
+  /** Click → the server's copy swapped in and painted (includes the POST round trip). */
+  storedMs: number;
+  /** Long tasks (over 50 ms) between the click and the stored copy painted, and their blocking time. */
+  longTasks: number;
+  tbtMs: number;
+}
+
+/**
+ * Posts a top-level comment with all `n` comments of `thread` on the page (handed to `mount()` by
+ * an in-memory backend, as for "whole thread at once"; the POST goes to the real server).
+ */
+export async function measurePost(browser: Browser, stack: Stack, thread: string, n: number, runs = 5): Promise<PostResult> {
+  const results: PostResult[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await benchPage(browser, stack);
-    await page.evaluate(
-      async ({ api, thread: key }) => {
-        (window as unknown as { tl: { mount(el: Element, o: object): unknown } }).tl.mount(document.querySelector('#c')!, {
-          api,
-          thread: key,
-          lang: 'en',
-        });
-      },
-      { api: stack.api, thread },
-    );
-    await page.locator('article.tl-comment').first().waitFor();
+    const comments = await page.evaluate(FETCH_ALL, { api: stack.api, thread });
+    await page.evaluate(MEASURE, { api: stack.api, thread, expected: n, all: comments, postTo: stack.api });
+    await page.waitForTimeout(300);
     const text = `Benchmark post ${i} ${Date.now()}`;
     await page.getByLabel('Your comment').fill(text);
-    times.push(
+    results.push(
       await page.evaluate(async (body) => {
+        const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
         const root = document.querySelector('threadline-root')!.shadowRoot!;
         const button = root.querySelector<HTMLButtonElement>('form.tl-composer button[type=submit]')!;
+        const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const until = (found: () => boolean) =>
+          new Promise<void>((resolve) => {
+            const check = () => (found() ? resolve() : requestAnimationFrame(check));
+            check();
+          });
+        const mine = () => [...root.querySelectorAll('article')].find((a) => a.querySelector('.tl-body')?.textContent === body);
         const t0 = performance.now();
         button.click();
-        await new Promise<void>((resolve) => {
-          const check = () =>
-            [...root.querySelectorAll('.tl-body')].some((b) => b.textContent === body) ? resolve() : requestAnimationFrame(check);
-          check();
-        });
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return performance.now() - t0;
+        await until(() => !!mine());
+        await painted();
+        const optimisticMs = performance.now() - t0;
+        await until(() => !mine()?.dataset.commentId?.startsWith('pending-'));
+        await painted();
+        const storedMs = performance.now() - t0;
+        const long = w.__longTasks.filter((t) => t.start >= t0 - 1 && t.start <= t0 + storedMs);
+        return { optimisticMs, storedMs, longTasks: long.length, tbtMs: long.reduce((s, t) => s + Math.max(0, t.duration - 50), 0) };
       }, text),
     );
     await page.close();
   }
-  return median(times);
+  return {
+    optimisticMs: median(results.map((r) => r.optimisticMs)),
+    storedMs: median(results.map((r) => r.storedMs)),
+    longTasks: median(results.map((r) => r.longTasks)),
+    tbtMs: median(results.map((r) => r.tbtMs)),
+  };
 }
 
 /**

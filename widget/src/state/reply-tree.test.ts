@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import seed from '../../../server-stub/fixtures/westport-thread.json' with { type: 'json' };
 import type { Comment } from '../protocol/types.ts';
-import { buildReplyTree, countNodes, flattenReplies, type ReplyNode, sortRoots } from './reply-tree.ts';
+import { buildReplyTree, countNodes, flattenReplies, indexReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
 
 let clock = Date.parse('2024-01-01T00:00:00Z');
 const tick = () => {
@@ -25,6 +25,18 @@ const shape = (nodes: ReplyNode[]): string =>
   nodes.map((n) => (n.replies.length ? `${n.comment.id}(${shape(n.replies)})` : n.comment.id)).join(',');
 
 describe('buildReplyTree', () => {
+  it('with the previous tree, keeps every unchanged node object; a changed comment renews it and its ancestors only', () => {
+    const list = [c('a'), c('b', 'a'), c('c', 'b'), c('d'), c('e', 'd')];
+    const before = buildReplyTree(list);
+    const old = indexReplyTree(before);
+    const edited = { ...list[2]!, body: 'edited' };
+    const after = indexReplyTree(buildReplyTree([...list.slice(0, 2), edited, ...list.slice(3), c('f')], old));
+    for (const same of ['d', 'e']) expect(after.get(same)).toBe(old.get(same));
+    for (const renewed of ['a', 'b', 'c']) expect(after.get(renewed)).not.toBe(old.get(renewed));
+    expect(after.get('c')!.comment.body).toBe('edited');
+    expect(after.get('f')!.depth).toBe(0);
+  });
+
   it('nests replies under their parents with depths', () => {
     const roots = buildReplyTree([c('a'), c('b', 'a'), c('c', 'b'), c('d')]);
     expect(shape(roots)).toBe('a(b(c)),d');

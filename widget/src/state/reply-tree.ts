@@ -11,11 +11,14 @@ export interface ReplyNode {
 }
 
 /**
- * Builds the reply tree from a flat list. Siblings are ordered oldest first (ties keep list
+ * Builds the reply tree from a flat list. With `previous` (the tree built before this change),
+ * every node whose comment, depth and replies are unchanged is the previous node object itself,
+ * so a memoised comment item skips it: posting into a 1,000-comment thread re-renders the new
+ * comment and its ancestors, not the thousand. Siblings are ordered oldest first (ties keep list
  * order). A comment whose parent is missing, or that sits in a parent cycle, is shown as
  * top-level rather than dropped: a reader's words are never hidden by bad data.
  */
-export function buildReplyTree(comments: readonly Comment[]): ReplyNode[] {
+export function buildReplyTree(comments: readonly Comment[], previous?: ReadonlyMap<string, ReplyNode>): ReplyNode[] {
   const byTime = comments
     .map((comment, index) => ({ comment, index, time: Date.parse(comment.createdAt) }))
     .sort((a, b) => a.time - b.time || a.index - b.index);
@@ -48,7 +51,32 @@ export function buildReplyTree(comments: readonly Comment[]): ReplyNode[] {
     roots.push(node);
     place(node, 0);
   }
-  return roots;
+  return previous ? roots.map((root) => reuse(root, previous)) : roots;
+}
+
+/** The previous node for `node` if nothing in it changed (its replies settled first), else `node`. */
+function reuse(node: ReplyNode, previous: ReadonlyMap<string, ReplyNode>): ReplyNode {
+  node.replies = node.replies.map((r) => reuse(r, previous));
+  const old = previous.get(node.comment.id);
+  const isSame =
+    old !== undefined &&
+    old.comment === node.comment &&
+    old.depth === node.depth &&
+    old.descendants === node.descendants &&
+    old.replies.length === node.replies.length &&
+    old.replies.every((r, i) => r === node.replies[i]);
+  return isSame ? old : node;
+}
+
+/** Every node of a tree by comment id (to hand to the next `buildReplyTree`). */
+export function indexReplyTree(roots: readonly ReplyNode[]): Map<string, ReplyNode> {
+  const byId = new Map<string, ReplyNode>();
+  const walk = (n: ReplyNode) => {
+    byId.set(n.comment.id, n);
+    n.replies.forEach(walk);
+  };
+  roots.forEach(walk);
+  return byId;
 }
 
 /** Orders top-level comments as the server pages them (replies stay oldest first). */

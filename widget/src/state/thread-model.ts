@@ -7,7 +7,7 @@ import { asBackendError, type BackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
 import type { Comment, LiveEvent, SortOrder, ThreadFilter, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
 import { formatterReadyFor } from '../render/formatter.ts';
-import { buildReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
+import { buildReplyTree, indexReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
 import type { Session } from './session.ts';
 import {
   applyAround,
@@ -169,12 +169,19 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
     data.value.comments.some((c) => ui.sending.value.has(c.id) && c.parentId === comment.parentId && c.body === comment.body);
 
   const find = (id: string) => data.value.comments.find((c) => c.id === id);
+  // The last tree built: unchanged comments keep their node objects (and so skip re-rendering).
+  let lastTree = new Map<string, ReplyNode>();
+  const tree = computed(() => {
+    const roots = buildReplyTree(data.value.comments, lastTree);
+    lastTree = indexReplyTree(roots);
+    return roots;
+  });
   return {
     data,
     info: computed(() => data.value.info),
     status,
     loadError,
-    roots: computed(() => sortRoots(buildReplyTree(data.value.comments), sort.value)),
+    roots: computed(() => sortRoots(tree.value, sort.value)),
     count: computed(() => data.value.info?.commentCount ?? data.value.comments.filter((c) => c.status === 'published').length),
     isLocked: computed(() => data.value.info?.locked === true),
     sort,

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Comment } from '../protocol/types.ts';
+import type { Session } from '../state/session.ts';
+import { createThreadView, type ThreadView } from '../state/thread-view.ts';
+import { countRenders, type RenderLog } from '../testing/count-renders.ts';
+import { comment, type FakeBackend, fakeBackend, testSession } from '../testing/fake-backend.ts';
+import { flush, type Rendered, renderInView } from '../testing/render-view.tsx';
+import { CommentItem } from './CommentItem.tsx';
+import { CommentList } from './CommentList.tsx';
+
+// A big thread: 100 top-level comments with two replies each. Renders are counted, never timed.
+const THREAD: Comment[] = Array.from({ length: 100 }, (_, i) => [
+  comment(`c${i}`, { body: `Comment ${i}` }),
+  comment(`c${i}-r1`, { parentId: `c${i}`, body: `Reply ${i}.1` }),
+  comment(`c${i}-r2`, { parentId: `c${i}`, body: `Reply ${i}.2` }),
+]).flat();
+
+let fake: FakeBackend;
+let session: Session;
+let view: ThreadView;
+let shown: Rendered;
+let renders: RenderLog;
+beforeEach(async () => {
+  localStorage.clear();
+  fake = fakeBackend(THREAD.map((c) => ({ ...c })));
+  session = testSession(fake.backend);
+  view = createThreadView(session, { settings: { maxDepth: 4, pageSize: 100 }, thread: { sort: 'oldest' } });
+  await view.thread.load();
+  const Thread = () => <CommentList nodes={view.thread.roots.value} level={0} />;
+  shown = renderInView(view, <Thread />);
+  await flush();
+  expect(shown.container.querySelectorAll('article')).toHaveLength(300);
+  renders = countRenders(CommentItem);
+});
+afterEach(() => {
+  renders.stop();
+  shown.unmount();
+  view.dispose();
+  session.dispose();
+});
+
+/** Holds the next POST until `release()`: the optimistic copy and the stored one are two steps. */
+function holdNextPost() {
+  const post = fake.backend.postComment.bind(fake.backend);
+  let release = () => {};
+  fake.backend.postComment = (req, opts) =>
+    new Promise<Awaited<ReturnType<typeof post>>>((resolve, reject) => {
+      release = () => void post(req, opts).then(resolve, reject);
+    });
+  return () => release();
+}
+
+describe('<CommentList> in a 300-comment thread re-renders only what changed', () => {
+  it('posting a comment: the optimistic copy, then the stored copy, render that comment alone', async () => {
+    const release = holdNextPost();
+    const posting = view.writes.post({ parentId: null, body: 'Mine', idempotencyKey: 'k1' });
+    await flush();
+    expect(shown.text()).toContain('Mine');
+    expect(renders.ids).toEqual(['pending-k1']);
+    renders.reset();
+    release();
+    const stored = await posting;
+    await flush();
+    expect(shown.container.querySelector(`[data-comment-id="${stored.id}"]`)?.textContent).toContain('Mine');
+    expect(renders.ids).toEqual([stored.id]);
+  });
+
+  it('posting a reply renders the reply and the comment it answers (its reply list grew), nothing else', async () => {
+    const release = holdNextPost();
+    const posting = view.writes.post({ parentId: 'c50', body: 'My reply', idempotencyKey: 'k2' });
+    await flush();
+    expect(renders.ids.sort()).toEqual(['c50', 'pending-k2']);
+    renders.reset();
+    release();
+    const stored = await posting;
+    await flush();
+    expect(renders.ids.sort()).toEqual(['c50', stored.id].sort());
+  });
+
+  it('a vote, an edit and a live comment each render only the comments they touch', async () => {
+    await view.writes.toggleVote(view.thread.data.value.comments.find((c) => c.id === 'c7')!);
+    await flush();
+    expect(new Set(renders.ids)).toEqual(new Set(['c7']));
+    renders.reset();
+    view.thread.applyEvent({ type: 'edit', comment: { ...THREAD.find((c) => c.id === 'c9-r1')!, body: 'Edited' } });
+    await flush();
+    expect(renders.ids.sort()).toEqual(['c9', 'c9-r1']);
+    renders.reset();
+    view.thread.applyEvent({ type: 'comment', comment: comment('live', { parentId: 'c3', body: 'Live' }) });
+    await flush();
+    expect(renders.ids.sort()).toEqual(['c3', 'live']);
+    expect(shown.text()).toContain('Live');
+  });
+});
