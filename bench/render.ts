@@ -1,12 +1,18 @@
 import type { Browser, Page } from '@playwright/test';
 import type { Stack } from '../e2e/stack.ts';
 import { DEFAULT_PAGE_SIZE } from '../widget/src/embed/options.ts';
+import type { Comment } from '../widget/src/protocol/types.ts';
+import { screenfulOf } from '../widget/src/state/first-screenful.ts';
 
 /** Render figures for one thread size (medians of `runs` fresh pages). */
 export interface RenderResult {
   comments: number;
   firstPageComments: number;
-  /** mount() → first page's comments in the DOM and painted. */
+  /** Comments in the first screenful (see widget/src/state/first-screenful.ts). */
+  firstScreenfulComments: number;
+  /** mount() → the first screenful in the DOM and painted. */
+  firstScreenfulMs: number;
+  /** mount() → every comment of the first page in the DOM and painted. */
   firstPageMs: number;
   firstPageTbtMs: number;
   /** mount() with the whole thread in hand → every comment in the DOM and painted. */
@@ -53,12 +59,15 @@ const MEASURE = async ({
   expected,
   all,
   postTo,
+  first = expected,
 }: {
   api: string;
   thread: string;
   expected: number;
   all: unknown[] | null;
   postTo?: string;
+  /** Comments of the first screenful: the time they are shown is returned as `firstMs`. */
+  first?: number;
 }) => {
   const w = window as unknown as {
     tl: { mount(el: Element, o: object): unknown };
@@ -85,22 +94,28 @@ const MEASURE = async ({
       },
     };
   }
+  const shown = (count: number) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        const root = el.querySelector('threadline-root')?.shadowRoot;
+        if (root && root.querySelectorAll('article').length >= count) resolve();
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
+  // Painted: the frame after the DOM change has been produced.
+  const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   const t0 = performance.now();
   w.tl.mount(el, options);
-  await new Promise<void>((resolve) => {
-    const check = () => {
-      const root = el.querySelector('threadline-root')?.shadowRoot;
-      if (root && root.querySelectorAll('article').length >= expected) resolve();
-      else requestAnimationFrame(check);
-    };
-    check();
-  });
-  // Painted: the frame after the DOM change has been produced.
-  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  await shown(first);
+  await painted();
+  const firstMs = performance.now() - t0;
+  await shown(expected);
+  await painted();
   const t1 = performance.now();
   await new Promise((r) => setTimeout(r, 300));
   const tbt = w.__longTasks.filter((t) => t.start >= t0 - 1 && t.start <= t1).reduce((n, t) => n + Math.max(0, t.duration - 50), 0);
-  return { ms: t1 - t0, tbt };
+  return { ms: t1 - t0, firstMs, tbt };
 };
 
 /** Fetches every page of a thread through the API (untimed), for the all-at-once measurement. */
@@ -122,11 +137,13 @@ const FETCH_ALL = async ({ api, thread }: { api: string; thread: string }) => {
 /** Measures first-page and whole-thread rendering of `thread` (which holds `n` comments). */
 export async function measureRender(browser: Browser, stack: Stack, thread: string, n: number, runs = 5): Promise<RenderResult> {
   const firstPageUrl = `${stack.api}/api/comments?thread=${encodeURIComponent(thread)}&limit=${DEFAULT_PAGE_SIZE}`;
-  const firstPage = ((await (await fetch(firstPageUrl)).json()) as { comments: unknown[] }).comments.length;
-  const first: { ms: number; tbt: number }[] = [];
+  const pageComments = ((await (await fetch(firstPageUrl)).json()) as { comments: Comment[] }).comments;
+  const firstPage = pageComments.length;
+  const screenful = screenfulOf(pageComments, 'oldest').length;
+  const first: { ms: number; firstMs: number; tbt: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const page = await benchPage(browser, stack);
-    first.push(await page.evaluate(MEASURE, { api: stack.api, thread, expected: firstPage, all: null }));
+    first.push(await page.evaluate(MEASURE, { api: stack.api, thread, expected: firstPage, first: screenful, all: null }));
     await page.close();
   }
   const all: { ms: number; tbt: number; heap: number; nodes: number }[] = [];
@@ -148,6 +165,8 @@ export async function measureRender(browser: Browser, stack: Stack, thread: stri
   return {
     comments: n,
     firstPageComments: firstPage,
+    firstScreenfulComments: screenful,
+    firstScreenfulMs: median(first.map((r) => r.firstMs)),
     firstPageMs: median(first.map((r) => r.ms)),
     firstPageTbtMs: median(first.map((r) => r.tbt)),
     allMs: median(all.map((r) => r.ms)),

@@ -19,13 +19,15 @@ export interface CommentItemProps {
   isFlat: boolean;
   /** Shows "replying to NAME" (flattened replies, whose parent is not the one above them). */
   showReplyTo: boolean;
+  /** How many of its replies to draw while a long page is drawn in slices (absent: all). */
+  limit?: number | undefined;
 }
 
 /** Only web links may become an author's link, whatever a backend sends. */
 const isWebUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
 /** One comment with its actions, its reply or edit form (when open) and its replies. */
-export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemProps) {
+export function CommentItem({ node, level, isFlat, showReplyTo, limit }: CommentItemProps) {
   const { of, ui, composerFor } = useView();
   const t = useT();
   const { comment, replies, descendants } = node;
@@ -116,8 +118,14 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
         {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
       </article>
       {isReplying && <Composer composer={composerFor(comment.id)} replyTo={shownName} onCancel={() => ui.setReplyingTo(null)} />}
-      {!isFlat && !isCollapsed && replies.length > 0 && (
-        <CommentList nodes={replies} level={level + 1} parentId={comment.id} label={t.plural('comment.replies', descendants)} />
+      {!isFlat && !isCollapsed && replies.length > 0 && limit !== 0 && (
+        <CommentList
+          nodes={replies}
+          level={level + 1}
+          parentId={comment.id}
+          label={t.plural('comment.replies', descendants)}
+          limit={limit}
+        />
       )}
     </li>
   );

@@ -1,3 +1,4 @@
+import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Comment } from '../protocol/types.ts';
 import type { Session } from '../state/session.ts';
@@ -28,8 +29,9 @@ beforeEach(async () => {
   await view.thread.load();
   const Thread = () => <CommentList nodes={view.thread.roots.value} level={0} />;
   shown = renderInView(view, <Thread />);
-  await flush();
-  expect(shown.container.querySelectorAll('article')).toHaveLength(300);
+  // The first screenful at once, the rest slice by slice.
+  for (let slice = 0; slice < 30 && drawnCount() < 300; slice++) await flush();
+  expect(drawnCount()).toBe(300);
   renders = countRenders(CommentItem);
 });
 afterEach(() => {
@@ -38,6 +40,8 @@ afterEach(() => {
   view.dispose();
   session.dispose();
 });
+
+const drawnCount = () => shown.container.querySelectorAll('article').length;
 
 /** Holds the next POST until `release()`: the optimistic copy and the stored one are two steps. */
 function holdNextPost() {
@@ -90,5 +94,44 @@ describe('<CommentList> in a 300-comment thread re-renders only what changed', (
     await flush();
     expect(renders.ids.sort()).toEqual(['c3', 'live']);
     expect(shown.text()).toContain('Live');
+  });
+});
+
+describe('<CommentList> draws a big page in slices', () => {
+  it('draws the first screenful (ten comments) at once and the rest in later slices, in order', async () => {
+    const big = createThreadView(session, { settings: { maxDepth: 4, pageSize: 100 }, thread: { sort: 'oldest' } });
+    await big.thread.load();
+    const Thread = () => <CommentList nodes={big.thread.roots.value} level={0} />;
+    const second = renderInView(big, <Thread />);
+    const ids = () => [...second.container.querySelectorAll('article')].map((a) => a.dataset.commentId);
+    // Ten comments in drawing order: three top-level comments with their replies, and the fourth.
+    expect(ids()).toEqual(THREAD.slice(0, 10).map((c) => c.id));
+    const seen = new Set([ids().length]);
+    for (let slice = 0; slice < 30 && ids().length < 300; slice++) {
+      await flush();
+      seen.add(ids().length);
+    }
+    expect(ids()).toEqual(THREAD.map((c) => c.id));
+    // Several slices, not one jump.
+    expect(seen.size).toBeGreaterThan(5);
+    second.unmount();
+    big.dispose();
+  });
+
+  it("a linked comment far down the page, and the reader's new comment at its end, are drawn at once", async () => {
+    const big = createThreadView(session, { settings: { maxDepth: 4, pageSize: 100 }, thread: { sort: 'oldest' } });
+    await big.thread.load();
+    const Thread = () => <CommentList nodes={big.thread.roots.value} level={0} />;
+    const second = renderInView(big, <Thread />);
+    const has = (id: string) => !!second.container.querySelector(`[data-comment-id="${id}"]`);
+    expect(has('c90-r2')).toBe(false);
+    await act(async () => void (await big.thread.showComment('c90-r2')));
+    expect(has('c90-r2')).toBe(true);
+    expect(has('c99')).toBe(false);
+    holdNextPost();
+    await act(() => void big.writes.post({ parentId: null, body: 'Mine', idempotencyKey: 'k3' }));
+    expect(has('pending-k3')).toBe(true);
+    second.unmount();
+    big.dispose();
   });
 });

@@ -1,6 +1,7 @@
 import { flattenReplies, type ReplyNode } from '../state/reply-tree.ts';
 import { useView } from '../state/thread-view.ts';
 import { CommentItem } from './CommentItem.tsx';
+import { useProgressiveLimit } from './use-progressive-limit.ts';
 
 /** Props of CommentList. */
 export interface CommentListProps {
@@ -11,6 +12,8 @@ export interface CommentListProps {
   parentId?: string;
   /** Accessible name of a reply list ("3 replies"). */
   label?: string;
+  /** How many comments of this list to draw, replies included (absent: all); see use-progressive-limit.ts. */
+  limit?: number | undefined;
 }
 
 /**
@@ -18,20 +21,32 @@ export interface CommentListProps {
  * drawn level, every further reply is listed here too, oldest first, marked "replying to NAME",
  * so deep threads stay readable on a phone instead of shrinking into a sliver.
  */
-export function CommentList({ nodes, level, parentId, label }: CommentListProps) {
+export function CommentList({ nodes, level, parentId, label, limit }: CommentListProps) {
   const { settings, of, ui } = useView();
   const isLastLevel = level >= settings.maxDepth - 1;
+  // Top level: the first screenful at once, the rest in slices (a linked or new comment at once).
+  const progressive = useProgressiveLimit(nodes, level === 0 ? [ui.target.value, ui.lastPostedId.value] : null);
   // Only the deepest drawn level lists replies itself, so only it depends on what is folded.
   const items = isLastLevel ? nodes.flatMap((n) => [n, ...flattenReplies(n, (id) => of.flags(id).collapsed)]) : nodes;
+  // Whole threads while the budget lasts; the one it ends in gets what is left for its replies.
+  let left = Math.min(limit ?? Number.POSITIVE_INFINITY, progressive);
+  const drawn: [ReplyNode, number | undefined][] = [];
+  for (const node of items) {
+    if (left <= 0) break;
+    const size = isLastLevel ? 1 : 1 + node.descendants;
+    drawn.push([node, size <= left ? undefined : left - 1]);
+    left -= size;
+  }
   return (
     <ol class={level > 0 ? 'tl-list tl-replies' : 'tl-list'} part={level > 0 ? 'replies' : 'list'} aria-label={label}>
-      {items.map((node) => (
+      {drawn.map(([node, replyLimit]) => (
         <CommentItem
           key={ui.renderKey(node.comment.id)}
           node={node}
           level={level}
           isFlat={isLastLevel}
           showReplyTo={isLastLevel && (node.comment.parentId ?? undefined) !== parentId}
+          limit={replyLimit}
         />
       ))}
     </ol>

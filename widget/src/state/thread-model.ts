@@ -7,6 +7,7 @@ import { asBackendError, type BackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
 import type { Comment, LiveEvent, SortOrder, ThreadFilter, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
 import { formatterReadyFor } from '../render/formatter.ts';
+import { screenfulOf } from './first-screenful.ts';
 import { buildReplyTree, indexReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
 import type { Session } from './session.ts';
 import {
@@ -108,7 +109,10 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
     ...(options.anchors ? { anchors: options.anchors() } : {}),
   });
 
-  /** Fetches, waits for formatting if needed, and answers only if no newer load began. */
+  /**
+   * Fetches, waits for formatting if needed (of the first screenful only, for the first page: the
+   * rest is drawn later, see first-screenful.ts), and answers only if no newer load began.
+   */
   async function fetchPage(cursor: string | undefined, ticket: number): Promise<ThreadResponse | null> {
     // A passage nobody has commented on yet: nothing to ask for (no anchors would mean "all").
     const res =
@@ -116,7 +120,7 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
         ? { thread: data.value.info ?? { key, title: null, url: null, commentCount: 0 }, comments: [], nextCursor: null }
         : await backend.listThread(key, pageRequest(cursor));
     // Formatted bodies wait for the format chunk, so they do not re-flow after the first paint.
-    await formatterReadyFor(res.comments);
+    await formatterReadyFor(cursor ? res.comments : screenfulOf(res.comments, sort.value));
     return ticket === loads ? res : null;
   }
 
