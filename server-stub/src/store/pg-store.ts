@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
+import { createCountMemo } from './count-memo.ts';
 import { runPgImport } from './pg-import.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, runPgRule } from './pg-writes.ts';
@@ -70,6 +71,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
   // Listening from the start: an event committed after a subscribe() can never slip past.
   await listen();
 
+  const counts = createCountMemo();
   const findRow = async (id: string) => (await q<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]))[0];
 
   return {
@@ -79,15 +81,21 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
         [key],
       );
       if (!row) return null;
-      const [count] = await q<{ n: string }>(
-        `${hiddenReplies('$1')} SELECT COUNT(*) AS n FROM comments WHERE thread_key = $1 AND status = 'published' AND id NOT IN (SELECT id FROM hidden)`,
-        [key],
-      );
+      const version = Number(row.version);
+      let commentCount = counts.get(key, version);
+      if (commentCount === undefined) {
+        const [count] = await q<{ n: string }>(
+          `${hiddenReplies('$1')} SELECT COUNT(*) AS n FROM comments WHERE thread_key = $1 AND status = 'published' AND id NOT IN (SELECT id FROM hidden)`,
+          [key],
+        );
+        commentCount = Number(count!.n);
+        counts.set(key, version, commentCount);
+      }
       const info: ThreadInfo = {
         key: row.key,
         title: row.title,
         url: row.url,
-        commentCount: Number(count!.n),
+        commentCount,
         version: Number(row.version),
         ...(row.locked ? { locked: true } : {}),
       };

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
+import { createCountMemo } from './count-memo.ts';
 import { runSqliteImport } from './sqlite-import.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
@@ -88,6 +89,15 @@ export function openSqliteStore(file: string): CommentStore {
     return result;
   };
 
+  const counts = createCountMemo();
+  const countOf = (key: string, version: number) => {
+    const known = counts.get(key, version);
+    if (known !== undefined) return known;
+    const n = countThread.get({ key })!.n;
+    counts.set(key, version, n);
+    return n;
+  };
+
   return {
     async getThread(key) {
       const row = selectThread.get(key);
@@ -96,7 +106,7 @@ export function openSqliteStore(file: string): CommentStore {
         key: row.key,
         title: row.title,
         url: row.url,
-        commentCount: countThread.get({ key })!.n,
+        commentCount: countOf(key, row.version),
         version: row.version,
         ...(row.locked ? { locked: true } : {}),
       };

@@ -280,6 +280,28 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
       expect((await store.listAnchors('/t')).map((a) => a.count)).toEqual([5]);
     });
 
+    it('the thread count read after every kind of write is a fresh count (counts are remembered by thread version)', async () => {
+      const counted = async () => {
+        const info = (await store.getThread('/t'))!;
+        expect(info.commentCount).toBe((await store.countComments(['/t']))['/t'] ?? 0);
+        return info.commentCount;
+      };
+      await add('a');
+      expect(await counted()).toBe(1);
+      await add('b', 'a');
+      expect(await counted()).toBe(2);
+      await store.insertComment(input('held', { status: 'pending' }));
+      expect(await counted()).toBe(2);
+      await store.setStatus('held', 'published');
+      expect(await counted()).toBe(3);
+      await store.editComment('b', 'held again', '2024-06-01T00:00:00.000Z', 'pending');
+      expect(await counted()).toBe(2);
+      await store.setStatus('a', 'rejected');
+      expect(await counted()).toBe(1);
+      await store.deleteComment('held');
+      expect(await counted()).toBe(0);
+    });
+
     it('caps new votes per address and comment, and leaves existing voters alone', async () => {
       await add('c');
       const cap = { perIp: 2, since: '2024-01-01T00:00:00.000Z' };
