@@ -48,7 +48,13 @@ function loaderDefines(): Record<string, string> {
   }
   const packed = packCatalog(en);
   const countForms = packed.slice(0, 1 + packed[0]!.split(' ').length);
-  return { __THREADLINE_CATALOG_HASHES__: JSON.stringify(catalogs), __THREADLINE_EN_COUNT__: JSON.stringify(countForms) };
+  const wordPressCounts = files.find((f) => /^threadline-wordpress-counts-[\w-]{8}\.js$/.test(f));
+  if (!wordPressCounts) throw new Error('vite build --mode loader: no WordPress counts chunk in dist/; run the widget build first');
+  return {
+    __THREADLINE_CATALOG_HASHES__: JSON.stringify(catalogs),
+    __THREADLINE_EN_COUNT__: JSON.stringify(countForms),
+    __THREADLINE_WORDPRESS_COUNTS__: JSON.stringify(wordPressCounts.slice('threadline-wordpress-counts-'.length, -3)),
+  };
 }
 
 /**
@@ -83,7 +89,11 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       lib: isLoader
         ? { entry: 'widget/src/embed/loader.ts', formats: ['iife'], name: 'threadlineEmbed', fileName: () => 'embed.js' }
-        : { entry: 'widget/src/index.ts', formats: ['es'], fileName: () => 'threadline.js' },
+        : {
+            // A second entry with no imports (so no chunk is shared): WordPress counts for embed.js on index pages.
+            entry: { threadline: 'widget/src/index.ts', 'wordpress-counts': 'widget/src/embed/wordpress-counts.ts' },
+            formats: ['es'],
+          },
       // allow-extension: chunks loaded later (format, inline) import shared code from threadline.js
       // instead of Rollup moving it into one more chunk every reader would wait for.
       rollupOptions: isLoader
@@ -92,6 +102,7 @@ export default defineConfig(({ mode }) => {
             preserveEntrySignatures: 'allow-extension',
             // Readers download these files as they are: no /* @__PURE__ */ notes for a later bundler (130 bytes gzip).
             output: {
+              entryFileNames: (entry) => (entry.name === 'threadline' ? 'threadline.js' : 'threadline-[name]-[hash].js'),
               chunkFileNames: 'threadline-[name]-[hash].js',
               minify: true,
               comments: { legal: true, annotation: false, jsdoc: false },

@@ -9,20 +9,31 @@ import { LANGUAGES } from '../widget/src/protocol/languages.ts';
 /** Budgets in bytes (gzip -9): one per file pattern. */
 export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // Runs at page load on every article: must stay tiny.
-  { name: 'embed.js (loader)', pattern: /^embed\.js$/, bytes: 2_560 },
+  // 2.625 KB with data-backend (issue 17): three attributes, handing the adapter to mount(), and
+  // loading the WordPress counts chunk (0.12 KB; the counting itself is in that chunk).
+  { name: 'embed.js (loader)', pattern: /^embed\.js$/, bytes: 2_688 },
   // First render: Preact + signals (~8 KB), ky (~7 KB), the thread, forms, styles, English. Was 30 KB
   // (30.08 KB measured before issue 18); 31 KB for 32 languages: the import map of their hashed chunks
   // (~0.55 KB), the shared language list with region rules and unpacking packed catalogs (~0.2 KB).
   // 33 KB with issues 11, 12 and 19: createModel and the split state models (~1.1 KB), the write
   // gate's proof-of-work ticket, features and held edits (~0.4 KB), word-boundary quote labels
   // (~0.4 KB). Issue 13 is to bring the formatted thread back under 30 KB.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 33 * 1024 },
+  // 33.5 KB with issue 17 (0.33 KB): loadBackend() (the adapters' import sites), the required-name
+  // hints, {message} in refusals and their English strings; the adapters are chunks of their own.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 33.5 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
   { name: 'proof-of-work chunk', pattern: /^threadline-pow-solver-.*\.js$/, bytes: 1024 },
   // Inline comments (data-inline): markers, panel, fuzzy re-anchoring; only on pages that ask for them.
   { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8 * 1024 },
+  // Backend adapters (data-backend, issue 17): only pages that ask for one load it, never both.
+  { name: 'WordPress adapter chunk', pattern: /^threadline-wordpress-adapter-.*\.js$/, bytes: 5 * 1024 },
+  { name: 'static adapter chunk', pattern: /^threadline-static-backend-.*\.js$/, bytes: 2 * 1024 },
+  // Paging a whole thread in memory: shared by both adapters.
+  { name: 'adapter paging chunk', pattern: /^threadline-local-thread-.*\.js$/, bytes: 2 * 1024 },
+  // embed.js's counts on WordPress index pages (no widget there).
+  { name: 'WordPress counts adapter chunk', pattern: /^threadline-wordpress-counts-.*\.js$/, bytes: 1024 },
   // One per language (values only, see catalog-pack.ts); a reader loads at most one.
   {
     name: 'language chunk',
@@ -31,7 +42,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   },
 ];
 /**
- * The most one reader downloads: every chunk but languages, plus the largest language. Was 50 KB;
+ * The most one reader of the threadline server downloads: every chunk but languages and backend
+ * adapters (issue 17: only data-backend pages load one), plus the largest language. Was 50 KB;
  * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
  * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB).
  */
@@ -62,8 +74,10 @@ for (const { name, pattern, bytes } of BUDGETS) {
   }
 }
 const isLanguage = (f: string) => BUDGETS.find((b) => b.name === 'language chunk')!.pattern.test(f);
+const isAdapter = (f: string) => BUDGETS.some((b) => b.name.includes('adapter') && b.pattern.test(f));
 const total =
-  files.filter((f) => f !== 'embed.js' && !isLanguage(f)).reduce((n, f) => n + gz(f), 0) + Math.max(0, ...files.filter(isLanguage).map(gz));
+  files.filter((f) => f !== 'embed.js' && !isLanguage(f) && !isAdapter(f)).reduce((n, f) => n + gz(f), 0) +
+  Math.max(0, ...files.filter(isLanguage).map(gz));
 const totalOk = total <= READER_TOTAL;
 failed ||= !totalOk;
 console.log(`size: ${totalOk ? 'ok  ' : 'OVER'} ${'most one reader downloads'.padEnd(34)} ${kb(total)} gzip of ${kb(READER_TOTAL)}`);

@@ -4,6 +4,8 @@ import { chromiumLaunchOptions } from './chromium.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // The real-WordPress specs have their own config (one worker, one WordPress): npm run test:e2e:wordpress.
+  testIgnore: 'wordpress/**',
   fullyParallel: true,
   workers: process.env.CI ? 2 : '50%',
   forbidOnly: !!process.env.CI,

@@ -1,7 +1,21 @@
 import type { ErrorCode } from '../protocol/types.ts';
 
-/** Why a backend call failed: a protocol error code, or what went wrong before an answer came. */
-export type BackendErrorCode = ErrorCode | 'network' | 'offline' | 'timeout' | 'bad_response' | 'server_error';
+/**
+ * Why a backend call failed: a protocol error code, what went wrong before an answer came, or a
+ * refusal of another service (adapters): `duplicate` (said already), `identity_required` (name
+ * and email), `login_required`, and `refused` (any other, with the service's own message).
+ */
+export type BackendErrorCode =
+  | ErrorCode
+  | 'network'
+  | 'offline'
+  | 'timeout'
+  | 'bad_response'
+  | 'server_error'
+  | 'duplicate'
+  | 'identity_required'
+  | 'login_required'
+  | 'refused';
 
 /** The one error type backends reject with, so the UI can pick a reader-facing message by code. */
 export class BackendError extends Error {

@@ -24,6 +24,11 @@ export interface PostOptions {
  */
 export interface CommentsBackend {
   /**
+   * True when the service refuses comments without a name and an email (WordPress by default):
+   * the form then marks both as required. Default false (both optional).
+   */
+  readonly requiresIdentity?: boolean;
+  /**
    * A page of a thread: top-level comments in `page.sort` order, each with all its replies.
    * A backend without paging may return everything with `nextCursor: null`.
    */
@@ -49,6 +54,9 @@ export interface CommentsBackend {
   vote?(id: string, voterId: string, on: boolean): Promise<VoteResponse>;
   /** A proof-of-work challenge, for servers whose thread reads say `features.pow` (the answer goes in `pow`). */
   getChallenge?(): Promise<PowChallenge>;
-  /** Calls `onEvent` with every change to the thread after `version`, until the returned function is called. */
+  /**
+   * Calls `onEvent` with every change to the thread after `version`, until the returned function
+   * is called: pushed (the threadline server's Server-Sent Events) or polled (WordPress).
+   */
   subscribe?(threadKey: string, version: number, onEvent: (event: LiveEvent) => void): () => void;
 }

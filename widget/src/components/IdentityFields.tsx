@@ -9,17 +9,27 @@ export interface IdentityFieldsProps {
 
 /** Name, email (never shown) and website: shared by every form, remembered after a successful post. */
 export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) {
-  const { reader } = useView().session;
+  const { reader, backend } = useView().session;
+  const requiresIdentity = backend.requiresIdentity === true;
   const t = useT();
   const fields = [
-    { key: 'name', signal: reader.name, label: t.t('composer.name'), hint: t.t('composer.nameHint'), type: 'text', autocomplete: 'name' },
+    {
+      key: 'name',
+      signal: reader.name,
+      label: t.t('composer.name'),
+      hint: t.t(requiresIdentity ? 'composer.nameRequiredHint' : 'composer.nameHint'),
+      type: 'text',
+      autocomplete: 'name',
+      isRequired: requiresIdentity,
+    },
     {
       key: 'email',
       signal: reader.email,
       label: t.t('composer.email'),
-      hint: t.t('composer.emailHint'),
+      hint: t.t(requiresIdentity ? 'composer.emailRequiredHint' : 'composer.emailHint'),
       type: 'email',
       autocomplete: 'email',
+      isRequired: requiresIdentity,
     },
     {
       key: 'website',
@@ -28,6 +38,7 @@ export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) 
       hint: t.t('composer.websiteHint'),
       type: 'url',
       autocomplete: 'url',
+      isRequired: false,
     },
   ] as const;
   return (
@@ -45,6 +56,8 @@ export function IdentityFields({ idPrefix, invalidField }: IdentityFieldsProps) 
             autocomplete={f.autocomplete}
             value={f.signal.value}
             aria-invalid={invalidField === `author.${f.key}`}
+            // Said, not enforced by the browser: the site's own refusal explains what it needs.
+            aria-required={f.isRequired}
             onInput={(e) => reader.setIdentity(f.key, e.currentTarget.value)}
           />
         </div>

@@ -7,16 +7,19 @@
  */
 import type { PackedCatalog } from '../i18n/catalog-pack.ts';
 import { type Language, pickLanguage } from '../protocol/languages.ts';
+import type { loadBackend } from './load-backend.ts';
 import type { MountHandle } from './mount.ts';
 import type { MountOptions, Theme } from './options.ts';
 
-type WidgetModule = { mount(element: Element, options: MountOptions): MountHandle };
+type WidgetModule = { mount(element: Element, options: MountOptions): MountHandle; loadBackend: typeof loadBackend };
 /** Count words of one language: the start of its packed catalog (see catalog-pack.ts). */
 type CountWords = { lang: string; forms: PackedCatalog };
 
 /** Set by the build (vite.config.ts): each language's catalog chunk hash, and English's `thread.count` forms packed. */
 declare const __THREADLINE_CATALOG_HASHES__: Partial<Record<Language, string>>;
 declare const __THREADLINE_EN_COUNT__: PackedCatalog;
+/** Set by the build: the hash of the WordPress counts chunk (index pages with data-backend="wordpress" load it). */
+declare const __THREADLINE_WORDPRESS_COUNTS__: string;
 
 const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="embed.js"]');
 const base = script?.src || location.href;
@@ -28,9 +31,9 @@ const loadWidget = (): Promise<WidgetModule> =>
   (widget ??= import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>);
 
 /** Attributes of the element (and `data-*` of the script tag) that become mount options. */
-const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy', 'inline'] as const;
+const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy', 'inline', 'backend', 'post-id', 'poll'] as const;
 
-/** `<threadline-comments api thread lang theme max-depth page-size lazy inline>`: a comment section wherever it is placed. */
+/** `<threadline-comments api thread lang theme max-depth page-size lazy inline backend post-id poll>`: a comment section wherever it is placed. */
 class ThreadlineComments extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   private handle: MountHandle | undefined;
@@ -73,7 +76,9 @@ class ThreadlineComments extends HTMLElement {
     this.observer = undefined;
     const ticket = ++this.ticket;
     const get = (name: string) => this.getAttribute(name) ?? undefined;
-    const options: MountOptions = { api: get('api') || defaultApi() };
+    const api = get('api');
+    const adapter = get('backend');
+    const options: MountOptions = { api: api || defaultApi() };
     const thread = get('thread');
     const lang = get('lang');
     const theme = get('theme');
@@ -83,15 +88,17 @@ class ThreadlineComments extends HTMLElement {
     if (get('max-depth')) options.maxDepth = Number(get('max-depth'));
     if (get('page-size')) options.pageSize = Number(get('page-size'));
     if (get('inline')) options.inline = get('inline')!;
-    loadWidget().then(
-      (m) => {
-        // The element may have moved or changed while the module loaded: only the latest start wins.
+    loadWidget()
+      .then(async (m) => {
+        // data-backend: an adapter's own chunk, reading data-api itself (WordPress finds its REST root
+        // on the page); only our own server defaults to embed.js's origin.
+        if (adapter) options.backend = await m.loadBackend(adapter, { api, postId: get('post-id'), poll: Number(get('poll')) });
+        // The element may have moved or changed while the modules loaded: only the latest start wins.
         if (ticket !== this.ticket || !this.isConnected) return;
         this.handle?.unmount();
         this.handle = m.mount(this, options);
-      },
-      (err: unknown) => console.error('[threadline] could not load the comments widget', err),
-    );
+      })
+      .catch((err: unknown) => console.error('[threadline] could not load the comments widget', err));
   }
 }
 
@@ -116,8 +123,16 @@ function fillCounts(api: string, scriptLang: string | undefined): void {
   const langOf = (el: Element) => pickLanguage([el.closest('[lang]')?.getAttribute('lang'), scriptLang, ...(navigator.languages ?? [])]);
   // The words load while the counts are on the wire; each language once.
   const words = new Map(els.map((el) => langOf(el)).map((lang) => [lang, countWords(lang)]));
-  fetch(url, { credentials: 'omit' })
-    .then((r) => (r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : Promise.reject(new Error(`HTTP ${r.status}`))))
+  (data?.backend === 'wordpress'
+    ? (
+        import(/* @vite-ignore */ new URL(`threadline-wordpress-counts-${__THREADLINE_WORDPRESS_COUNTS__}.js`, base).href) as Promise<
+          typeof import('./wordpress-counts.ts')
+        >
+      ).then((m) => m.wordPressCounts(keys, data.api))
+    : fetch(url, { credentials: 'omit' }).then((r) =>
+        r.ok ? (r.json() as Promise<{ counts: Record<string, number> }>) : Promise.reject(new Error(`HTTP ${r.status}`)),
+      )
+  )
     .then(({ counts }) =>
       Promise.all(
         els.map(async (el) => {
@@ -155,8 +170,8 @@ const onReady = (fn: () => void) =>
 
 if (data) onReady(() => fillCounts(data.api || defaultApi(), data.lang));
 
-/** The script tag mounts a section only when it carries `data-api`; otherwise pages place elements themselves. */
-if (script && data?.api) {
+/** The script tag mounts a section only when it carries `data-api` or `data-backend`; otherwise pages place elements themselves. */
+if (script && (data?.api || data?.backend)) {
   const element = document.createElement('threadline-comments');
   for (const name of ATTRIBUTES) {
     const value = script.getAttribute(`data-${name}`);

@@ -25,8 +25,11 @@ export interface MountOptions {
    * (`"article p"`). Each gets a marker with its count; selected text can be commented on.
    */
   inline?: string;
-  /** A backend other than the threadline HTTP protocol (must implement CommentsBackend). */
-  backend?: CommentsBackend;
+  /**
+   * A backend other than the threadline HTTP protocol (must implement CommentsBackend), e.g. the
+   * WordPress or static adapter from `loadBackend()`. Default (or `undefined`): the server at `api`.
+   */
+  backend?: CommentsBackend | undefined;
 }
 
 /** Top-level comments on the first page and per "Show more comments" (a page holds at most 2× this many comments). */

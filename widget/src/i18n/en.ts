@@ -114,6 +114,13 @@ export const en = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'required',
+  'composer.emailRequiredHint': 'required, never shown',
+  'error.duplicate': 'You already posted this comment: it is on the page, or waiting for approval.',
+  'error.identity_required': 'This site needs your name and email to post. Your text is still here.',
+  'error.login_required': 'Only logged-in users may comment on this site. Your text is still here.',
+  'error.refused': 'The site refused this comment: “{message}” Your text is still here.',
+  'error.not_found': 'The page these comments belong to was not found.',
   // Speed (issue 13)
 } as const;
 

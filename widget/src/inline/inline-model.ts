@@ -117,8 +117,9 @@ export function createInlineModel({ selector, doc, session, main }: InlineDeps):
       const res = await backend.listAnchors!(session.threadKey);
       if (!disposed) anchors.value = res.anchors;
     } catch (err) {
+      // Not found: the backend keeps no anchors here (WordPress without the plugin): no markers, nothing wrong.
       if (isBackendError(err) && (err.code === 'not_found' || err.status === 404)) available.value = false;
-      log.warn('inline comment counts could not be loaded', err);
+      else log.warn('inline comment counts could not be loaded', err);
     }
   }
   const refreshAnchors = () => {

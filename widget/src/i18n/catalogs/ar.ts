@@ -140,5 +140,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'مطلوب',
+  'composer.emailRequiredHint': 'مطلوب، لا يُعرض أبدًا',
+  'error.duplicate': 'نشرت هذا التعليق من قبل.',
+  'error.identity_required': 'يلزم الاسم والبريد الإلكتروني للنشر. نصك لا يزال هنا.',
+  'error.login_required': 'التعليق هنا للمستخدمين المسجلين فقط. نصك لا يزال هنا.',
+  'error.refused': 'لم يقبل الموقع هذا التعليق: «{message}» نصك لا يزال هنا.',
+  'error.not_found': 'لم يُعثر على صفحة هذه التعليقات.',
   // Speed (issue 13)
 };

@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'задължително',
+  'composer.emailRequiredHint': 'задължително, никога не се показва',
+  'error.duplicate': 'Вече публикувахте този коментар: той е на страницата или очаква одобрение.',
+  'error.identity_required': 'Този сайт изисква име и имейл, за да публикувате. Текстът ви е запазен.',
+  'error.login_required': 'В този сайт могат да коментират само влезли потребители. Текстът ви е запазен.',
+  'error.refused': 'Сайтът отказа този коментар: „{message}“ Текстът ви е запазен.',
+  'error.not_found': 'Страницата, към която са тези коментари, не беше намерена.',
   // Speed (issue 13)
 };

@@ -126,5 +126,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obligatori',
+  'composer.emailRequiredHint': 'obligatori, no es mostra mai',
+  'error.duplicate': 'Ja heu publicat aquest comentari: és a la pàgina o pendent d’aprovació.',
+  'error.identity_required': 'Aquest lloc demana el vostre nom i correu electrònic per publicar. El vostre text encara és aquí.',
+  'error.login_required': 'En aquest lloc només poden comentar els usuaris que han iniciat la sessió. El vostre text encara és aquí.',
+  'error.refused': 'El lloc ha rebutjat aquest comentari: «{message}» El vostre text encara és aquí.',
+  'error.not_found': 'No s’ha trobat la pàgina a la qual pertanyen aquests comentaris.',
   // Speed (issue 13)
 };

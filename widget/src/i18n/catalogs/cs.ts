@@ -128,5 +128,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'povinné',
+  'composer.emailRequiredHint': 'povinné, nikdy se nezobrazí',
+  'error.duplicate': 'Tento komentář jste už odeslali: je na stránce, nebo čeká na schválení.',
+  'error.identity_required': 'Tento web pro odeslání vyžaduje vaše jméno a e-mail. Váš text tu zůstává.',
+  'error.login_required': 'Na tomto webu mohou komentovat jen přihlášení uživatelé. Váš text tu zůstává.',
+  'error.refused': 'Web tento komentář odmítl: „{message}“ Váš text tu zůstává.',
+  'error.not_found': 'Stránka, ke které tyto komentáře patří, nebyla nalezena.',
   // Speed (issue 13)
 };

@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'påkrævet',
+  'composer.emailRequiredHint': 'påkrævet, vises aldrig',
+  'error.duplicate': 'Du har allerede sendt denne kommentar: den er på siden eller afventer godkendelse.',
+  'error.identity_required': 'Dette websted kræver dit navn og din e-mail, før du kan sende. Din tekst er her stadig.',
+  'error.login_required': 'Kun brugere, der er logget ind, kan kommentere på dette websted. Din tekst er her stadig.',
+  'error.refused': 'Webstedet afviste kommentaren: »{message}« Din tekst er her stadig.',
+  'error.not_found': 'Siden, som disse kommentarer hører til, blev ikke fundet.',
   // Speed (issue 13)
 };

@@ -118,5 +118,13 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'erforderlich',
+  'composer.emailRequiredHint': 'erforderlich, wird nie angezeigt',
+  'error.duplicate': 'Diesen Kommentar haben Sie schon geschrieben. Er steht auf der Seite oder wartet auf Freigabe.',
+  'error.identity_required':
+    'Diese Website braucht Ihren Namen und Ihre E-Mail-Adresse, um einen Kommentar zu veröffentlichen. Ihr Text ist noch da.',
+  'error.login_required': 'Diese Website nimmt nur Kommentare von angemeldeten Nutzern an. Ihr Text ist noch da.',
+  'error.refused': 'Die Website hat diesen Kommentar nicht angenommen: „{message}“ Ihr Text ist noch da.',
+  'error.not_found': 'Die Seite, zu der diese Kommentare gehören, wurde nicht gefunden.',
   // Speed (issue 13)
 };

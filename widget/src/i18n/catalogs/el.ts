@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'υποχρεωτικό',
+  'composer.emailRequiredHint': 'υποχρεωτικό, δεν εμφανίζεται ποτέ',
+  'error.duplicate': 'Έχετε ήδη δημοσιεύσει αυτό το σχόλιο: βρίσκεται στη σελίδα ή αναμένει έγκριση.',
+  'error.identity_required': 'Αυτός ο ιστότοπος χρειάζεται το όνομα και το email σας για να δημοσιεύσετε. Το κείμενό σας είναι ακόμη εδώ.',
+  'error.login_required': 'Σε αυτόν τον ιστότοπο μπορούν να σχολιάζουν μόνο συνδεδεμένοι χρήστες. Το κείμενό σας είναι ακόμη εδώ.',
+  'error.refused': 'Ο ιστότοπος απέρριψε αυτό το σχόλιο: «{message}» Το κείμενό σας είναι ακόμη εδώ.',
+  'error.not_found': 'Η σελίδα στην οποία ανήκουν αυτά τα σχόλια δεν βρέθηκε.',
   // Speed (issue 13)
 };

@@ -123,5 +123,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obligatorio',
+  'composer.emailRequiredHint': 'obligatorio, nunca se muestra',
+  'error.duplicate': 'Ya publicó este comentario. Está en la página o esperando aprobación.',
+  'error.identity_required': 'Este sitio necesita su nombre y su correo para publicar un comentario. Su texto sigue aquí.',
+  'error.login_required': 'Este sitio solo acepta comentarios de usuarios registrados que hayan iniciado sesión. Su texto sigue aquí.',
+  'error.refused': 'El sitio no aceptó este comentario: «{message}» Su texto sigue aquí.',
+  'error.not_found': 'No se encontró la página a la que pertenecen estos comentarios.',
   // Speed (issue 13)
 };

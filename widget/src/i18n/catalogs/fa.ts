@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'الزامی',
+  'composer.emailRequiredHint': 'الزامی، هرگز نمایش داده نمی‌شود',
+  'error.duplicate': 'این دیدگاه را قبلاً فرستاده‌اید: یا در صفحه هست یا در انتظار تأیید است.',
+  'error.identity_required': 'این سایت برای ارسال، نام و ایمیل شما را لازم دارد. متن شما هنوز اینجاست.',
+  'error.login_required': 'در این سایت فقط کاربرانی که وارد شده‌اند می‌توانند دیدگاه بگذارند. متن شما هنوز اینجاست.',
+  'error.refused': 'سایت این دیدگاه را نپذیرفت: «{message}» متن شما هنوز اینجاست.',
+  'error.not_found': 'صفحه‌ای که این دیدگاه‌ها به آن تعلق دارند پیدا نشد.',
   // Speed (issue 13)
 };

@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'pakollinen',
+  'composer.emailRequiredHint': 'pakollinen, ei näytetä',
+  'error.duplicate': 'Olet jo lähettänyt tämän kommentin: se on sivulla tai odottaa hyväksyntää.',
+  'error.identity_required': 'Tämä sivusto vaatii nimesi ja sähköpostiosoitteesi ennen lähettämistä. Tekstisi on yhä tallessa.',
+  'error.login_required': 'Tällä sivustolla voivat kommentoida vain kirjautuneet käyttäjät. Tekstisi on yhä tallessa.',
+  'error.refused': 'Sivusto hylkäsi tämän kommentin: ”{message}” Tekstisi on yhä tallessa.',
+  'error.not_found': 'Sivua, jolle nämä kommentit kuuluvat, ei löytynyt.',
   // Speed (issue 13)
 };

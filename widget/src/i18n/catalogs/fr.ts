@@ -124,5 +124,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obligatoire',
+  'composer.emailRequiredHint': 'obligatoire, jamais affiché',
+  'error.duplicate': 'Vous avez déjà publié ce commentaire. Il est sur la page ou attend d’être approuvé.',
+  'error.identity_required': 'Ce site demande votre nom et votre e-mail pour publier un commentaire. Votre texte est toujours là.',
+  'error.login_required': 'Ce site n’accepte que les commentaires d’utilisateurs inscrits et connectés. Votre texte est toujours là.',
+  'error.refused': 'Le site n’a pas accepté ce commentaire : « {message} » Votre texte est toujours là.',
+  'error.not_found': 'La page à laquelle appartiennent ces commentaires est introuvable.',
   // Speed (issue 13)
 };

@@ -122,5 +122,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'חובה',
+  'composer.emailRequiredHint': 'חובה, לעולם לא מוצג',
+  'error.duplicate': 'כבר פרסמתם את התגובה הזאת: היא מופיעה בדף או ממתינה לאישור.',
+  'error.identity_required': 'כדי לפרסם באתר הזה צריך למלא שם ואימייל. הטקסט שלך עדיין כאן.',
+  'error.login_required': 'רק משתמשים מחוברים יכולים להגיב באתר הזה. הטקסט שלך עדיין כאן.',
+  'error.refused': 'האתר דחה את התגובה: „{message}” הטקסט שלך עדיין כאן.',
+  'error.not_found': 'הדף שאליו שייכות התגובות האלה לא נמצא.',
   // Speed (issue 13)
 };

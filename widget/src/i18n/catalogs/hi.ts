@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'आवश्यक',
+  'composer.emailRequiredHint': 'आवश्यक, कभी नहीं दिखाया जाता',
+  'error.duplicate': 'आप यह टिप्पणी पहले ही भेज चुके हैं: यह पेज पर है या मंज़ूरी का इंतज़ार कर रही है।',
+  'error.identity_required': 'इस साइट पर टिप्पणी भेजने के लिए आपका नाम और ईमेल ज़रूरी है। आपका लिखा यहीं है।',
+  'error.login_required': 'इस साइट पर सिर्फ़ लॉग-इन किए हुए उपयोगकर्ता ही टिप्पणी कर सकते हैं। आपका लिखा यहीं है।',
+  'error.refused': 'साइट ने यह टिप्पणी अस्वीकार कर दी: “{message}” आपका लिखा यहीं है।',
+  'error.not_found': 'जिस पेज की ये टिप्पणियाँ हैं, वह नहीं मिला।',
   // Speed (issue 13)
 };

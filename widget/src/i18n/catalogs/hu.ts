@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'kötelező',
+  'composer.emailRequiredHint': 'kötelező, sosem jelenik meg',
+  'error.duplicate': 'Ezt a hozzászólást már elküldte: megjelent az oldalon, vagy jóváhagyásra vár.',
+  'error.identity_required': 'Ezen az oldalon a hozzászóláshoz meg kell adnia a nevét és az e-mail-címét. A szövege megmaradt.',
+  'error.login_required': 'Ezen az oldalon csak bejelentkezett felhasználók írhatnak hozzászólást. A szövege megmaradt.',
+  'error.refused': 'Az oldal elutasította ezt a hozzászólást: „{message}” A szövege megmaradt.',
+  'error.not_found': 'Nem található az oldal, amelyhez ezek a hozzászólások tartoznak.',
   // Speed (issue 13)
 };

@@ -110,5 +110,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'wajib',
+  'composer.emailRequiredHint': 'wajib, tidak pernah ditampilkan',
+  'error.duplicate': 'Anda sudah mengirim komentar ini: komentar itu sudah ada di halaman atau sedang menunggu persetujuan.',
+  'error.identity_required': 'Situs ini memerlukan nama dan email Anda untuk mengirim komentar. Teks Anda masih ada.',
+  'error.login_required': 'Hanya pengguna yang sudah masuk yang dapat berkomentar di situs ini. Teks Anda masih ada.',
+  'error.refused': 'Situs menolak komentar ini: “{message}” Teks Anda masih ada.',
+  'error.not_found': 'Halaman tempat komentar-komentar ini berada tidak ditemukan.',
   // Speed (issue 13)
 };

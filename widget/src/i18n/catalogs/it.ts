@@ -124,5 +124,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obbligatorio',
+  'composer.emailRequiredHint': 'obbligatoria, mai mostrata',
+  'error.duplicate': 'Hai già pubblicato questo commento: è nella pagina o in attesa di approvazione.',
+  'error.identity_required': 'Per pubblicare su questo sito servono il tuo nome e la tua email. Il tuo testo è ancora qui.',
+  'error.login_required': 'Su questo sito possono commentare solo gli utenti che hanno effettuato l’accesso. Il tuo testo è ancora qui.',
+  'error.refused': 'Il sito ha rifiutato questo commento: «{message}» Il tuo testo è ancora qui.',
+  'error.not_found': 'La pagina a cui appartengono questi commenti non è stata trovata.',
   // Speed (issue 13)
 };

@@ -111,5 +111,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': '必須',
+  'composer.emailRequiredHint': '必須。公開されません',
+  'error.duplicate': 'このコメントは投稿済みです。',
+  'error.identity_required': '投稿には名前とメールアドレスが必要です。文章は残っています。',
+  'error.login_required': 'ログインしたユーザーのみコメントできます。文章は残っています。',
+  'error.refused': 'サイトがこのコメントを受け付けませんでした:「{message}」入力した文章は残っています。',
+  'error.not_found': 'コメントのページが見つかりません。',
   // Speed (issue 13)
 };

@@ -110,5 +110,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': '필수',
+  'composer.emailRequiredHint': '필수, 공개되지 않음',
+  'error.duplicate': '이미 등록한 댓글입니다. 페이지에 게시되었거나 승인을 기다리고 있습니다.',
+  'error.identity_required': '이 사이트에 댓글을 등록하려면 이름과 이메일이 필요합니다. 작성한 글은 그대로 있습니다.',
+  'error.login_required': '이 사이트는 로그인한 사용자만 댓글을 달 수 있습니다. 작성한 글은 그대로 있습니다.',
+  'error.refused': '사이트에서 이 댓글을 거부했습니다: “{message}” 작성한 글은 그대로 있습니다.',
+  'error.not_found': '이 댓글이 속한 페이지를 찾을 수 없습니다.',
   // Speed (issue 13)
 };

@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'påkrevd',
+  'composer.emailRequiredHint': 'påkrevd, vises aldri',
+  'error.duplicate': 'Du har allerede publisert denne kommentaren: den står på siden eller venter på godkjenning.',
+  'error.identity_required': 'Dette nettstedet krever navn og e-postadresse for å publisere. Teksten din er fortsatt her.',
+  'error.login_required': 'Bare innloggede brukere kan kommentere på dette nettstedet. Teksten din er fortsatt her.',
+  'error.refused': 'Nettstedet avviste denne kommentaren: «{message}» Teksten din er fortsatt her.',
+  'error.not_found': 'Siden disse kommentarene hører til, ble ikke funnet.',
   // Speed (issue 13)
 };

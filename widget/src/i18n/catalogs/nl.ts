@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'verplicht',
+  'composer.emailRequiredHint': 'verplicht, nooit getoond',
+  'error.duplicate': 'U hebt deze reactie al geplaatst: ze staat op de pagina of wacht op goedkeuring.',
+  'error.identity_required': 'Deze site heeft uw naam en e-mailadres nodig om te plaatsen. Uw tekst staat er nog.',
+  'error.login_required': 'Op deze site kunnen alleen ingelogde gebruikers reageren. Uw tekst staat er nog.',
+  'error.refused': 'De site heeft deze reactie geweigerd: ‘{message}’ Uw tekst staat er nog.',
+  'error.not_found': 'De pagina waar deze reacties bij horen, is niet gevonden.',
   // Speed (issue 13)
 };

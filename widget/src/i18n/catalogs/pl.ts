@@ -129,5 +129,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'wymagane',
+  'composer.emailRequiredHint': 'wymagany, nigdy niewidoczny',
+  'error.duplicate': 'Ten komentarz został już opublikowany: jest na stronie albo czeka na zatwierdzenie.',
+  'error.identity_required': 'Aby opublikować komentarz na tej stronie, podaj imię i adres e-mail. Twój tekst nadal tu jest.',
+  'error.login_required': 'Na tej stronie mogą komentować tylko zalogowani użytkownicy. Twój tekst nadal tu jest.',
+  'error.refused': 'Strona odrzuciła ten komentarz: „{message}” Twój tekst nadal tu jest.',
+  'error.not_found': 'Nie znaleziono strony, do której należą te komentarze.',
   // Speed (issue 13)
 };

@@ -124,5 +124,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obrigatório',
+  'composer.emailRequiredHint': 'obrigatório, nunca é mostrado',
+  'error.duplicate': 'Já publicou este comentário: está na página ou a aguardar aprovação.',
+  'error.identity_required': 'Este site precisa do seu nome e e-mail para publicar. O seu texto continua aqui.',
+  'error.login_required': 'Neste site, só os utilizadores com sessão iniciada podem comentar. O seu texto continua aqui.',
+  'error.refused': 'O site recusou este comentário: «{message}» O seu texto continua aqui.',
+  'error.not_found': 'Não foi encontrada a página a que estes comentários pertencem.',
   // Speed (issue 13)
 };

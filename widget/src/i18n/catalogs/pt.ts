@@ -124,5 +124,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obrigatório',
+  'composer.emailRequiredHint': 'obrigatório, nunca exibido',
+  'error.duplicate': 'Você já publicou este comentário. Ele está na página ou aguardando aprovação.',
+  'error.identity_required': 'Este site precisa do seu nome e e-mail para publicar um comentário. Seu texto continua aqui.',
+  'error.login_required': 'Este site só aceita comentários de usuários cadastrados e conectados. Seu texto continua aqui.',
+  'error.refused': 'O site não aceitou este comentário: “{message}” Seu texto continua aqui.',
+  'error.not_found': 'A página a que estes comentários pertencem não foi encontrada.',
   // Speed (issue 13)
 };

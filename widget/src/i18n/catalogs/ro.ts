@@ -122,5 +122,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obligatoriu',
+  'composer.emailRequiredHint': 'obligatoriu, nu este afișat niciodată',
+  'error.duplicate': 'Ați publicat deja acest comentariu: este pe pagină sau așteaptă aprobarea.',
+  'error.identity_required': 'Acest site are nevoie de numele și adresa dvs. de e-mail pentru a publica. Textul dvs. este încă aici.',
+  'error.login_required': 'Pe acest site pot comenta doar utilizatorii autentificați. Textul dvs. este încă aici.',
+  'error.refused': 'Site-ul a refuzat acest comentariu: „{message}” Textul dvs. este încă aici.',
+  'error.not_found': 'Pagina căreia îi aparțin aceste comentarii nu a fost găsită.',
   // Speed (issue 13)
 };

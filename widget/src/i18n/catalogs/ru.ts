@@ -128,5 +128,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'обязательно',
+  'composer.emailRequiredHint': 'обязательно, не публикуется',
+  'error.duplicate': 'Вы уже отправили этот комментарий: он есть на странице или ожидает проверки.',
+  'error.identity_required': 'Чтобы комментировать на этом сайте, укажите имя и адрес эл. почты. Ваш текст сохранён.',
+  'error.login_required': 'На этом сайте комментировать могут только авторизованные пользователи. Ваш текст сохранён.',
+  'error.refused': 'Сайт отклонил этот комментарий: «{message}» Ваш текст сохранён.',
+  'error.not_found': 'Страница, к которой относятся эти комментарии, не найдена.',
   // Speed (issue 13)
 };

@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'obligatoriskt',
+  'composer.emailRequiredHint': 'obligatoriskt, visas aldrig',
+  'error.duplicate': 'Du har redan publicerat den här kommentaren: den finns på sidan eller väntar på godkännande.',
+  'error.identity_required': 'Den här webbplatsen kräver ditt namn och din e-postadress för att publicera. Din text finns kvar.',
+  'error.login_required': 'Bara inloggade användare kan kommentera på den här webbplatsen. Din text finns kvar.',
+  'error.refused': 'Webbplatsen avvisade kommentaren: ”{message}” Din text finns kvar.',
+  'error.not_found': 'Sidan som de här kommentarerna hör till hittades inte.',
   // Speed (issue 13)
 };

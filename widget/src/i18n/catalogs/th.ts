@@ -110,5 +110,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'จำเป็น',
+  'composer.emailRequiredHint': 'จำเป็น ไม่แสดงต่อสาธารณะ',
+  'error.duplicate': 'คุณโพสต์ความคิดเห็นนี้ไปแล้ว ความคิดเห็นอยู่ในหน้านี้หรือกำลังรอการอนุมัติ',
+  'error.identity_required': 'เว็บไซต์นี้ต้องใช้ชื่อและอีเมลของคุณในการโพสต์ ข้อความของคุณยังอยู่',
+  'error.login_required': 'เว็บไซต์นี้ให้เฉพาะผู้ใช้ที่เข้าสู่ระบบแล้วแสดงความคิดเห็นได้ ข้อความของคุณยังอยู่',
+  'error.refused': 'เว็บไซต์ปฏิเสธความคิดเห็นนี้: “{message}” ข้อความของคุณยังอยู่',
+  'error.not_found': 'ไม่พบหน้าของความคิดเห็นเหล่านี้',
   // Speed (issue 13)
 };

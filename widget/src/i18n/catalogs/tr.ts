@@ -116,5 +116,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'zorunlu',
+  'composer.emailRequiredHint': 'zorunlu, asla gösterilmez',
+  'error.duplicate': 'Bu yorumu zaten gönderdiniz: sayfada yer alıyor ya da onay bekliyor.',
+  'error.identity_required': 'Bu sitede yorum göndermek için adınız ve e-posta adresiniz gerekiyor. Metniniz hâlâ burada.',
+  'error.login_required': 'Bu sitede yalnızca giriş yapmış kullanıcılar yorum yazabilir. Metniniz hâlâ burada.',
+  'error.refused': 'Site bu yorumu reddetti: “{message}” Metniniz hâlâ burada.',
+  'error.not_found': 'Bu yorumların ait olduğu sayfa bulunamadı.',
   // Speed (issue 13)
 };

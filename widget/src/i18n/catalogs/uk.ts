@@ -128,5 +128,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'обов’язково',
+  'composer.emailRequiredHint': 'обов’язково, не показується',
+  'error.duplicate': 'Ви вже надіслали цей коментар: він є на сторінці або очікує на перевірку.',
+  'error.identity_required': 'Щоб коментувати на цьому сайті, вкажіть ім’я та ел. пошту. Ваш текст збережено.',
+  'error.login_required': 'На цьому сайті коментувати можуть лише авторизовані користувачі. Ваш текст збережено.',
+  'error.refused': 'Сайт відхилив цей коментар: «{message}» Ваш текст збережено.',
+  'error.not_found': 'Сторінку, до якої належать ці коментарі, не знайдено.',
   // Speed (issue 13)
 };

@@ -110,5 +110,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': 'bắt buộc',
+  'composer.emailRequiredHint': 'bắt buộc, không bao giờ hiển thị',
+  'error.duplicate': 'Bạn đã gửi bình luận này rồi: bình luận đang ở trên trang hoặc đang chờ duyệt.',
+  'error.identity_required': 'Trang này cần tên và email của bạn để gửi bình luận. Nội dung của bạn vẫn còn đây.',
+  'error.login_required': 'Chỉ người dùng đã đăng nhập mới được bình luận trên trang này. Nội dung của bạn vẫn còn đây.',
+  'error.refused': 'Trang đã từ chối bình luận này: “{message}” Nội dung của bạn vẫn còn đây.',
+  'error.not_found': 'Không tìm thấy trang chứa các bình luận này.',
   // Speed (issue 13)
 };

@@ -110,5 +110,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': '必填',
+  'composer.emailRequiredHint': '必填，不会公开',
+  'error.duplicate': '你已发表过这条评论：它已在页面上，或正在等待审核。',
+  'error.identity_required': '本站需要你的名字和电子邮箱才能发表。你写的内容还在。',
+  'error.login_required': '本站仅限已登录用户发表评论。你写的内容还在。',
+  'error.refused': '本站拒绝了这条评论：“{message}”你写的内容还在。',
+  'error.not_found': '找不到这些评论所属的页面。',
   // Speed (issue 13)
 };

@@ -110,5 +110,12 @@ export const catalog: Catalog = {
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
+  'composer.nameRequiredHint': '必填',
+  'composer.emailRequiredHint': '必填，不會公開',
+  'error.duplicate': '你已發表過這則留言：它已在頁面上，或正在等待審核。',
+  'error.identity_required': '本站需要你的名稱和電子郵件才能發表。你寫的內容還在。',
+  'error.login_required': '本站僅限已登入的使用者發表留言。你寫的內容還在。',
+  'error.refused': '本站拒絕了這則留言：「{message}」你寫的內容還在。',
+  'error.not_found': '找不到這些留言所屬的頁面。',
   // Speed (issue 13)
 };
