@@ -28,9 +28,21 @@ const loadWidget = (): Promise<WidgetModule> =>
   (widget ??= import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>);
 
 /** Attributes of the element (and `data-*` of the script tag) that become mount options. */
-const ATTRIBUTES = ['api', 'thread', 'lang', 'theme', 'max-depth', 'page-size', 'lazy', 'inline'] as const;
+const ATTRIBUTES = [
+  'api',
+  'thread',
+  'lang',
+  'theme',
+  'max-depth',
+  'page-size',
+  'lazy',
+  'inline',
+  'sso-token-url',
+  'login-url',
+  'logout-url',
+] as const;
 
-/** `<threadline-comments api thread lang theme max-depth page-size lazy inline>`: a comment section wherever it is placed. */
+/** `<threadline-comments api thread lang theme max-depth page-size lazy inline sso-token-url login-url logout-url>`: a comment section wherever it is placed. */
 class ThreadlineComments extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   private handle: MountHandle | undefined;
@@ -83,6 +95,9 @@ class ThreadlineComments extends HTMLElement {
     if (get('max-depth')) options.maxDepth = Number(get('max-depth'));
     if (get('page-size')) options.pageSize = Number(get('page-size'));
     if (get('inline')) options.inline = get('inline')!;
+    if (get('sso-token-url')) options.ssoTokenUrl = get('sso-token-url')!;
+    if (get('login-url')) options.loginUrl = get('login-url')!;
+    if (get('logout-url')) options.logoutUrl = get('logout-url')!;
     loadWidget().then(
       (m) => {
         // The element may have moved or changed while the module loaded: only the latest start wins.
