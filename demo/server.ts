@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { listen } from '../server-stub/src/http/listen.ts';
 import { ARTICLES } from './articles.ts';
 import { renderArticle, renderIndex } from './render-page.ts';
+import { subscriberLogin } from './subscriber-login.ts';
 
 /** How to run the demo news site. */
 export interface DemoConfig {
@@ -12,6 +13,8 @@ export interface DemoConfig {
   api: string;
   /** Extra HTML pages by path, looked up per request (tests add hostile or odd host pages here). */
   extraPages?: ReadonlyMap<string, ExtraPage>;
+  /** `THREADLINE_SSO_SECRET`: turns on the fake subscriber sign-in, whose tokens it signs. */
+  ssoSecret?: string | undefined;
 }
 
 /** A page added to the demo site: its HTML and any response headers (e.g. a strict CSP). */
@@ -29,8 +32,9 @@ export interface RunningDemo {
 const SITE_CSS = fs.readFileSync(new URL('./site.css', import.meta.url));
 
 /** The demo news site as a Hono app; `origin` is its own public origin (for canonical links). */
-export function createDemoApp(origin: () => string, api: string, extraPages?: ReadonlyMap<string, ExtraPage>): Hono {
+export function createDemoApp(origin: () => string, api: string, extraPages?: ReadonlyMap<string, ExtraPage>, ssoSecret?: string): Hono {
   const app = new Hono();
+  if (ssoSecret) app.route('/', subscriberLogin(ssoSecret));
   if (extraPages) {
     app.use('*', async (c, next) => {
       const page = extraPages.get(c.req.path);
@@ -53,6 +57,13 @@ export function createDemoApp(origin: () => string, api: string, extraPages?: Re
         'data-inline': '.story-body p',
         ...(dark ? { 'data-theme': 'dark' } : {}),
         ...(lang && /^[\w-]{1,20}$/.test(lang) ? { 'data-lang': lang } : {}),
+        ...(ssoSecret
+          ? {
+              'data-sso-token-url': '/threadline-token',
+              'data-login-url': `/login?back=${encodeURIComponent(article.path)}`,
+              'data-logout-url': `/logout?back=${encodeURIComponent(article.path)}`,
+            }
+          : {}),
       };
       return c.html(renderArticle(origin(), article, { api, attributes }, dark));
     });
@@ -63,7 +74,7 @@ export function createDemoApp(origin: () => string, api: string, extraPages?: Re
 /** Starts the demo site. */
 export async function startDemo(config: DemoConfig): Promise<RunningDemo> {
   let url = '';
-  const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''), config.extraPages);
+  const app = createDemoApp(() => url, config.api.replace(/\/+$/, ''), config.extraPages, config.ssoSecret);
   const http = await listen(app, config.host, config.port, 'DEMO_PORT');
   url = http.url;
   return http;

@@ -11,7 +11,12 @@ import { startDemo } from './server.ts';
 // A demo in a terminal reads better without a JSON line per request; THREADLINE_LOG=1 brings them back.
 const config = configFromEnv({ ...process.env, THREADLINE_LOG: process.env.THREADLINE_LOG ?? '0' });
 const api = await startServer(config).catch(exitWith);
-const demo = await startDemo({ host: config.host, port: Number(process.env.DEMO_PORT || 5173), api: api.url }).catch(exitWith);
+const demo = await startDemo({
+  host: config.host,
+  port: Number(process.env.DEMO_PORT || 5173),
+  api: api.url,
+  ssoSecret: process.env.THREADLINE_SSO_SECRET,
+}).catch(exitWith);
 
 console.log(`
   threadline is running

@@ -66,7 +66,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   await startApi();
   const pages = new Map<string, ExtraPage>();
-  const demo: RunningDemo = await startDemo({ host: '127.0.0.1', port: sitePort, api, extraPages: pages });
+  const demo: RunningDemo = await startDemo({
+    host: '127.0.0.1',
+    port: sitePort,
+    api,
+    extraPages: pages,
+    ssoSecret: options.env?.THREADLINE_SSO_SECRET,
+  });
   return {
     api,
     site: demo.url,

@@ -29,6 +29,9 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_MODERATION_WEBHOOK` (none): URL asked for a verdict on every new comment and edit, signed with
  *   `THREADLINE_WEBHOOK_SECRET` (Standard Webhooks); `THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS` (2000), then the comment is held
  * - `THREADLINE_AKISMET_KEY` (none): Akismet check of new comments and edits (spam is held); `THREADLINE_AKISMET_URL` (https://rest.akismet.com)
+ * - `THREADLINE_SSO_SECRET` (none): verifies the site's HS256 sign-in tokens; `THREADLINE_SSO_JWKS_URL` (none): RS256/ES256 keys;
+ *   `THREADLINE_SSO_ISSUER`, `THREADLINE_SSO_AUDIENCE` (none): required `iss` and `aud` when set
+ * - `THREADLINE_IDENTITY` (optional): `optional`, `required` (only signed-in readers post) or `anonymous` (tokens ignored)
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -53,6 +56,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     akismet: env.THREADLINE_AKISMET_KEY
       ? { key: env.THREADLINE_AKISMET_KEY, url: env.THREADLINE_AKISMET_URL || 'https://rest.akismet.com' }
       : undefined,
+    sso: {
+      secret: env.THREADLINE_SSO_SECRET || undefined,
+      jwksUrl: env.THREADLINE_SSO_JWKS_URL || undefined,
+      issuer: env.THREADLINE_SSO_ISSUER || undefined,
+      audience: env.THREADLINE_SSO_AUDIENCE || undefined,
+    },
+    identity: (['optional', 'required', 'anonymous'] as const).find((m) => m === env.THREADLINE_IDENTITY),
     dbPath: env.THREADLINE_DB || './data/threadline.db',
     databaseUrl: env.DATABASE_URL || undefined,
     origins: [...demoOrigins, ...extraOrigins],

@@ -36,6 +36,9 @@ export interface ServerConfig {
   moderationWebhook: AppOptions['moderationWebhook'];
   webhookSecret: string | undefined;
   akismet: AppOptions['akismet'];
+  /** Sign-in with the site's tokens (`THREADLINE_SSO_*`) and who may post (`THREADLINE_IDENTITY`). */
+  sso: NonNullable<AppOptions['sso']>;
+  identity: AppOptions['identity'];
 }
 
 /** A running server. */
@@ -76,6 +79,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       moderationWebhook: config.moderationWebhook,
       webhookSecret: config.webhookSecret,
       akismet: config.akismet,
+      sso: config.sso,
+      identity: config.identity,
       ...(config.log
         ? {
             log: jsonLogger,

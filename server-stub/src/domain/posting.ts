@@ -3,6 +3,7 @@ import type { PostCommentResponse } from '../../../widget/src/protocol/types.ts'
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { editTokenFor, hashToken } from './edit-token.ts';
+import { badgeOf, type Identity } from './identity.ts';
 import type { Writer } from './policy.ts';
 import type { NewCommentInput } from './validation.ts';
 import { admitPost, type WriteGate } from './write-gate.ts';
@@ -20,7 +21,7 @@ export function newCommentId(): string {
 }
 
 /** What identifies a request: its content, not the timing or honeypot fields that vary per attempt. */
-const requestHash = ({ elapsedMs: _t, honeypot: _h, pow: _p, ...content }: NewCommentInput) =>
+const requestHash = ({ elapsedMs: _t, honeypot: _h, pow: _p, ...content }: NewCommentInput & { sub?: string }) =>
   createHash('sha256').update(JSON.stringify(content)).digest('hex');
 
 /** The answer for a stored comment, its edit token derived again (so a replay can return it too). */
@@ -43,8 +44,11 @@ export async function createComment(
   input: NewCommentInput,
   who: Writer,
   idempotencyKey?: string,
+  reader: Identity | null = null,
 ): Promise<PostCommentResponse & { replayed: boolean }> {
-  const hash = idempotencyKey ? requestHash(input) : '';
+  // A signed-in reader's name and email come from the token; what the form typed is ignored.
+  if (reader) input = { ...input, authorName: reader.name, authorEmail: reader.email ?? null };
+  const hash = idempotencyKey ? requestHash({ ...input, ...(reader ? { sub: reader.sub } : {}) }) : '';
   const replay = async () => {
     const seen = idempotencyKey ? await store.findIdempotencyKey(idempotencyKey) : null;
     if (!seen) return null;
@@ -67,7 +71,7 @@ export async function createComment(
   }
   const id = newCommentId();
   const createdAt = ctx.now().toISOString();
-  const status = await admitPost(store, ctx, input, who, { id, createdAt });
+  const status = await admitPost(store, ctx, input, who, { id, createdAt }, reader);
   // A solution buys one comment: used only now, so a post refused above can be corrected and sent again.
   if (input.pow && ctx.pow && !ctx.pow.use(input.pow)) {
     throw new HttpError(422, 'pow_invalid', 'The anti-spam check failed or expired; solve a new challenge.', 'pow');
@@ -80,6 +84,8 @@ export async function createComment(
       authorName: input.authorName,
       authorEmail: input.authorEmail,
       authorWebsite: input.authorWebsite,
+      authorSub: reader?.sub ?? null,
+      authorBadge: reader ? badgeOf(reader) : null,
       body: input.body,
       createdAt,
       editTokenHash: hashToken(editTokenFor(ctx.secret, id)),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { VoteResponse } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore } from '../store/comment-store.ts';
@@ -5,6 +6,14 @@ import type { Writer } from './policy.ts';
 import { admitVote, type WriteGate } from './write-gate.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * The voter id of a signed-in reader: one per `sub`, whatever browser or voter id they vote from.
+ * The colon keeps it apart from any id a browser may send (X-Voter-Id allows letters, digits, - and _).
+ */
+export function signedInVoterId(sub: string): string {
+  return `sub:${createHash('sha256').update(sub).digest('base64url').slice(0, 32)}`;
+}
 
 /** Sets (`on`) or takes back one voter's upvote; voting twice or taking back twice changes nothing. */
 export async function vote(

@@ -1,9 +1,11 @@
-import { type CommentStatus, isPublicStatus } from '../../../widget/src/protocol/types.ts';
+import { type CommentStatus, type IdentityMode, isPublicStatus } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore, StoredComment } from '../store/comment-store.ts';
 import type { ExternalModerator, ModerationSubject } from './external-moderation.ts';
+import type { Identity } from './identity.ts';
 import { checkContent, type PostingPolicy, refuseBanned, refuseLocked, statusByMode, takeAllowance, type Writer } from './policy.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
+import { nameKey } from './reserved-name.ts';
 import type { NewCommentInput } from './validation.ts';
 
 /**
@@ -19,6 +21,8 @@ export interface WriteGate {
   external: ExternalModerator | null;
   /** Votes one address may give one comment per 24 h, whatever voter ids it sends (`THREADLINE_VOTES_PER_IP`). */
   votesPerIp: number;
+  /** Who may post (`THREADLINE_IDENTITY`): `required` refuses guests' posts with `401 sign_in_required`. */
+  identity: IdentityMode;
 }
 
 /** A moderation subject before the writer's address is added. */
@@ -48,6 +52,14 @@ async function withExternalVerdict(
   return verdict === 'hold' ? 'pending' : status;
 }
 
+/** A guest may not post under a name a signed-in author holds (whatever the case, accents or look-alike letters). */
+async function refuseReservedName(store: CommentStore, guestName: string | null): Promise<void> {
+  const key = guestName ? nameKey(guestName) : '';
+  if (key && (await store.isNameReserved(key))) {
+    throw new HttpError(422, 'name_reserved', 'That name belongs to a signed-in reader of this site; choose another.', 'author.name');
+  }
+}
+
 /** Checks a new comment before it is stored; resolves with the status to store it with. */
 export async function admitPost(
   store: CommentStore,
@@ -55,8 +67,12 @@ export async function admitPost(
   input: NewCommentInput & { pow: string | null },
   who: Writer,
   draft: { id: string; createdAt: string },
+  reader: Identity | null,
 ): Promise<'published' | 'pending'> {
   const { policy } = gate;
+  if (!reader && gate.identity === 'required') {
+    throw new HttpError(401, 'sign_in_required', 'Sign in to comment on this site.');
+  }
   await refuseBanned(store, who.ipHash, input.authorEmail);
   await refuseLocked(store, input.thread);
   if (input.honeypot) throw new HttpError(422, 'spam_suspected', 'This comment looks automated and was not posted.');
@@ -64,6 +80,7 @@ export async function admitPost(
     throw new HttpError(422, 'spam_suspected', 'That was sent faster than anyone can write; please try again.');
   }
   const links = checkContent(policy, input);
+  await refuseReservedName(store, reader ? null : input.authorName);
   if (input.parentId !== null) {
     let depth = 1;
     for (let p = (await store.findComment(input.parentId))?.comment.parentId; p; p = (await store.findComment(p))?.comment.parentId) {

@@ -1,4 +1,5 @@
 import type { ServerFeatures } from '../../../widget/src/protocol/types.ts';
+import type { Identity } from '../domain/identity.ts';
 import type { PostingContext } from '../domain/posting.ts';
 import type { RateLimiter } from '../domain/rate-limit.ts';
 import type { CommentStore } from '../store/comment-store.ts';
@@ -21,6 +22,8 @@ export interface ApiContext {
   features: ServerFeatures;
   /** Base of every absolute URL the server writes (`THREADLINE_PUBLIC_URL`), never taken from request headers. */
   publicUrl: string;
+  /** Verifies a sign-in token (site SSO or the server's own, after OpenID); null when sign-in is not configured. Rejects with `401 invalid_token`. */
+  verifyToken: ((token: string) => Promise<Identity>) | null;
   /** Aborted at shutdown: live streams end, so their clients reconnect (to another instance). */
   closing: AbortSignal;
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { IdentityMode } from '../../../widget/src/protocol/types.ts';
+import { createTokenVerifier, type SsoSettings } from '../auth/token-verifier.ts';
 import { combineModerators, type ExternalModerator } from '../domain/external-moderation.ts';
 import type { PostingPolicy } from '../domain/policy.ts';
 import { createProofOfWork } from '../domain/proof-of-work.ts';
@@ -70,6 +72,10 @@ export interface AppOptions {
   webhookSecret?: string | undefined;
   /** Built-in Akismet check (`THREADLINE_AKISMET_KEY`, `THREADLINE_AKISMET_URL`). */
   akismet?: { key: string; url?: string } | undefined;
+  /** How the site signs its readers' tokens (`THREADLINE_SSO_SECRET`, `…_JWKS_URL`, `…_ISSUER`, `…_AUDIENCE`); default: no site sign-in. */
+  sso?: SsoSettings;
+  /** Who may post (`THREADLINE_IDENTITY`): default `optional` where sign-in is configured; always `anonymous` where it is not. */
+  identity?: IdentityMode | undefined;
 }
 
 /** The external moderators the options switch on, combined (null: none). */
@@ -108,12 +114,20 @@ export function createApp(options: AppOptions): Hono {
         (options.now?.() ?? new Date()).getTime(),
       )
     : null;
+  const now = options.now ?? (() => new Date());
+  const verifyToken = createTokenVerifier(options.sso ?? {}, null, now);
+  if (options.identity === 'required' && !verifyToken) {
+    throw new Error(
+      'THREADLINE_IDENTITY=required needs a way to sign in: set THREADLINE_SSO_SECRET, THREADLINE_SSO_JWKS_URL or THREADLINE_OIDC_*.',
+    );
+  }
+  const identity: IdentityMode = verifyToken ? (options.identity ?? 'optional') : 'anonymous';
   const ctx: ApiContext = {
     store: options.store,
     posting: {
       secret,
       editWindowMs: options.editWindowMs ?? 15 * 60_000,
-      now: options.now ?? (() => new Date()),
+      now,
       policy: {
         moderation: options.policy?.moderation ?? 'open',
         maxLinks: options.policy?.maxLinks ?? 5,
@@ -128,9 +142,11 @@ export function createApp(options: AppOptions): Hono {
       pow,
       external: externalModerators(options, publicUrl, logError),
       votesPerIp: options.votesPerIp ?? 3,
+      identity,
     },
+    verifyToken: identity === 'anonymous' ? null : verifyToken,
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
-    features: { pow: pow !== null },
+    features: { pow: pow !== null, ...(identity === 'anonymous' ? {} : { identity }) },
     publicUrl,
     readCache: createReadCache(options.readCacheEntries ?? 500),
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),

@@ -2,11 +2,12 @@ import { type Context, Hono } from 'hono';
 import type { CommentChangeResponse } from '../../../widget/src/protocol/types.ts';
 import { deleteComment, editComment } from '../domain/owning.ts';
 import { parseEdit, parseHeaderToken } from '../domain/validation.ts';
-import { vote } from '../domain/voting.ts';
+import { signedInVoterId, vote } from '../domain/voting.ts';
 import type { ApiContext } from './api-context.ts';
 import { writerOf } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readJsonBody } from './read-json.ts';
+import { readerOf } from './reader-identity.ts';
 import { limitBody, methodNotAllowed } from './thread-routes.ts';
 
 const checkId = (id: string) => {
@@ -14,7 +15,7 @@ const checkId = (id: string) => {
   return id;
 };
 
-/** One comment: `PATCH`/`DELETE /api/comments/:id` (author, with X-Edit-Token) and `PUT`/`DELETE /api/comments/:id/vote`. */
+/** One comment: `PATCH`/`DELETE /api/comments/:id` (author, with X-Edit-Token or signed in) and `PUT`/`DELETE /api/comments/:id/vote`. */
 export function commentRoutes(ctx: ApiContext): Hono {
   const { store, posting } = ctx;
   const app = new Hono();
@@ -22,22 +23,26 @@ export function commentRoutes(ctx: ApiContext): Hono {
   app.patch('/:id', limitBody, async (c) => {
     const id = checkId(c.req.param('id'));
     const token = parseHeaderToken(c.req.header('x-edit-token'), 'X-Edit-Token');
+    const reader = await readerOf(c, ctx);
     const body = parseEdit(await readJsonBody(c));
     const who = writerOf(c, ctx.trustProxy, posting.secret);
-    const answer: CommentChangeResponse = { comment: await editComment(store, posting, id, token, body, who) };
+    const answer: CommentChangeResponse = { comment: await editComment(store, posting, id, { token, reader }, body, who) };
     return c.json(answer);
   });
 
   app.delete('/:id', async (c) => {
     const id = checkId(c.req.param('id'));
     const token = parseHeaderToken(c.req.header('x-edit-token'), 'X-Edit-Token');
-    const answer: CommentChangeResponse = { comment: await deleteComment(store, posting, id, token) };
+    const reader = await readerOf(c, ctx);
+    const answer: CommentChangeResponse = { comment: await deleteComment(store, posting, id, { token, reader }) };
     return c.json(answer);
   });
 
   const voteHandler = (on: boolean) => async (c: Context) => {
     const id = checkId(c.req.param('id') ?? '');
-    const voter = parseHeaderToken(c.req.header('x-voter-id'), 'X-Voter-Id');
+    const browserVoter = parseHeaderToken(c.req.header('x-voter-id'), 'X-Voter-Id');
+    const reader = await readerOf(c, ctx);
+    const voter = reader ? signedInVoterId(reader.sub) : browserVoter;
     if (!voter) throw new HttpError(400, 'validation_failed', 'Send a voter id (X-Voter-Id) to vote.', 'X-Voter-Id');
     const who = writerOf(c, ctx.trustProxy, posting.secret);
     const allowed = ctx.voteLimiter.take(who.ipHash);

@@ -10,8 +10,8 @@ export function apiCors(origins: readonly string[]): MiddlewareHandler {
   return cors({
     origin: (origin) => (allowed.has('*') || allowed.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Content-Type', 'Idempotency-Key', 'X-Edit-Token', 'X-Voter-Id', 'Last-Event-ID'],
-    exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'ETag'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Edit-Token', 'X-Voter-Id', 'Last-Event-ID'],
+    exposeHeaders: ['Retry-After', 'Idempotent-Replayed', 'ETag', 'WWW-Authenticate'],
     maxAge: 600,
   });
 }

@@ -12,6 +12,7 @@ import { writerOf } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
 import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
+import { readerOf } from './reader-identity.ts';
 
 /** Checks a thread key from a query string. */
 export function checkKey(key: string | undefined): string {
@@ -97,9 +98,10 @@ export function threadRoutes(ctx: ApiContext): Hono {
 
   app.post('/', limitBody, async (c) => {
     const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
+    const reader = await readerOf(c, ctx);
     const input = parseNewComment(await readJsonBody(c));
     const who = writerOf(c, ctx.trustProxy, ctx.posting.secret);
-    const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey);
+    const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey, reader);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);
   });

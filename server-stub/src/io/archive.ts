@@ -10,6 +10,9 @@ const commentSchema = z.object({
   authorName: z.string().max(200).nullable(),
   authorEmail: z.string().max(254).nullable(),
   authorWebsite: z.string().max(300).nullable(),
+  /** A signed-in author's user id and badge (absent for guests, and in archives from before sign-in). */
+  authorSub: z.string().min(1).max(255).nullish(),
+  authorBadge: z.enum(['staff']).nullish(),
   ipHash: z.string().max(100).nullable(),
   body: z.string(),
   createdAt: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'createdAt must be a date'),
@@ -59,6 +62,7 @@ export async function exportAll(store: CommentStore, now = new Date()): Promise<
         authorName: c.author.name,
         authorEmail: c.authorEmail,
         authorWebsite: c.author.website ?? null,
+        ...(c.authorSub ? { authorSub: c.authorSub, authorBadge: c.author.badge ?? null } : {}),
         ipHash: c.ipHash,
         body: c.body,
         createdAt: c.createdAt,

@@ -145,6 +145,8 @@ class ImportRun {
       authorName: c.authorName,
       authorEmail: c.authorEmail,
       authorWebsite: c.authorWebsite,
+      authorSub: c.authorSub ?? null,
+      authorBadge: c.authorSub ? (c.authorBadge ?? null) : null,
       ipHash: c.ipHash,
       body: c.body || ' ',
       createdAt: c.createdAt,

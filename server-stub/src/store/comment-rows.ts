@@ -1,5 +1,5 @@
 import type { Anchor, Comment } from '../../../widget/src/protocol/types.ts';
-import type { PageQuery, StoredComment, StoredCommentInput } from './comment-store.ts';
+import type { AdminComment, PageQuery, StoredComment, StoredCommentInput } from './comment-store.ts';
 
 /** A row of `comments` as SQLite and PostgreSQL return it (the same columns in both). */
 export interface CommentRow {
@@ -22,6 +22,9 @@ export interface CommentRow {
   /** JSON of the comment's Anchor (with its key), or null. */
   anchor: string | null;
   anchor_key: string | null;
+  /** A signed-in author's user id (the token's `sub`) and badge; null for guests. */
+  author_sub: string | null;
+  author_badge: 'staff' | null;
 }
 
 /**
@@ -47,13 +50,18 @@ export function anchorColumns(anchor: StoredCommentInput['anchor']): { anchor: s
   return anchor ? { anchor: JSON.stringify(anchor), anchorKey: anchor.key } : { anchor: null, anchorKey: null };
 }
 
-/** The protocol's view of a row (the email and the token hash never leave the server). */
+/** The protocol's view of a row (the email, the user id and the token hash never leave the server). */
 export function toComment(r: CommentRow): Comment {
   return {
     id: r.id,
     thread: r.thread_key,
     parentId: r.parent_id,
-    author: { name: r.author_name, website: r.author_website },
+    author: {
+      name: r.author_name,
+      website: r.author_website,
+      ...(r.author_sub ? { verified: true } : {}),
+      ...(r.author_badge ? { badge: r.author_badge } : {}),
+    },
     body: r.body,
     createdAt: r.created_at,
     editedAt: r.edited_at,
@@ -63,9 +71,21 @@ export function toComment(r: CommentRow): Comment {
   };
 }
 
+/** A row as a moderator (and the export) sees it: with the email, the user id and the IP hash. */
+export function toAdmin(r: CommentRow): AdminComment {
+  return { ...toComment(r), authorEmail: r.author_email, authorSub: r.author_sub, ipHash: r.ip_hash };
+}
+
 /** A row as the server's own code sees it: the public comment plus what only the server knows. */
 export function toStored(r: CommentRow): StoredComment {
-  return { comment: toComment(r), rootId: r.root_id, editTokenHash: r.edit_token_hash, authorEmail: r.author_email, ipHash: r.ip_hash };
+  return {
+    comment: toComment(r),
+    rootId: r.root_id,
+    editTokenHash: r.edit_token_hash,
+    authorEmail: r.author_email,
+    authorSub: r.author_sub,
+    ipHash: r.ip_hash,
+  };
 }
 
 /**

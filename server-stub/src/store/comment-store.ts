@@ -13,6 +13,10 @@ export interface StoredCommentInput {
   editTokenHash: string;
   /** Who posted, as a salted hash (for per-IP moderation and bans); null for imports and seeds. */
   ipHash?: string | null;
+  /** A signed-in author's user id (the token's `sub`); their name is then reserved against guests. */
+  authorSub?: string | null;
+  /** The badge shown beside a signed-in author's name. */
+  authorBadge?: 'staff' | null;
   /** `pending` waits for a moderator and is seen by no one else. Default `published`. */
   status?: 'published' | 'pending';
   page: { title: string | null; url: string | null };
@@ -58,12 +62,15 @@ export interface StoredComment {
   editTokenHash: string | null;
   /** Kept for the site owner, bans and moderation; never sent to readers. */
   authorEmail: string | null;
+  /** A signed-in author's user id: they may change the comment from any browser. */
+  authorSub: string | null;
   ipHash: string | null;
 }
 
-/** A comment as a moderator sees it: with the email and the IP hash. */
+/** A comment as a moderator sees it: with the email, the signed-in author's user id and the IP hash. */
 export interface AdminComment extends Comment {
   authorEmail: string | null;
+  authorSub: string | null;
   ipHash: string | null;
 }
 
@@ -150,6 +157,8 @@ export interface CommentStore {
   setStatus(id: string, status: 'published' | 'rejected'): Promise<Comment>;
   /** Comments for moderators, newest first, with the insertion order to continue from. */
   listForAdmin(query: AdminQuery): Promise<{ comments: AdminComment[]; nextBeforeSeq: number | null }>;
+  /** True when a signed-in author has posted under a name with this key (see reserved-name.ts): guests may not use it. */
+  isNameReserved(nameKey: string): Promise<boolean>;
   /** True when this email (or, without one, this IP hash) already has a published comment. */
   hasPublishedFrom(email: string | null, ipHash: string | null): Promise<boolean>;
   setThreadLocked(key: string, locked: boolean): Promise<void>;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
+import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toAdmin, toComment, toStored } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
 import { runPgImport } from './pg-import.ts';
@@ -182,8 +182,11 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       );
       const more = rows.length > limit;
       if (more) rows.pop();
-      const comments: AdminComment[] = rows.map((r) => ({ ...toComment(r), authorEmail: r.author_email, ipHash: r.ip_hash }));
+      const comments: AdminComment[] = rows.map(toAdmin);
       return { comments, nextBeforeSeq: more ? Number(rows.at(-1)!.seq) : null };
+    },
+    async isNameReserved(nameKey) {
+      return (await q('SELECT 1 FROM verified_names WHERE name_key = $1', [nameKey])).length > 0;
     },
     async hasPublishedFrom(email, ipHash) {
       if (email) return (await q("SELECT 1 FROM comments WHERE author_email = $1 AND status = 'published' LIMIT 1", [email])).length > 0;

@@ -98,6 +98,12 @@ const MIGRATIONS: readonly Migration[] = [
   `ALTER TABLE comments ADD COLUMN anchor TEXT;
    ALTER TABLE comments ADD COLUMN anchor_key TEXT;
    CREATE INDEX comments_by_anchor ON comments(thread_key, anchor_key) WHERE anchor_key IS NOT NULL;`,
+
+  // Sign-in (issue 14): who a signed-in author is (the site's user id) and their badge; names verified authors hold.
+  `ALTER TABLE comments ADD COLUMN author_sub TEXT;
+   ALTER TABLE comments ADD COLUMN author_badge TEXT;
+   CREATE INDEX comments_by_sub ON comments(author_sub) WHERE author_sub IS NOT NULL;
+   CREATE TABLE verified_names (name_key TEXT PRIMARY KEY, sub TEXT NOT NULL, created_at TEXT NOT NULL);`,
 ];
 
 /** The schema version this server writes. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { type CommentRow, toComment } from './comment-rows.ts';
-import type { AdminComment, AdminQuery } from './comment-store.ts';
+import { type CommentRow, toAdmin } from './comment-rows.ts';
+import type { AdminQuery } from './comment-store.ts';
 
 /** The moderation reads and writes of the SQLite store. */
 export function prepareModeration(db: Database) {
@@ -17,12 +17,11 @@ export function prepareModeration(db: Database) {
   );
   const getLocked = db.prepare<[string], { locked: number }>('SELECT locked FROM threads WHERE key = ?');
   const addBan = db.prepare('INSERT OR IGNORE INTO bans (kind, value, created_at) VALUES (?, ?, ?)');
+  const reservedName = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM verified_names WHERE name_key = ?');
   const dropBan = db.prepare('DELETE FROM bans WHERE kind = ? AND value = ?');
   const isBanned = db.prepare<[string, string], { one: number }>(
     "SELECT 1 AS one FROM bans WHERE (kind = 'ip' AND value = ?) OR (kind = 'email' AND value = ?) LIMIT 1",
   );
-
-  const toAdmin = (r: CommentRow): AdminComment => ({ ...toComment(r), authorEmail: r.author_email, ipHash: r.ip_hash });
 
   return {
     listForAdmin({ status, thread, limit, beforeSeq }: AdminQuery) {
@@ -48,6 +47,7 @@ export function prepareModeration(db: Database) {
       if (banned) addBan.run(kind, value, new Date().toISOString());
       else dropBan.run(kind, value);
     },
+    isNameReserved: (nameKey: string) => !!reservedName.get(nameKey),
     isBanned: (ipHash: string | null, email: string | null) => !!isBanned.get(ipHash ?? '', email ?? ''),
   };
 }

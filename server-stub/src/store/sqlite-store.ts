@@ -167,6 +167,9 @@ export function openSqliteStore(file: string): CommentStore {
     async listForAdmin(query) {
       return moderation.listForAdmin(query);
     },
+    async isNameReserved(nameKey) {
+      return moderation.isNameReserved(nameKey);
+    },
     async hasPublishedFrom(email, ipHash) {
       return moderation.hasPublishedFrom(email, ipHash);
     },

@@ -57,7 +57,14 @@ export function describeStoreContract(name: string, open: StoreFactory): void {
         score: 0,
         status: 'published',
       });
-      expect(await store.findComment('a')).toEqual({ comment: c, rootId: 'a', editTokenHash: 'h', authorEmail: null, ipHash: null });
+      expect(await store.findComment('a')).toEqual({
+        comment: c,
+        rootId: 'a',
+        editTokenHash: 'h',
+        authorEmail: null,
+        authorSub: null,
+        ipHash: null,
+      });
       expect(await store.getThread('/t')).toEqual({ key: '/t', title: 'Page', url: 'https://example.com/t', commentCount: 1, version: 1 });
     });
 

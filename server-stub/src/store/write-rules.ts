@@ -1,4 +1,5 @@
 import { type Comment, isPublicStatus } from '../../../widget/src/protocol/types.ts';
+import { nameKey } from '../domain/reserved-name.ts';
 import { anchorColumns, type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput, VersionedEvent, VoteCap } from './comment-store.ts';
 import { one, type Rule, record, run } from './sql-steps.ts';
@@ -37,7 +38,7 @@ function* addToAncestors(id: string, delta: number): Rule<void> {
 function* makePlaceholder(id: string): Rule<Comment> {
   yield* run(
     `UPDATE comments SET status = 'deleted', body = '', author_name = NULL, author_email = NULL, author_website = NULL,
-       score = 0, edit_token_hash = NULL WHERE id = ?`,
+       author_sub = NULL, author_badge = NULL, score = 0, edit_token_hash = NULL WHERE id = ?`,
     id,
   );
   return yield* current(id);
@@ -62,8 +63,8 @@ export function* insertRule(c: StoredCommentInput): Rule<Written<{ comment: Comm
   const rootId = c.parentId === null ? c.id : ((yield* row(c.parentId))?.root_id ?? c.parentId);
   const anchor = anchorColumns(c.parentId === null ? c.anchor : null);
   yield* run(
-    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status, anchor, anchor_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO comments (id, thread_key, parent_id, root_id, author_name, author_email, author_website, body, created_at, edit_token_hash, ip_hash, status, anchor, anchor_key, author_sub, author_badge)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     c.id,
     c.thread,
     c.parentId,
@@ -78,7 +79,18 @@ export function* insertRule(c: StoredCommentInput): Rule<Written<{ comment: Comm
     status,
     anchor.anchor,
     anchor.anchorKey,
+    c.authorSub ?? null,
+    c.authorBadge ?? null,
   );
+  const reserved = c.authorSub && c.authorName ? nameKey(c.authorName) : '';
+  if (reserved) {
+    yield* run(
+      'INSERT INTO verified_names (name_key, sub, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      reserved,
+      c.authorSub,
+      c.createdAt,
+    );
+  }
   if (c.idempotency) {
     yield* run(
       'INSERT INTO idempotency_keys (key, request_hash, comment_id, created_at) VALUES (?, ?, ?, ?)',

@@ -21,6 +21,8 @@ export interface HttpBackendOptions {
   timeoutMs?: number;
   /** Attempts after the first for writes that failed on the network or with a 5xx. Default 4 (about 4.5 s of backoff). */
   retries?: number;
+  /** The signed-in reader's token, sent as `Authorization: Bearer` with every write (never with reads, which stay cacheable). Default: none. */
+  token?: () => string | null;
 }
 
 /** The threadline HTTP protocol (docs/protocol.md) over fetch, via ky. */
@@ -41,6 +43,14 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
       statusCodes: [408, 500, 502, 503, 504],
       retryOnTimeout: true,
       backoffLimit: 5_000,
+    },
+    hooks: {
+      beforeRequest: [
+        (request) => {
+          const token = options.token?.();
+          if (token) request.headers.set('Authorization', `Bearer ${token}`);
+        },
+      ],
     },
   });
 

@@ -4,6 +4,7 @@ import { Composer } from './Composer.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { NewCommentsBar } from './NewCommentsBar.tsx';
+import { SignInRequired } from './SignInRequired.tsx';
 import { SortSelect } from './SortSelect.tsx';
 import { ThreadStatus } from './ThreadStatus.tsx';
 
@@ -37,6 +38,8 @@ export function App({ view }: AppProps) {
           <p class="tl-locked" role="note">
             {t.t('thread.locked')}
           </p>
+        ) : session.features.value?.identity === 'required' && !session.identity.value ? (
+          <SignInRequired />
         ) : (
           <Composer composer={view.composerFor(null)} />
         )}

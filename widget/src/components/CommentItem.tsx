@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ReplyNode } from '../state/reply-tree.ts';
 import { useT, useView } from '../state/thread-view.ts';
 import { AnchorQuote } from './AnchorQuote.tsx';
+import { AuthorBadges } from './AuthorBadges.tsx';
 import { Avatar } from './Avatar.tsx';
 import { CommentActionsBar } from './CommentActionsBar.tsx';
 import { CommentBody } from './CommentBody.tsx';
@@ -88,6 +89,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
               shownName
             )}
           </span>
+          {!isDeleted && <AuthorBadges author={comment.author} />}
           {parentName !== undefined && (
             <span class="tl-sr-only" id={`${headingId}-level`}>
               {t.t('comment.level', { name: parentName, level: node.depth + 1 })}

@@ -2,11 +2,12 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../protocol/limits.ts';
 import { loadFormatter } from '../render/formatter.ts';
 import type { ComposerModel } from '../state/composer-model.ts';
-import { useT } from '../state/thread-view.ts';
+import { useT, useView } from '../state/thread-view.ts';
 import { CommentBody } from './CommentBody.tsx';
 import { Confirm } from './Confirm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
+import { SignInBar } from './SignInBar.tsx';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -23,6 +24,7 @@ const COUNTER_FROM = Math.floor(LIMITS.bodyChars * 0.8);
 /** A comment form: body with preview, who is writing, post button, and the reason a post failed. */
 export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
   const t = useT();
+  const { session } = useView();
   const ids = useId();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const [isPreview, setPreview] = useState(false);
@@ -117,7 +119,9 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
           {composer.chars.value.toLocaleString(t.lang)} / {LIMITS.bodyChars.toLocaleString(t.lang)}
         </p>
       )}
-      <IdentityFields idPrefix={ids} invalidField={error?.field} />
+      <SignInBar />
+      {/* A signed-in reader's name comes from the site: no fields to fill in. */}
+      {!session.identity.value && <IdentityFields idPrefix={ids} invalidField={error?.field} />}
       {/* The honeypot: hidden from people, keyboards and screen readers; form-filling bots fill it. */}
       <div class="tl-hp">
         <label for={`${ids}-hp`}>{t.t('composer.honeypot')}</label>

@@ -7,6 +7,7 @@ import { log } from '../log.ts';
 import { pickLanguage } from '../protocol/languages.ts';
 import { loadFormatter } from '../render/formatter.ts';
 import { createSession, type Session } from '../state/session.ts';
+import { tokenFromUrl } from '../state/sign-in.ts';
 import { createThreadView, rememberedSort, rememberSort, type ThreadView } from '../state/thread-view.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
@@ -35,7 +36,8 @@ const mounted = new WeakMap<Element, MountHandle>();
 export function mount(element: Element, options: MountOptions): MountHandle {
   mounted.get(element)?.unmount();
   if (!options.backend && !options.api) throw new Error('[threadline] mount() needs `api` (or a `backend`).');
-  const backend = options.backend ?? createHttpBackend({ api: options.api! });
+  // Writes carry the signed-in reader's token, read when each request leaves.
+  const backend = options.backend ?? createHttpBackend({ api: options.api!, token: () => session.identity.value?.token ?? null });
   const doc = element.ownerDocument;
   const win = doc.defaultView ?? window;
   const lang = pickLanguage([options.lang, element.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]);
@@ -45,6 +47,8 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     page: describePage(doc),
     t: createTranslator('en', en),
     win,
+    auth: options.auth ?? (options.ssoTokenUrl ? tokenFromUrl(options.ssoTokenUrl) : undefined),
+    signInLinks: { loginUrl: options.loginUrl ?? null, logoutUrl: options.logoutUrl ?? null },
   });
   const view = createThreadView(session, {
     settings: { maxDepth: clampOption(options.maxDepth, 4, 1, 8), pageSize: clampOption(options.pageSize, DEFAULT_PAGE_SIZE, 1, 200) },

@@ -30,6 +30,18 @@ export interface MountOptions {
    * WordPress or static adapter from `loadBackend()`. Default (or `undefined`): the server at `api`.
    */
   backend?: CommentsBackend | undefined;
+  /**
+   * Sign-in with the site's accounts: resolves with a short-lived JWT the site signed for the
+   * signed-in reader, or null for a guest. Asked on mount and again before the token expires.
+   * Default: none (every reader is a guest). Example: `auth: () => fetch('/threadline-token').then((r) => (r.status === 204 ? null : r.json()).then((b) => b?.token ?? null))`.
+   */
+  auth?: () => Promise<string | null>;
+  /** A URL on the site's own origin answering `{"token": "…"}` (or 204 for a guest); used when `auth` is not given. Example: `"/threadline-token"`. */
+  ssoTokenUrl?: string;
+  /** The site's sign-in page, linked as "Sign in" (the reader comes back to this page). Default: none. */
+  loginUrl?: string;
+  /** The site's sign-out page, linked as "Sign out". Default: none. */
+  logoutUrl?: string;
 }
 
 /** Top-level comments on the first page and per "Show more comments" (a page holds at most 2× this many comments). */

@@ -111,6 +111,15 @@ export const en = {
   'inline.close': 'Close',
   'inline.empty': 'No comments on this paragraph yet. Start the conversation.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Sign in',
+  'signIn.signOut': 'Sign out',
+  'signIn.signedInAs': 'Signed in as {name}',
+  'signIn.required': 'Sign in to comment',
+  'signIn.verified': 'Verified',
+  'signIn.staff': 'Staff',
+  'error.invalid_token': 'Your sign-in has expired. Sign in again; your text is still here.',
+  'error.sign_in_required': 'Sign in to comment on this site. Your text is still here.',
+  'error.name_reserved': 'That name belongs to a signed-in reader of this site. Please choose another.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

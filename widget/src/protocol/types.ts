@@ -40,8 +40,12 @@ export interface Comment {
   thread: string;
   /** Id of the comment this replies to, or null for a top-level comment. */
   parentId: string | null;
-  /** `name` is null for an anonymous comment; `website` is an http(s) URL the author gave, or null. */
-  author: { name: string | null; website?: string | null };
+  /**
+   * `name` is null for an anonymous comment; `website` is an http(s) URL the author gave, or null.
+   * `verified`: posted by a signed-in reader, the name taken from the site's token; `badge`: `staff`
+   * for the site's staff and moderators.
+   */
+  author: { name: string | null; website?: string | null; verified?: boolean; badge?: AuthorBadge };
   /** Markdown subset (docs/protocol.md); blank lines separate paragraphs. */
   body: string;
   /** Absent (Markdown) in the threadline protocol; set to 'html' by adapters of HTML-returning services. */
@@ -55,6 +59,9 @@ export interface Comment {
   /** Top-level comments on a passage of the page (inline comments); absent or null otherwise. */
   anchor?: Anchor | null;
 }
+
+/** The badge beside a signed-in author's name (the site gave them the `staff` or `moderator` role). */
+export type AuthorBadge = 'staff';
 
 /** What the server knows of the page a thread belongs to. */
 export interface ThreadInfo {
@@ -120,7 +127,17 @@ export interface ThreadResponse {
 export interface ServerFeatures {
   /** Posts need a solved proof-of-work challenge (`GET /api/challenge`, field `pow`). */
   pow: boolean;
+  /** Who may post (`THREADLINE_IDENTITY`); absent from servers without sign-in, which means `anonymous`. */
+  identity?: IdentityMode;
+  /** The server offers "Sign in" through an OpenID provider (`GET /api/auth/login`); absent: it does not. */
+  oidc?: boolean;
 }
+
+/**
+ * Who may post: `optional` guests and signed-in readers alike, `required` only signed-in readers
+ * (`401 sign_in_required`; reading stays open), `anonymous` guests only (tokens are ignored).
+ */
+export type IdentityMode = 'optional' | 'required' | 'anonymous';
 
 /**
  * `GET /api/challenge`: an ALTCHA v1 challenge. The client finds `number` (0…maxnumber) with
@@ -228,6 +245,9 @@ export type ErrorCode =
   | 'pow_required'
   | 'pow_invalid'
   | 'rejected_by_moderation'
+  | 'invalid_token'
+  | 'sign_in_required'
+  | 'name_reserved'
   | 'unauthorized'
   | 'not_found'
   | 'method_not_allowed'

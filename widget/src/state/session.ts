@@ -3,13 +3,15 @@
  * backend and its live connection, the clock and the translator. `mount()` creates it and
  * `unmount()` disposes it; the thread under the article and every inline panel are views over it.
  */
-import { type ReadonlySignal, signal } from '@preact/signals';
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { CommentsBackend } from '../backend/backend.ts';
 import type { Translator } from '../i18n/translator.ts';
 import type { Anchor, LiveEvent, ServerFeatures } from '../protocol/types.ts';
 import { drafts } from './drafts.ts';
 import { createPowTicket, type PowTicket } from './proof-of-work.ts';
 import { ReaderModel } from './reader-model.ts';
+import { createSignIn, type TokenSource } from './sign-in.ts';
+import type { SignedInReader } from './signed-in-reader.ts';
 import type { ThreadModel } from './thread-model.ts';
 
 /** What the widget knows of the page, sent with comments so the backend learns it. */
@@ -50,6 +52,10 @@ export interface Session {
   readonly features: ReadonlySignal<ServerFeatures | null>;
   /** The proof of work for the reader's next comment, where the server asks for one. */
   readonly pow: PowTicket;
+  /** The signed-in reader (their token goes with every write), or null for a guest. */
+  readonly identity: Signal<SignedInReader | null>;
+  /** The site's "Sign in" and "Sign out" pages (`data-login-url`, `data-logout-url`), where it has them. */
+  readonly signInLinks: SignInLinks;
   setTranslator(t: Translator): void;
   setFeatures(features: ServerFeatures | null): void;
   setInline(bridge: InlineBridge | null): void;
@@ -71,16 +77,27 @@ export interface SessionOptions {
   t: Translator;
   /** The window whose clock and storage events the session follows. */
   win: Window;
+  /** Where the reader's sign-in token comes from (`mount({auth})`, `data-sso-token-url`); none: always a guest. */
+  auth?: TokenSource | undefined;
+  signInLinks?: SignInLinks;
+}
+
+/** The site's sign-in pages; null where it has none. */
+export interface SignInLinks {
+  loginUrl: string | null;
+  logoutUrl: string | null;
 }
 
 /** Creates the session of one mount. */
-export function createSession({ backend, threadKey, page, t, win }: SessionOptions): Session {
+export function createSession({ backend, threadKey, page, t, win, auth, signInLinks }: SessionOptions): Session {
   const translator = signal(t);
   const now = signal(Date.now());
   const inline = signal<InlineBridge | null>(null);
   const features = signal<ServerFeatures | null>(null);
   const pow = createPowTicket(backend, () => features.value?.pow === true);
   const reader = new ReaderModel();
+  const signIn = createSignIn(auth, win);
+  void signIn.refresh();
   const views = new Set<SessionView>();
   const listeners = new Set<(event: LiveEvent) => void>();
   const cleanups: (() => void)[] = [];
@@ -111,6 +128,8 @@ export function createSession({ backend, threadKey, page, t, win }: SessionOptio
     views,
     features,
     pow,
+    identity: signIn.identity,
+    signInLinks: signInLinks ?? { loginUrl: null, logoutUrl: null },
     setTranslator(next) {
       translator.value = next;
     },
@@ -143,6 +162,7 @@ export function createSession({ backend, threadKey, page, t, win }: SessionOptio
       for (const c of cleanups.splice(0).reverse()) c();
       listeners.clear();
       views.clear();
+      signIn.dispose();
       reader[Symbol.dispose]();
     },
   };

@@ -4,7 +4,7 @@ import { BackendError } from '../backend/backend-error.ts';
 import { en } from '../i18n/en.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import type { Comment, LiveEvent, PageRequest, PostCommentRequest } from '../protocol/types.ts';
-import { createSession, type Session } from '../state/session.ts';
+import { createSession, type Session, type SessionOptions } from '../state/session.ts';
 
 let seq = 0;
 /** A published top-level comment, each one a second later than the one before. */
@@ -121,15 +121,26 @@ export function fakeBackend(stored: Comment[] = [], pageSize = 100): FakeBackend
   return fake;
 }
 
-/** A session over `backend` on the test window, in English. */
-export function testSession(backend: CommentsBackend, threadKey = '/t'): Session {
+/** A session over `backend` on the test window, in English (`more`: sign-in and the like). */
+export function testSession(backend: CommentsBackend, threadKey = '/t', more: Partial<SessionOptions> = {}): Session {
   return createSession({
     backend,
     threadKey,
     page: { title: 'Story', url: 'https://news.example/story' },
     t: createTranslator('en', en),
     win: window,
+    ...more,
   });
+}
+
+/** An unsigned JWT with these claims: what the widget reads of a token (the server checks signatures). */
+export function testToken(claims: Record<string, unknown>): string {
+  const part = (o: object) =>
+    btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(o))))
+      .replace(/=+$/, '')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
+  return `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}.c2lnbmF0dXJl`;
 }
 
 /** Lets pending promises (a fake backend's answers) settle. */

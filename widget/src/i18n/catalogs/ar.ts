@@ -137,6 +137,15 @@ export const catalog: Catalog = {
   'inline.close': 'إغلاق',
   'inline.empty': 'لا توجد تعليقات على هذه الفقرة بعد. ابدأ النقاش.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'تسجيل الدخول',
+  'signIn.signOut': 'تسجيل الخروج',
+  'signIn.signedInAs': 'مسجّل الدخول باسم {name}',
+  'signIn.required': 'سجّل الدخول للتعليق',
+  'signIn.verified': 'موثَّق',
+  'signIn.staff': 'فريق التحرير',
+  'error.invalid_token': 'انتهت صلاحية تسجيل دخولك. سجّل الدخول مرة أخرى؛ نصك ما زال هنا.',
+  'error.sign_in_required': 'سجّل الدخول للتعليق على هذا الموقع. نصك ما زال هنا.',
+  'error.name_reserved': 'هذا الاسم يخص قارئًا مسجّلًا في هذا الموقع. يُرجى اختيار اسم آخر.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

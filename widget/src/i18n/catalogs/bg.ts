@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Затваряне',
   'inline.empty': 'Все още няма коментари към този абзац. Започнете дискусията.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Вход',
+  'signIn.signOut': 'Изход',
+  'signIn.signedInAs': 'Влезли сте като {name}',
+  'signIn.required': 'Влезте, за да коментирате',
+  'signIn.verified': 'Потвърден',
+  'signIn.staff': 'Екип',
+  'error.invalid_token': 'Входът ви е изтекъл. Влезте отново; текстът ви е запазен.',
+  'error.sign_in_required': 'Влезте, за да коментирате в този сайт. Текстът ви е запазен.',
+  'error.name_reserved': 'Това име принадлежи на регистриран читател на сайта. Моля, изберете друго.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

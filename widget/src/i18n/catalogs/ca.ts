@@ -123,6 +123,15 @@ export const catalog: Catalog = {
   'inline.close': 'Tanca',
   'inline.empty': 'Encara no hi ha comentaris sobre aquest paràgraf. Comenceu la conversa.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Inicia la sessió',
+  'signIn.signOut': 'Tanca la sessió',
+  'signIn.signedInAs': 'Has iniciat la sessió com a {name}',
+  'signIn.required': 'Inicia la sessió per comentar',
+  'signIn.verified': 'Verificat',
+  'signIn.staff': 'Redacció',
+  'error.invalid_token': 'La teva sessió ha caducat. Torna a iniciar la sessió; el teu text encara és aquí.',
+  'error.sign_in_required': 'Inicia la sessió per comentar en aquest lloc. El teu text encara és aquí.',
+  'error.name_reserved': 'Aquest nom pertany a un lector registrat d’aquest lloc. Tria’n un altre.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -125,6 +125,15 @@ export const catalog: Catalog = {
   'inline.close': 'Zavřít',
   'inline.empty': 'K tomuto odstavci zatím nejsou komentáře. Zahajte diskusi.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Přihlásit se',
+  'signIn.signOut': 'Odhlásit se',
+  'signIn.signedInAs': 'Přihlášeni jako {name}',
+  'signIn.required': 'Přihlaste se a komentujte',
+  'signIn.verified': 'Ověřeno',
+  'signIn.staff': 'Redakce',
+  'error.invalid_token': 'Vaše přihlášení vypršelo. Přihlaste se znovu; váš text tu zůstává.',
+  'error.sign_in_required': 'Přihlaste se, abyste mohli na tomto webu komentovat. Váš text tu zůstává.',
+  'error.name_reserved': 'Toto jméno patří přihlášenému čtenáři tohoto webu. Zvolte prosím jiné.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Luk',
   'inline.empty': 'Ingen kommentarer til dette afsnit endnu. Start debatten.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Log ind',
+  'signIn.signOut': 'Log ud',
+  'signIn.signedInAs': 'Logget ind som {name}',
+  'signIn.required': 'Log ind for at kommentere',
+  'signIn.verified': 'Bekræftet',
+  'signIn.staff': 'Redaktionen',
+  'error.invalid_token': 'Dit login er udløbet. Log ind igen; din tekst er her stadig.',
+  'error.sign_in_required': 'Log ind for at kommentere på dette websted. Din tekst er her stadig.',
+  'error.name_reserved': 'Det navn tilhører en indlogget læser på dette websted. Vælg et andet.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -115,6 +115,16 @@ export const catalog: Catalog = {
   'inline.close': 'Schließen',
   'inline.empty': 'Noch keine Kommentare zu diesem Absatz. Schreiben Sie den ersten.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Anmelden',
+  'signIn.signOut': 'Abmelden',
+  'signIn.signedInAs': 'Angemeldet als {name}',
+  'signIn.required': 'Zum Kommentieren anmelden',
+  'signIn.verified': 'Verifiziert',
+  'signIn.staff': 'Redaktion',
+  'error.invalid_token': 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an; Ihr Text bleibt erhalten.',
+  'error.sign_in_required': 'Melden Sie sich an, um auf dieser Website zu kommentieren. Ihr Text bleibt erhalten.',
+  'error.name_reserved':
+    'Dieser Name gehört einer angemeldeten Leserin oder einem angemeldeten Leser dieser Website. Bitte wählen Sie einen anderen.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Κλείσιμο',
   'inline.empty': 'Δεν υπάρχουν ακόμη σχόλια σε αυτή την παράγραφο. Ξεκινήστε τη συζήτηση.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Σύνδεση',
+  'signIn.signOut': 'Αποσύνδεση',
+  'signIn.signedInAs': 'Συνδεδεμένος ως {name}',
+  'signIn.required': 'Συνδεθείτε για να σχολιάσετε',
+  'signIn.verified': 'Επαληθευμένος',
+  'signIn.staff': 'Σύνταξη',
+  'error.invalid_token': 'Η σύνδεσή σας έληξε. Συνδεθείτε ξανά· το κείμενό σας είναι ακόμη εδώ.',
+  'error.sign_in_required': 'Συνδεθείτε για να σχολιάσετε σε αυτόν τον ιστότοπο. Το κείμενό σας είναι ακόμη εδώ.',
+  'error.name_reserved': 'Αυτό το όνομα ανήκει σε συνδεδεμένο αναγνώστη του ιστότοπου. Επιλέξτε άλλο.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

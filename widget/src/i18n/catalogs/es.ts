@@ -120,6 +120,15 @@ export const catalog: Catalog = {
   'inline.close': 'Cerrar',
   'inline.empty': 'Aún no hay comentarios sobre este párrafo. Inicia la conversación.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Iniciar sesión',
+  'signIn.signOut': 'Cerrar sesión',
+  'signIn.signedInAs': 'Sesión iniciada como {name}',
+  'signIn.required': 'Inicia sesión para comentar',
+  'signIn.verified': 'Verificado',
+  'signIn.staff': 'Redacción',
+  'error.invalid_token': 'Tu sesión ha caducado. Vuelve a iniciar sesión; tu texto sigue aquí.',
+  'error.sign_in_required': 'Inicia sesión para comentar en este sitio. Tu texto sigue aquí.',
+  'error.name_reserved': 'Ese nombre pertenece a un lector registrado de este sitio. Elige otro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

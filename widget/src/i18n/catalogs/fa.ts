@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'بستن',
   'inline.empty': 'هنوز دیدگاهی برای این بند نیست. گفت‌وگو را شما آغاز کنید.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'ورود',
+  'signIn.signOut': 'خروج',
+  'signIn.signedInAs': 'وارد شده با نام {name}',
+  'signIn.required': 'برای نظر دادن وارد شوید',
+  'signIn.verified': 'تأییدشده',
+  'signIn.staff': 'تحریریه',
+  'error.invalid_token': 'ورود شما منقضی شده است. دوباره وارد شوید؛ متن شما هنوز اینجاست.',
+  'error.sign_in_required': 'برای نظر دادن در این سایت وارد شوید. متن شما هنوز اینجاست.',
+  'error.name_reserved': 'این نام متعلق به یکی از خوانندگان واردشدهٔ این سایت است. لطفاً نام دیگری انتخاب کنید.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Sulje',
   'inline.empty': 'Tähän kappaleeseen ei ole vielä kommentteja. Aloita keskustelu.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Kirjaudu sisään',
+  'signIn.signOut': 'Kirjaudu ulos',
+  'signIn.signedInAs': 'Kirjautunut nimellä {name}',
+  'signIn.required': 'Kirjaudu sisään kommentoidaksesi',
+  'signIn.verified': 'Vahvistettu',
+  'signIn.staff': 'Toimitus',
+  'error.invalid_token': 'Kirjautumisesi on vanhentunut. Kirjaudu uudelleen; tekstisi on yhä tallessa.',
+  'error.sign_in_required': 'Kirjaudu sisään kommentoidaksesi tällä sivustolla. Tekstisi on yhä tallessa.',
+  'error.name_reserved': 'Nimi kuuluu tämän sivuston kirjautuneelle lukijalle. Valitse toinen nimi.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

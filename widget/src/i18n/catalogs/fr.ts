@@ -121,6 +121,15 @@ export const catalog: Catalog = {
   'inline.close': 'Fermer',
   'inline.empty': 'Pas encore de commentaire sur ce paragraphe. Lancez la discussion.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Se connecter',
+  'signIn.signOut': 'Se déconnecter',
+  'signIn.signedInAs': 'Connecté en tant que {name}',
+  'signIn.required': 'Connectez-vous pour commenter',
+  'signIn.verified': 'Vérifié',
+  'signIn.staff': 'Rédaction',
+  'error.invalid_token': 'Votre connexion a expiré. Reconnectez-vous ; votre texte est toujours là.',
+  'error.sign_in_required': 'Connectez-vous pour commenter sur ce site. Votre texte est toujours là.',
+  'error.name_reserved': 'Ce nom appartient à un lecteur inscrit de ce site. Choisissez-en un autre.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -119,6 +119,15 @@ export const catalog: Catalog = {
   'inline.close': 'סגירה',
   'inline.empty': 'אין עדיין תגובות לפסקה זו. פתחו את הדיון.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'התחברות',
+  'signIn.signOut': 'התנתקות',
+  'signIn.signedInAs': 'מחובר/ת בשם {name}',
+  'signIn.required': 'התחברו כדי להגיב',
+  'signIn.verified': 'מאומת',
+  'signIn.staff': 'המערכת',
+  'error.invalid_token': 'ההתחברות שלך פגה. התחברו שוב; הטקסט שלך עדיין כאן.',
+  'error.sign_in_required': 'התחברו כדי להגיב באתר זה. הטקסט שלך עדיין כאן.',
+  'error.name_reserved': 'השם הזה שייך לקורא רשום באתר. נא לבחור שם אחר.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

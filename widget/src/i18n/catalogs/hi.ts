@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'बंद करें',
   'inline.empty': 'इस अनुच्छेद पर अभी कोई टिप्पणी नहीं है। चर्चा शुरू करें।',
   // Sign-in (issue 14)
+  'signIn.signIn': 'साइन इन करें',
+  'signIn.signOut': 'साइन आउट करें',
+  'signIn.signedInAs': '{name} के रूप में साइन इन',
+  'signIn.required': 'टिप्पणी करने के लिए साइन इन करें',
+  'signIn.verified': 'सत्यापित',
+  'signIn.staff': 'संपादकीय टीम',
+  'error.invalid_token': 'आपका साइन-इन समाप्त हो गया है। फिर से साइन इन करें; आपका लेख अभी भी यहाँ है।',
+  'error.sign_in_required': 'इस साइट पर टिप्पणी करने के लिए साइन इन करें। आपका लेख अभी भी यहाँ है।',
+  'error.name_reserved': 'यह नाम इस साइट के एक साइन-इन पाठक का है। कृपया कोई दूसरा नाम चुनें।',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

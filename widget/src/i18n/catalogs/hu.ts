@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Bezárás',
   'inline.empty': 'Ehhez a bekezdéshez még nincs hozzászólás. Kezdje el a beszélgetést!',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Bejelentkezés',
+  'signIn.signOut': 'Kijelentkezés',
+  'signIn.signedInAs': 'Bejelentkezve mint {name}',
+  'signIn.required': 'Jelentkezzen be a hozzászóláshoz',
+  'signIn.verified': 'Ellenőrzött',
+  'signIn.staff': 'Szerkesztőség',
+  'error.invalid_token': 'A bejelentkezése lejárt. Jelentkezzen be újra; a szövege megmaradt.',
+  'error.sign_in_required': 'Jelentkezzen be, hogy hozzászólhasson ezen az oldalon. A szövege megmaradt.',
+  'error.name_reserved': 'Ez a név az oldal egy bejelentkezett olvasójáé. Kérjük, válasszon másikat.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -107,6 +107,15 @@ export const catalog: Catalog = {
   'inline.close': 'Tutup',
   'inline.empty': 'Belum ada komentar pada paragraf ini. Mulailah diskusi.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Masuk',
+  'signIn.signOut': 'Keluar',
+  'signIn.signedInAs': 'Masuk sebagai {name}',
+  'signIn.required': 'Masuk untuk berkomentar',
+  'signIn.verified': 'Terverifikasi',
+  'signIn.staff': 'Redaksi',
+  'error.invalid_token': 'Sesi masuk Anda telah berakhir. Masuk lagi; teks Anda masih ada di sini.',
+  'error.sign_in_required': 'Masuk untuk berkomentar di situs ini. Teks Anda masih ada di sini.',
+  'error.name_reserved': 'Nama itu milik pembaca terdaftar di situs ini. Silakan pilih nama lain.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

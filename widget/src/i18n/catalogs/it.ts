@@ -121,6 +121,15 @@ export const catalog: Catalog = {
   'inline.close': 'Chiudi',
   'inline.empty': 'Ancora nessun commento su questo paragrafo. Inizia tu la discussione.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Accedi',
+  'signIn.signOut': 'Esci',
+  'signIn.signedInAs': 'Accesso effettuato come {name}',
+  'signIn.required': 'Accedi per commentare',
+  'signIn.verified': 'Verificato',
+  'signIn.staff': 'Redazione',
+  'error.invalid_token': 'Il tuo accesso è scaduto. Accedi di nuovo; il tuo testo è ancora qui.',
+  'error.sign_in_required': 'Accedi per commentare su questo sito. Il tuo testo è ancora qui.',
+  'error.name_reserved': 'Questo nome appartiene a un lettore registrato di questo sito. Scegline un altro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

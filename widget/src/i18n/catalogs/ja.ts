@@ -108,6 +108,15 @@ export const catalog: Catalog = {
   'inline.close': '閉じる',
   'inline.empty': 'この段落へのコメントはまだありません。最初のコメントを書きましょう。',
   // Sign-in (issue 14)
+  'signIn.signIn': 'ログイン',
+  'signIn.signOut': 'ログアウト',
+  'signIn.signedInAs': '{name} としてログイン中',
+  'signIn.required': 'ログインしてコメントする',
+  'signIn.verified': '認証済み',
+  'signIn.staff': '編集部',
+  'error.invalid_token': 'ログインの有効期限が切れました。もう一度ログインしてください。入力した文章は残っています。',
+  'error.sign_in_required': 'このサイトでコメントするにはログインしてください。入力した文章は残っています。',
+  'error.name_reserved': 'その名前はこのサイトのログイン済み読者のものです。別の名前を選んでください。',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -107,6 +107,15 @@ export const catalog: Catalog = {
   'inline.close': '닫기',
   'inline.empty': '이 문단에는 아직 댓글이 없습니다. 첫 댓글을 남겨 보세요.',
   // Sign-in (issue 14)
+  'signIn.signIn': '로그인',
+  'signIn.signOut': '로그아웃',
+  'signIn.signedInAs': '{name}(으)로 로그인됨',
+  'signIn.required': '댓글을 쓰려면 로그인하세요',
+  'signIn.verified': '인증됨',
+  'signIn.staff': '편집팀',
+  'error.invalid_token': '로그인이 만료되었습니다. 다시 로그인하세요. 작성한 글은 그대로 있습니다.',
+  'error.sign_in_required': '이 사이트에 댓글을 쓰려면 로그인하세요. 작성한 글은 그대로 있습니다.',
+  'error.name_reserved': '이 이름은 이 사이트의 로그인한 독자가 사용 중입니다. 다른 이름을 선택하세요.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

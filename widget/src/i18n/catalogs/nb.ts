@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Lukk',
   'inline.empty': 'Ingen kommentarer til dette avsnittet ennå. Start debatten.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Logg inn',
+  'signIn.signOut': 'Logg ut',
+  'signIn.signedInAs': 'Logget inn som {name}',
+  'signIn.required': 'Logg inn for å kommentere',
+  'signIn.verified': 'Bekreftet',
+  'signIn.staff': 'Redaksjonen',
+  'error.invalid_token': 'Innloggingen din har utløpt. Logg inn igjen; teksten din er fortsatt her.',
+  'error.sign_in_required': 'Logg inn for å kommentere på dette nettstedet. Teksten din er fortsatt her.',
+  'error.name_reserved': 'Det navnet tilhører en innlogget leser på dette nettstedet. Velg et annet.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

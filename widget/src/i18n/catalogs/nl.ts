@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Sluiten',
   'inline.empty': 'Nog geen reacties bij deze alinea. Begin het gesprek.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Inloggen',
+  'signIn.signOut': 'Uitloggen',
+  'signIn.signedInAs': 'Ingelogd als {name}',
+  'signIn.required': 'Log in om te reageren',
+  'signIn.verified': 'Geverifieerd',
+  'signIn.staff': 'Redactie',
+  'error.invalid_token': 'Je inlog is verlopen. Log opnieuw in; je tekst staat er nog.',
+  'error.sign_in_required': 'Log in om op deze site te reageren. Je tekst staat er nog.',
+  'error.name_reserved': 'Die naam is van een ingelogde lezer van deze site. Kies een andere.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -126,6 +126,15 @@ export const catalog: Catalog = {
   'inline.close': 'Zamknij',
   'inline.empty': 'Nie ma jeszcze komentarzy do tego akapitu. Rozpocznij dyskusję.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Zaloguj się',
+  'signIn.signOut': 'Wyloguj się',
+  'signIn.signedInAs': 'Zalogowano jako {name}',
+  'signIn.required': 'Zaloguj się, aby skomentować',
+  'signIn.verified': 'Zweryfikowany',
+  'signIn.staff': 'Redakcja',
+  'error.invalid_token': 'Twoje logowanie wygasło. Zaloguj się ponownie; Twój tekst nadal tu jest.',
+  'error.sign_in_required': 'Zaloguj się, aby komentować w tym serwisie. Twój tekst nadal tu jest.',
+  'error.name_reserved': 'Ta nazwa należy do zalogowanego czytelnika tego serwisu. Wybierz inną.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

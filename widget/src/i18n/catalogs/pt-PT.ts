@@ -121,6 +121,15 @@ export const catalog: Catalog = {
   'inline.close': 'Fechar',
   'inline.empty': 'Ainda não há comentários sobre este parágrafo. Comece a conversa.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Iniciar sessão',
+  'signIn.signOut': 'Terminar sessão',
+  'signIn.signedInAs': 'Sessão iniciada como {name}',
+  'signIn.required': 'Inicie sessão para comentar',
+  'signIn.verified': 'Verificado',
+  'signIn.staff': 'Redação',
+  'error.invalid_token': 'A sua sessão expirou. Inicie sessão novamente; o seu texto continua aqui.',
+  'error.sign_in_required': 'Inicie sessão para comentar neste site. O seu texto continua aqui.',
+  'error.name_reserved': 'Esse nome pertence a um leitor registado deste site. Escolha outro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

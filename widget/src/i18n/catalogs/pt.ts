@@ -121,6 +121,15 @@ export const catalog: Catalog = {
   'inline.close': 'Fechar',
   'inline.empty': 'Ainda não há comentários sobre este parágrafo. Comece a conversa.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Entrar',
+  'signIn.signOut': 'Sair',
+  'signIn.signedInAs': 'Conectado como {name}',
+  'signIn.required': 'Entre para comentar',
+  'signIn.verified': 'Verificado',
+  'signIn.staff': 'Redação',
+  'error.invalid_token': 'Sua sessão expirou. Entre novamente; seu texto continua aqui.',
+  'error.sign_in_required': 'Entre para comentar neste site. Seu texto continua aqui.',
+  'error.name_reserved': 'Esse nome pertence a um leitor cadastrado deste site. Escolha outro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -119,6 +119,15 @@ export const catalog: Catalog = {
   'inline.close': 'Închideți',
   'inline.empty': 'Încă nu există comentarii la acest paragraf. Începeți discuția.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Autentificare',
+  'signIn.signOut': 'Deconectare',
+  'signIn.signedInAs': 'Autentificat ca {name}',
+  'signIn.required': 'Autentificați-vă pentru a comenta',
+  'signIn.verified': 'Verificat',
+  'signIn.staff': 'Redacția',
+  'error.invalid_token': 'Autentificarea a expirat. Autentificați-vă din nou; textul dvs. este încă aici.',
+  'error.sign_in_required': 'Autentificați-vă pentru a comenta pe acest site. Textul dvs. este încă aici.',
+  'error.name_reserved': 'Acest nume aparține unui cititor autentificat al site-ului. Alegeți altul.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -125,6 +125,15 @@ export const catalog: Catalog = {
   'inline.close': 'Закрыть',
   'inline.empty': 'К этому абзацу пока нет комментариев. Начните обсуждение.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Войти',
+  'signIn.signOut': 'Выйти',
+  'signIn.signedInAs': 'Вы вошли как {name}',
+  'signIn.required': 'Войдите, чтобы комментировать',
+  'signIn.verified': 'Подтверждён',
+  'signIn.staff': 'Редакция',
+  'error.invalid_token': 'Срок входа истёк. Войдите снова; ваш текст сохранён.',
+  'error.sign_in_required': 'Войдите, чтобы комментировать на этом сайте. Ваш текст сохранён.',
+  'error.name_reserved': 'Это имя принадлежит зарегистрированному читателю сайта. Выберите другое.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

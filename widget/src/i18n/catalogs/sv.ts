@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Stäng',
   'inline.empty': 'Inga kommentarer till det här stycket än. Starta diskussionen.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Logga in',
+  'signIn.signOut': 'Logga ut',
+  'signIn.signedInAs': 'Inloggad som {name}',
+  'signIn.required': 'Logga in för att kommentera',
+  'signIn.verified': 'Verifierad',
+  'signIn.staff': 'Redaktionen',
+  'error.invalid_token': 'Din inloggning har gått ut. Logga in igen; din text finns kvar.',
+  'error.sign_in_required': 'Logga in för att kommentera på den här webbplatsen. Din text finns kvar.',
+  'error.name_reserved': 'Det namnet tillhör en inloggad läsare på webbplatsen. Välj ett annat.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

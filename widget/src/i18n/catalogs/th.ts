@@ -107,6 +107,15 @@ export const catalog: Catalog = {
   'inline.close': 'ปิด',
   'inline.empty': 'ยังไม่มีความคิดเห็นในย่อหน้านี้ เริ่มการสนทนาได้เลย',
   // Sign-in (issue 14)
+  'signIn.signIn': 'เข้าสู่ระบบ',
+  'signIn.signOut': 'ออกจากระบบ',
+  'signIn.signedInAs': 'เข้าสู่ระบบในชื่อ {name}',
+  'signIn.required': 'เข้าสู่ระบบเพื่อแสดงความคิดเห็น',
+  'signIn.verified': 'ยืนยันแล้ว',
+  'signIn.staff': 'กองบรรณาธิการ',
+  'error.invalid_token': 'การเข้าสู่ระบบของคุณหมดอายุแล้ว โปรดเข้าสู่ระบบอีกครั้ง ข้อความของคุณยังอยู่',
+  'error.sign_in_required': 'เข้าสู่ระบบเพื่อแสดงความคิดเห็นบนเว็บไซต์นี้ ข้อความของคุณยังอยู่',
+  'error.name_reserved': 'ชื่อนี้เป็นของผู้อ่านที่เข้าสู่ระบบของเว็บไซต์นี้ โปรดเลือกชื่ออื่น',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -113,6 +113,15 @@ export const catalog: Catalog = {
   'inline.close': 'Kapat',
   'inline.empty': 'Bu paragrafa henüz yorum yok. Tartışmayı siz başlatın.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Oturum aç',
+  'signIn.signOut': 'Oturumu kapat',
+  'signIn.signedInAs': '{name} olarak oturum açıldı',
+  'signIn.required': 'Yorum yapmak için oturum açın',
+  'signIn.verified': 'Doğrulanmış',
+  'signIn.staff': 'Editör',
+  'error.invalid_token': 'Oturumunuzun süresi doldu. Yeniden oturum açın; metniniz hâlâ burada.',
+  'error.sign_in_required': 'Bu sitede yorum yapmak için oturum açın. Metniniz hâlâ burada.',
+  'error.name_reserved': 'Bu ad, sitenin oturum açmış bir okuruna ait. Lütfen başka bir ad seçin.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

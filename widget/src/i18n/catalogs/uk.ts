@@ -125,6 +125,15 @@ export const catalog: Catalog = {
   'inline.close': 'Закрити',
   'inline.empty': 'До цього абзацу ще немає коментарів. Розпочніть обговорення.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Увійти',
+  'signIn.signOut': 'Вийти',
+  'signIn.signedInAs': 'Ви увійшли як {name}',
+  'signIn.required': 'Увійдіть, щоб коментувати',
+  'signIn.verified': 'Підтверджено',
+  'signIn.staff': 'Редакція',
+  'error.invalid_token': 'Термін входу минув. Увійдіть знову; ваш текст збережено.',
+  'error.sign_in_required': 'Увійдіть, щоб коментувати на цьому сайті. Ваш текст збережено.',
+  'error.name_reserved': 'Це ім’я належить зареєстрованому читачеві сайту. Оберіть інше.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -107,6 +107,15 @@ export const catalog: Catalog = {
   'inline.close': 'Đóng',
   'inline.empty': 'Chưa có bình luận nào về đoạn này. Hãy mở đầu cuộc thảo luận.',
   // Sign-in (issue 14)
+  'signIn.signIn': 'Đăng nhập',
+  'signIn.signOut': 'Đăng xuất',
+  'signIn.signedInAs': 'Đã đăng nhập với tên {name}',
+  'signIn.required': 'Đăng nhập để bình luận',
+  'signIn.verified': 'Đã xác minh',
+  'signIn.staff': 'Ban biên tập',
+  'error.invalid_token': 'Phiên đăng nhập của bạn đã hết hạn. Hãy đăng nhập lại; nội dung của bạn vẫn còn đây.',
+  'error.sign_in_required': 'Hãy đăng nhập để bình luận trên trang này. Nội dung của bạn vẫn còn đây.',
+  'error.name_reserved': 'Tên này thuộc về một độc giả đã đăng nhập của trang. Vui lòng chọn tên khác.',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -107,6 +107,15 @@ export const catalog: Catalog = {
   'inline.close': '关闭',
   'inline.empty': '本段还没有评论，来说两句吧。',
   // Sign-in (issue 14)
+  'signIn.signIn': '登录',
+  'signIn.signOut': '退出登录',
+  'signIn.signedInAs': '已以 {name} 身份登录',
+  'signIn.required': '登录后发表评论',
+  'signIn.verified': '已认证',
+  'signIn.staff': '编辑部',
+  'error.invalid_token': '你的登录已过期。请重新登录；你写的内容仍在这里。',
+  'error.sign_in_required': '请登录后在本站发表评论。你写的内容仍在这里。',
+  'error.name_reserved': '这个名字属于本站一位已登录的读者。请换一个名字。',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)

@@ -107,6 +107,15 @@ export const catalog: Catalog = {
   'inline.close': '關閉',
   'inline.empty': '本段目前還沒有留言，歡迎發表第一則。',
   // Sign-in (issue 14)
+  'signIn.signIn': '登入',
+  'signIn.signOut': '登出',
+  'signIn.signedInAs': '已以 {name} 身分登入',
+  'signIn.required': '登入後發表留言',
+  'signIn.verified': '已驗證',
+  'signIn.staff': '編輯部',
+  'error.invalid_token': '你的登入已過期。請重新登入；你寫的內容仍在這裡。',
+  'error.sign_in_required': '請登入後在本站發表留言。你寫的內容仍在這裡。',
+  'error.name_reserved': '這個名字屬於本站一位已登入的讀者。請換一個名字。',
   // Notifications (issue 15)
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
