@@ -29,6 +29,9 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_MODERATION_WEBHOOK` (none): URL asked for a verdict on every new comment and edit, signed with
  *   `THREADLINE_WEBHOOK_SECRET` (Standard Webhooks); `THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS` (2000), then the comment is held
  * - `THREADLINE_AKISMET_KEY` (none): Akismet check of new comments and edits (spam is held); `THREADLINE_AKISMET_URL` (https://rest.akismet.com)
+ * - `THREADLINE_FLAG_THRESHOLD` (3): reports from this many different readers hold a comment for review
+ * - `THREADLINE_AUTO_CLOSE_DAYS` (0 = never): threads close this many days after their first comment
+ * - `THREADLINE_TRUST_AFTER` (0 = off): authors with this many approved comments skip pre-moderation
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -45,6 +48,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.THREADLINE_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     streams: { perIp: positiveOr(env.THREADLINE_STREAMS_PER_IP, 16), max: positiveOr(env.THREADLINE_STREAMS_MAX, 5000) },
     votesPerIp: numberOr(env.THREADLINE_VOTES_PER_IP, 3),
+    flagThreshold: positiveOr(env.THREADLINE_FLAG_THRESHOLD, 3),
+    autoCloseDays: numberOr(env.THREADLINE_AUTO_CLOSE_DAYS, 0),
+    trustAfter: numberOr(env.THREADLINE_TRUST_AFTER, 0),
     pow: env.THREADLINE_POW === '1' ? { maxNumber: positiveOr(env.THREADLINE_POW_MAX_NUMBER, 50_000) } : false,
     moderationWebhook: env.THREADLINE_MODERATION_WEBHOOK
       ? { url: env.THREADLINE_MODERATION_WEBHOOK, timeoutMs: positiveOr(env.THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS, 2000) }

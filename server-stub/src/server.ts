@@ -36,6 +36,10 @@ export interface ServerConfig {
   moderationWebhook: AppOptions['moderationWebhook'];
   webhookSecret: string | undefined;
   akismet: AppOptions['akismet'];
+  /** Moderation (issue 16): the report threshold, auto-closing and trust (see config.ts). */
+  flagThreshold?: number;
+  autoCloseDays?: number;
+  trustAfter?: number;
 }
 
 /** A running server. */
@@ -76,6 +80,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       moderationWebhook: config.moderationWebhook,
       webhookSecret: config.webhookSecret,
       akismet: config.akismet,
+      ...(config.flagThreshold ? { flagThreshold: config.flagThreshold } : {}),
+      ...(config.autoCloseDays ? { autoCloseDays: config.autoCloseDays } : {}),
+      ...(config.trustAfter ? { trustAfter: config.trustAfter } : {}),
       ...(config.log
         ? {
             log: jsonLogger,

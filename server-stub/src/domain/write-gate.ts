@@ -1,6 +1,7 @@
 import { type CommentStatus, isPublicStatus } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore, StoredComment } from '../store/comment-store.ts';
+import type { AutoClose } from './closing.ts';
 import type { ExternalModerator, ModerationSubject } from './external-moderation.ts';
 import { checkContent, type PostingPolicy, refuseBanned, refuseLocked, statusByMode, takeAllowance, type Writer } from './policy.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
@@ -19,6 +20,10 @@ export interface WriteGate {
   external: ExternalModerator | null;
   /** Votes one address may give one comment per 24 h, whatever voter ids it sends (`THREADLINE_VOTES_PER_IP`). */
   votesPerIp: number;
+  /** Threads close themselves this many days after their first comment (`THREADLINE_AUTO_CLOSE_DAYS`, 0: never). */
+  autoClose: AutoClose;
+  /** Authors (by confirmed email) with this many approved comments skip pre-moderation (`THREADLINE_TRUST_AFTER`, 0: off). */
+  trustAfter: number;
 }
 
 /** A moderation subject before the writer's address is added. */
@@ -58,7 +63,7 @@ export async function admitPost(
 ): Promise<'published' | 'pending'> {
   const { policy } = gate;
   await refuseBanned(store, who.ipHash, input.authorEmail);
-  await refuseLocked(store, input.thread);
+  await refuseLocked(store, gate.autoClose, input.thread);
   if (input.honeypot) throw new HttpError(422, 'spam_suspected', 'This comment looks automated and was not posted.');
   if (policy.minSubmitMs > 0 && input.elapsedMs !== null && input.elapsedMs < policy.minSubmitMs) {
     throw new HttpError(422, 'spam_suspected', 'That was sent faster than anyone can write; please try again.');
@@ -113,7 +118,7 @@ export async function admitEdit(
   const { comment } = found;
   await refuseBanned(store, who.ipHash, found.authorEmail);
   if (found.ipHash && found.ipHash !== who.ipHash) await refuseBanned(store, found.ipHash, null);
-  await refuseLocked(store, comment.thread);
+  await refuseLocked(store, gate.autoClose, comment.thread);
   const links = checkContent(gate.policy, { body, authorName: comment.author.name, authorWebsite: comment.author.website ?? null });
   takeAllowance(gate.policy, who, comment.thread);
   const byMode = comment.status === 'pending' ? 'pending' : await statusByMode(store, gate.policy, links, found.authorEmail, who.ipHash);
@@ -149,9 +154,9 @@ export function admitDelete(found: StoredComment): void {
  * banned address, not in a closed thread, and at most `votesPerIp` new votes from one address on
  * one comment a day (checked by the store, where the votes are).
  */
-export async function admitVote(store: CommentStore, found: StoredComment, who: Writer): Promise<void> {
+export async function admitVote(store: CommentStore, gate: WriteGate, found: StoredComment, who: Writer): Promise<void> {
   if (!isPublic(found.comment)) throw notFound();
   if (found.comment.status === 'deleted') throw new HttpError(409, 'already_deleted', 'That comment was deleted.');
   await refuseBanned(store, who.ipHash, null);
-  await refuseLocked(store, found.comment.thread);
+  await refuseLocked(store, gate.autoClose, found.comment.thread);
 }

@@ -1,6 +1,8 @@
 import type { ServerFeatures } from '../../../widget/src/protocol/types.ts';
+import type { Identity } from '../domain/identity.ts';
 import type { PostingContext } from '../domain/posting.ts';
 import type { RateLimiter } from '../domain/rate-limit.ts';
+import type { ReportingOptions } from '../domain/reporting.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { StreamSlots } from './stream-slots.ts';
@@ -23,4 +25,8 @@ export interface ApiContext {
   publicUrl: string;
   /** Aborted at shutdown: live streams end, so their clients reconnect (to another instance). */
   closing: AbortSignal;
+  /** Verifies a signed-in reader's token (sign-in, issue 14); null when sign-in is off. */
+  verifyToken: ((token: string) => Promise<Identity>) | null;
+  /** Reader reports: the threshold that holds a comment, and the hook told when one is held. */
+  reporting: ReportingOptions;
 }

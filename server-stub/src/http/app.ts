@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { combineModerators, type ExternalModerator } from '../domain/external-moderation.ts';
+import type { Identity } from '../domain/identity.ts';
 import type { PostingPolicy } from '../domain/policy.ts';
 import { createProofOfWork } from '../domain/proof-of-work.ts';
 import { createRateLimiter } from '../domain/rate-limit.ts';
@@ -20,6 +21,7 @@ import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { createReadCache } from './read-cache.ts';
+import { reportRoutes } from './report-routes.ts';
 import { createStreamSlots } from './stream-slots.ts';
 import { anchorsRoutes, countsRoutes, threadRoutes } from './thread-routes.ts';
 
@@ -70,6 +72,16 @@ export interface AppOptions {
   webhookSecret?: string | undefined;
   /** Built-in Akismet check (`THREADLINE_AKISMET_KEY`, `THREADLINE_AKISMET_URL`). */
   akismet?: { key: string; url?: string } | undefined;
+  /** Reports from this many different readers hold a comment for review (`THREADLINE_FLAG_THRESHOLD`, default 3). */
+  flagThreshold?: number;
+  /** Close threads this many days after their first comment (`THREADLINE_AUTO_CLOSE_DAYS`, default 0: never). */
+  autoCloseDays?: number;
+  /** Authors with this many approved comments skip pre-moderation (`THREADLINE_TRUST_AFTER`, default 0: off). */
+  trustAfter?: number;
+  /** Verifies signed-in readers' tokens (sign-in); readers with the `moderator` role may moderate. */
+  verifyToken?: ((token: string) => Promise<Identity>) | null;
+  /** Told of every comment readers' reports held for review (owner alerts, issue 15, connect here). */
+  onCommentHeld?: (commentId: string) => void;
 }
 
 /** The external moderators the options switch on, combined (null: none). */
@@ -128,7 +140,11 @@ export function createApp(options: AppOptions): Hono {
       pow,
       external: externalModerators(options, publicUrl, logError),
       votesPerIp: options.votesPerIp ?? 3,
+      autoClose: { days: options.autoCloseDays ?? 0, now: options.now ?? (() => new Date()) },
+      trustAfter: options.trustAfter ?? 0,
     },
+    verifyToken: options.verifyToken ?? null,
+    reporting: { threshold: Math.max(1, options.flagThreshold ?? 3), onHeld: options.onCommentHeld ?? (() => {}) },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
     features: { pow: pow !== null },
     publicUrl,
@@ -146,6 +162,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', apiCors(options.origins));
   app.route('/api/comments', threadRoutes(ctx));
   app.route('/api/comments', commentRoutes(ctx));
+  app.route('/api/comments', reportRoutes(ctx));
   app.route('/api/counts', countsRoutes(ctx));
   app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
 import type { AnchorsResponse } from '../../../widget/src/protocol/types.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
+import { closingOf } from '../domain/closing.ts';
 import { parsePageQuery } from '../domain/paging.ts';
 import { createComment } from '../domain/posting.ts';
 import { countThreads, readAround, readThread } from '../domain/reading.ts';
@@ -86,12 +87,18 @@ export function threadRoutes(ctx: ApiContext): Hono {
           filter: c.req.query('filter'),
           anchors: c.req.queries('anchor'),
         });
+    const { autoClose } = ctx.posting;
+    // Auto-closing happens as time passes, not by a write: the version alone cannot tell a cached read is stale.
+    const closed = autoClose.days > 0 ? (await closingOf(store, autoClose, key)).lockReason : undefined;
     return cachedRead(
       c,
       ctx,
       key,
-      [around, query?.sort, String(query?.limit), c.req.query('cursor'), query?.filter, query?.anchors?.join(',')],
-      async () => ({ ...(await (around ? readAround(store, key, around) : readThread(store, key, query!))), features: ctx.features }),
+      [around, query?.sort, String(query?.limit), c.req.query('cursor'), query?.filter, query?.anchors?.join(','), closed],
+      async () => ({
+        ...(await (around ? readAround(store, key, around, autoClose) : readThread(store, key, query!, autoClose))),
+        features: ctx.features,
+      }),
     );
   });
 

@@ -22,6 +22,12 @@ export interface CommentRow {
   /** JSON of the comment's Anchor (with its key), or null. */
   anchor: string | null;
   anchor_key: string | null;
+  /** 1 for an editors' pick. */
+  featured: number;
+  /** `moderator` after a moderator's edit. */
+  edited_by: string | null;
+  /** `reports` while held because readers reported it. */
+  held_for: string | null;
 }
 
 /**
@@ -60,6 +66,8 @@ export function toComment(r: CommentRow): Comment {
     score: r.score,
     status: r.status,
     ...(r.anchor ? { anchor: JSON.parse(r.anchor) as Anchor } : {}),
+    ...(Number(r.featured) === 1 ? { featured: true } : {}),
+    ...(r.edited_by === 'moderator' ? { editedBy: 'moderator' as const } : {}),
   };
 }
 

@@ -1,6 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { type CommentRow, toComment } from './comment-rows.ts';
-import type { AdminComment, AdminQuery } from './comment-store.ts';
 
 /** The moderation reads and writes of the SQLite store. */
 export function prepareModeration(db: Database) {
@@ -22,20 +20,7 @@ export function prepareModeration(db: Database) {
     "SELECT 1 AS one FROM bans WHERE (kind = 'ip' AND value = ?) OR (kind = 'email' AND value = ?) LIMIT 1",
   );
 
-  const toAdmin = (r: CommentRow): AdminComment => ({ ...toComment(r), authorEmail: r.author_email, ipHash: r.ip_hash });
-
   return {
-    listForAdmin({ status, thread, limit, beforeSeq }: AdminQuery) {
-      const where = ['seq < @before'];
-      if (status) where.push('status = @status');
-      if (thread) where.push('thread_key = @thread');
-      const rows = db
-        .prepare<[object], CommentRow>(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
-        .all({ before: beforeSeq ?? Number.MAX_SAFE_INTEGER, status, thread, limit: limit + 1 });
-      const more = rows.length > limit;
-      if (more) rows.pop();
-      return { comments: rows.map(toAdmin), nextBeforeSeq: more ? rows.at(-1)!.seq : null };
-    },
     hasPublishedFrom(email: string | null, ipHash: string | null): boolean {
       if (email) return !!publishedFromEmail.get(email);
       return !!ipHash && !!publishedFromIp.get(ipHash);

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
+import { createModerationStore } from './moderation-port.ts';
 import { runSqliteImport } from './sqlite-import.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
@@ -88,7 +89,10 @@ export function openSqliteStore(file: string): CommentStore {
     return result;
   };
 
+  const moderationStore = createModerationStore({ run: async (rule) => write(rule), publish: (events) => publish({ events }) }, 'sqlite');
+
   return {
+    ...moderationStore,
     async getThread(key) {
       const row = selectThread.get(key);
       if (!row) return null;
@@ -153,9 +157,6 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async setStatus(id, status) {
       return publish(write(setStatusRule(id, status))).comment;
-    },
-    async listForAdmin(query) {
-      return moderation.listForAdmin(query);
     },
     async hasPublishedFrom(email, ipHash) {
       return moderation.hasPublishedFrom(email, ipHash);
