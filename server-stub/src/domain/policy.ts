@@ -32,6 +32,8 @@ export interface Writer {
   /** Sent to external spam checks only. */
   userAgent?: string | undefined;
   referrer?: string | undefined;
+  /** The writer's email as a sign-in provider confirmed it (a typed-in email proves nothing); trust keys on it. */
+  confirmedEmail?: string | undefined;
 }
 
 /** What the content rules look at: the text and the author's name and website. */

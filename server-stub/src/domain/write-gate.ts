@@ -80,7 +80,8 @@ export async function admitPost(
   await gate.pow?.check(input.pow);
   // Limits last, so refused posts above do not use up a person's allowance.
   takeAllowance(policy, who, input.thread);
-  const status = await statusByMode(store, policy, links, input.authorEmail, who.ipHash);
+  const byMode = await statusByMode(store, policy, links, input.authorEmail, who.ipHash);
+  const status = byMode === 'pending' && (await isTrusted(store, gate, who.confirmedEmail)) ? 'published' : byMode;
   return withExternalVerdict(
     gate,
     status,
@@ -142,6 +143,16 @@ export async function admitEdit(
     },
     who,
   );
+}
+
+/**
+ * Trust (`THREADLINE_TRUST_AFTER`): an author with that many approved comments since their last
+ * rejected one skips pre-moderation. Only a confirmed email counts: anyone can type someone
+ * else's address into the form.
+ */
+async function isTrusted(store: CommentStore, gate: WriteGate, confirmedEmail: string | undefined): Promise<boolean> {
+  if (gate.trustAfter <= 0 || !confirmedEmail) return false;
+  return (await store.approvedSinceRejection(confirmedEmail)) >= gate.trustAfter;
 }
 
 /** Checks an author's deletion: a comment a moderator rejected is gone as far as its author is concerned. */

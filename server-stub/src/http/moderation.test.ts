@@ -8,7 +8,7 @@ import { STORE_KINDS } from './both-stores.ts';
 const OWNER = 'owner-token-for-moderation-tests';
 const READERS: Record<string, Identity> = {
   'signed-in-moderator': { sub: 'u-mod', name: 'Mira (signed in)', roles: ['moderator'] },
-  'signed-in-reader': { sub: 'u-reader', name: 'Rae', roles: [] },
+  'signed-in-reader': { sub: 'u-reader', name: 'Rae', email: 'rae@example.com', roles: [] },
 };
 
 describe.each(STORE_KINDS)('moderation ($name)', (kind) => {
@@ -282,6 +282,28 @@ describe.each(STORE_KINDS)('moderation ($name)', (kind) => {
     await g.create({ thread: '/t', body: 'open again' });
     await g.adminJson('/threads/lock', 'POST', { thread: '/t', locked: true });
     expect((await g.read()).thread).toMatchObject({ locked: true, lockReason: 'moderator', closedAt: now.toISOString() });
+  });
+
+  it('trust: N approved comments from a confirmed email skip pre-moderation; a rejection starts the count again', async () => {
+    const g = await setup({ policy: { moderation: 'all' }, trustAfter: 2 });
+    const signedIn = { authorization: 'Bearer signed-in-reader' };
+    const post = async (body: string, headers: Record<string, string> = signedIn) => {
+      const res = await g.send('/api/comments', 'POST', { thread: '/t', body, author: { email: 'rae@example.com' } }, headers);
+      expect(res.status).toBe(201);
+      return ((await res.json()) as PostCommentResponse).comment;
+    };
+    const first = await post('one');
+    const second = await post('two');
+    expect([first.status, second.status]).toEqual(['pending', 'pending']);
+    await g.adminJson(`/comments/${first.id}/approve`, 'POST');
+    expect((await post('three')).status).toBe('pending');
+    await g.adminJson(`/comments/${second.id}/approve`, 'POST');
+    expect((await post('four')).status).toBe('published');
+    // The same email typed in without signing in is not trusted: nothing confirms it.
+    const typed = await post('five', {});
+    expect(typed.status).toBe('pending');
+    await g.adminJson(`/comments/${typed.id}/reject`, 'POST');
+    expect((await post('six')).status).toBe('pending');
   });
 
   it('search: full text, an author’s history by name, email or IP hash, combined with status and thread', async () => {

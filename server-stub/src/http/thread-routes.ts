@@ -11,6 +11,7 @@ import { parseHeaderToken, parseNewComment } from '../domain/validation.ts';
 import type { ApiContext } from './api-context.ts';
 import { writerOf } from './client-ip.ts';
 import { HttpError } from './http-error.ts';
+import { bearerOf } from './moderator-auth.ts';
 import { readEtag } from './read-cache.ts';
 import { readJsonBody } from './read-json.ts';
 
@@ -70,6 +71,16 @@ async function cachedRead(
   return c.body(body);
 }
 
+/**
+ * The email a signed-in writer's provider confirmed, for trust (moderation, issue 16). Sign-in
+ * (issue 14) owns how a token reaches a post; this reads only the verified identity's email.
+ */
+async function confirmedEmailOf(c: Context, ctx: ApiContext): Promise<string | undefined> {
+  const token = bearerOf(c);
+  if (!token || !ctx.verifyToken) return undefined;
+  return (await ctx.verifyToken(token).catch(() => null))?.email;
+}
+
 /** `GET /api/comments` (pages and permalinks) and `POST /api/comments`. */
 export function threadRoutes(ctx: ApiContext): Hono {
   const { store } = ctx;
@@ -105,7 +116,7 @@ export function threadRoutes(ctx: ApiContext): Hono {
   app.post('/', limitBody, async (c) => {
     const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
     const input = parseNewComment(await readJsonBody(c));
-    const who = writerOf(c, ctx.trustProxy, ctx.posting.secret);
+    const who = { ...writerOf(c, ctx.trustProxy, ctx.posting.secret), confirmedEmail: await confirmedEmailOf(c, ctx) };
     const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);
