@@ -1,6 +1,7 @@
 import { type ThreadView, ViewContext } from '../state/thread-view.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
+import { EditorsPicks } from './EditorsPicks.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { NewCommentsBar } from './NewCommentsBar.tsx';
@@ -35,11 +36,14 @@ export function App({ view }: AppProps) {
         </div>
         {thread.isLocked.value ? (
           <p class="tl-locked" role="note">
-            {t.t('thread.locked')}
+            {thread.info.value?.closedAt
+              ? t.t('moderation.closedSince', { date: t.formatDate(thread.info.value.closedAt) })
+              : t.t('thread.locked')}
           </p>
         ) : (
           <Composer composer={view.composerFor(null)} />
         )}
+        <EditorsPicks />
         <ThreadStatus empty={t.t('thread.empty')} />
         <NewCommentsBar />
         {status !== 'loading' && roots.length > 0 && <CommentList nodes={roots} level={0} />}

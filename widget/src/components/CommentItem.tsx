@@ -9,6 +9,7 @@ import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { EditForm } from './EditForm.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
+import { ReportControl } from './ReportControl.tsx';
 
 /** Props of CommentItem. */
 export interface CommentItemProps {
@@ -104,9 +105,10 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
           {comment.status === 'pending' && <span class="tl-pending">{t.t('comment.pending')}</span>}
           {comment.editedAt && !isDeleted && (
             <span class="tl-edited" title={t.formatDate(comment.editedAt)}>
-              · {t.t('comment.edited')}
+              · {t.t(comment.editedBy === 'moderator' ? 'moderation.editedByModerator' : 'comment.edited')}
             </span>
           )}
+          {comment.featured && !isDeleted && <span class="tl-pick-badge">{t.t('moderation.pick')}</span>}
         </header>
         {isEditing ? (
           <EditForm commentId={comment.id} />
@@ -114,6 +116,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo }: CommentItemPro
           <CommentBody text={comment.body} format={comment.bodyFormat} />
         )}
         {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
+        {!isEditing && !isSending && <ReportControl comment={comment} shownName={shownName} />}
       </article>
       {isReplying && <Composer composer={composerFor(comment.id)} replyTo={shownName} onCancel={() => ui.setReplyingTo(null)} />}
       {!isFlat && !isCollapsed && replies.length > 0 && (

@@ -113,6 +113,21 @@ export const en = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Report',
+  'moderation.reportLabel': 'Report the comment by {name}',
+  'moderation.reportReason': 'Why are you reporting this comment?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Abusive or hateful',
+  'moderation.reasonOffTopic': 'Off-topic',
+  'moderation.reasonOther': 'Something else',
+  'moderation.reportNote': 'Anything the moderators should know? (optional)',
+  'moderation.reportSend': 'Send report',
+  'moderation.reportCancel': 'Cancel',
+  'moderation.reported': 'Reported. Thank you: the moderators will take a look.',
+  'moderation.picks': "Editors' picks",
+  'moderation.pick': "Editors' pick",
+  'moderation.editedByModerator': 'edited by a moderator',
+  'moderation.closedSince': 'Comments are closed (since {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 } as const;

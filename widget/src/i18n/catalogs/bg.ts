@@ -115,6 +115,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Докладване',
+  'moderation.reportLabel': 'Докладване на коментара от {name}',
+  'moderation.reportReason': 'Защо докладвате този коментар?',
+  'moderation.reasonSpam': 'Спам',
+  'moderation.reasonAbuse': 'Обиден или изпълнен с омраза',
+  'moderation.reasonOffTopic': 'Извън темата',
+  'moderation.reasonOther': 'Друго',
+  'moderation.reportNote': 'Нещо, което модераторите трябва да знаят? (по избор)',
+  'moderation.reportSend': 'Изпращане',
+  'moderation.reportCancel': 'Отказ',
+  'moderation.reported': 'Докладвано. Благодарим ви: модераторите ще го прегледат.',
+  'moderation.picks': 'Избрано от редакцията',
+  'moderation.pick': 'Избор на редакцията',
+  'moderation.editedByModerator': 'редактиран от модератор',
+  'moderation.closedSince': 'Коментарите са затворени (от {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

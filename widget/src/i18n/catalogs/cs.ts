@@ -127,6 +127,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Nahlásit',
+  'moderation.reportLabel': 'Nahlásit komentář od {name}',
+  'moderation.reportReason': 'Proč tento komentář nahlašujete?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Urážlivý nebo nenávistný',
+  'moderation.reasonOffTopic': 'Mimo téma',
+  'moderation.reasonOther': 'Něco jiného',
+  'moderation.reportNote': 'Mají o tom moderátoři něco vědět? (nepovinné)',
+  'moderation.reportSend': 'Odeslat hlášení',
+  'moderation.reportCancel': 'Zrušit',
+  'moderation.reported': 'Nahlášeno. Děkujeme, moderátoři se na to podívají.',
+  'moderation.picks': 'Výběr redakce',
+  'moderation.pick': 'Výběr redakce',
+  'moderation.editedByModerator': 'upraveno moderátorem',
+  'moderation.closedSince': 'Komentáře jsou uzavřeny (od {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

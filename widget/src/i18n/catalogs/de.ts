@@ -117,6 +117,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Melden',
+  'moderation.reportLabel': 'Kommentar von {name} melden',
+  'moderation.reportReason': 'Warum melden Sie diesen Kommentar?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Beleidigend oder hasserfüllt',
+  'moderation.reasonOffTopic': 'Themenfremd',
+  'moderation.reasonOther': 'Etwas anderes',
+  'moderation.reportNote': 'Sollten die Moderatoren noch etwas wissen? (optional)',
+  'moderation.reportSend': 'Meldung senden',
+  'moderation.reportCancel': 'Abbrechen',
+  'moderation.reported': 'Gemeldet. Danke, die Moderatoren sehen es sich an.',
+  'moderation.picks': 'Empfehlungen der Redaktion',
+  'moderation.pick': 'Empfehlung der Redaktion',
+  'moderation.editedByModerator': 'von einem Moderator bearbeitet',
+  'moderation.closedSince': 'Die Kommentare sind geschlossen (seit {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

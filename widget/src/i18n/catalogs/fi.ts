@@ -115,6 +115,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Ilmoita',
+  'moderation.reportLabel': 'Ilmoita käyttäjän {name} kommentista',
+  'moderation.reportReason': 'Miksi ilmoitat tästä kommentista?',
+  'moderation.reasonSpam': 'Roskaposti',
+  'moderation.reasonAbuse': 'Loukkaava tai vihamielinen',
+  'moderation.reasonOffTopic': 'Aiheen ulkopuolella',
+  'moderation.reasonOther': 'Jokin muu',
+  'moderation.reportNote': 'Pitäisikö moderaattorien tietää jotain? (valinnainen)',
+  'moderation.reportSend': 'Lähetä ilmoitus',
+  'moderation.reportCancel': 'Peruuta',
+  'moderation.reported': 'Ilmoitettu. Kiitos, moderaattorit tarkistavat asian.',
+  'moderation.picks': 'Toimituksen valinnat',
+  'moderation.pick': 'Toimituksen valinta',
+  'moderation.editedByModerator': 'moderaattorin muokkaama',
+  'moderation.closedSince': 'Kommentointi on suljettu ({date} alkaen).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

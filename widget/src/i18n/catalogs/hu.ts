@@ -115,6 +115,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Jelentés',
+  'moderation.reportLabel': '{name} hozzászólásának jelentése',
+  'moderation.reportReason': 'Miért jelenti ezt a hozzászólást?',
+  'moderation.reasonSpam': 'Kéretlen reklám',
+  'moderation.reasonAbuse': 'Sértő vagy gyűlöletkeltő',
+  'moderation.reasonOffTopic': 'Nem tartozik a témához',
+  'moderation.reasonOther': 'Valami más',
+  'moderation.reportNote': 'Tudniuk kell valamit a moderátoroknak? (nem kötelező)',
+  'moderation.reportSend': 'Jelentés küldése',
+  'moderation.reportCancel': 'Mégse',
+  'moderation.reported': 'Jelentve. Köszönjük, a moderátorok megnézik.',
+  'moderation.picks': 'A szerkesztőség válogatása',
+  'moderation.pick': 'A szerkesztőség választása',
+  'moderation.editedByModerator': 'moderátor szerkesztette',
+  'moderation.closedSince': 'A hozzászólás lezárult ({date} óta).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

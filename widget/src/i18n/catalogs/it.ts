@@ -123,6 +123,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Segnala',
+  'moderation.reportLabel': 'Segnala il commento di {name}',
+  'moderation.reportReason': 'Perché segnali questo commento?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Offensivo o d’odio',
+  'moderation.reasonOffTopic': 'Fuori tema',
+  'moderation.reasonOther': 'Altro',
+  'moderation.reportNote': 'Qualcosa che i moderatori dovrebbero sapere? (facoltativo)',
+  'moderation.reportSend': 'Invia segnalazione',
+  'moderation.reportCancel': 'Annulla',
+  'moderation.reported': 'Segnalato. Grazie: i moderatori lo esamineranno.',
+  'moderation.picks': 'Scelti dalla redazione',
+  'moderation.pick': 'Scelto dalla redazione',
+  'moderation.editedByModerator': 'modificato da un moderatore',
+  'moderation.closedSince': 'I commenti sono chiusi (dal {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

@@ -115,6 +115,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Melden',
+  'moderation.reportLabel': 'Reactie van {name} melden',
+  'moderation.reportReason': 'Waarom meld je deze reactie?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Beledigend of haatdragend',
+  'moderation.reasonOffTopic': 'Off-topic',
+  'moderation.reasonOther': 'Iets anders',
+  'moderation.reportNote': 'Moeten de moderators nog iets weten? (optioneel)',
+  'moderation.reportSend': 'Melding versturen',
+  'moderation.reportCancel': 'Annuleren',
+  'moderation.reported': 'Gemeld. Bedankt, de moderators kijken ernaar.',
+  'moderation.picks': 'Keuze van de redactie',
+  'moderation.pick': 'Keuze van de redactie',
+  'moderation.editedByModerator': 'bewerkt door een moderator',
+  'moderation.closedSince': 'Reageren is gesloten (sinds {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };

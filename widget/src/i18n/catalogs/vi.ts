@@ -109,6 +109,21 @@ export const catalog: Catalog = {
   // Sign-in (issue 14)
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Báo cáo',
+  'moderation.reportLabel': 'Báo cáo bình luận của {name}',
+  'moderation.reportReason': 'Vì sao bạn báo cáo bình luận này?',
+  'moderation.reasonSpam': 'Thư rác',
+  'moderation.reasonAbuse': 'Lăng mạ hoặc gây thù ghét',
+  'moderation.reasonOffTopic': 'Lạc đề',
+  'moderation.reasonOther': 'Lý do khác',
+  'moderation.reportNote': 'Điều người kiểm duyệt nên biết? (không bắt buộc)',
+  'moderation.reportSend': 'Gửi báo cáo',
+  'moderation.reportCancel': 'Hủy',
+  'moderation.reported': 'Đã báo cáo. Cảm ơn bạn, người kiểm duyệt sẽ xem xét.',
+  'moderation.picks': 'Ban biên tập chọn',
+  'moderation.pick': 'Ban biên tập chọn',
+  'moderation.editedByModerator': 'được người kiểm duyệt chỉnh sửa',
+  'moderation.closedSince': 'Bình luận đã đóng (từ {date}).',
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
 };
