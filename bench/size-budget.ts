@@ -15,8 +15,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // (~0.55 KB), the shared language list with region rules and unpacking packed catalogs (~0.2 KB).
   // 33 KB with issues 11, 12 and 19: createModel and the split state models (~1.1 KB), the write
   // gate's proof-of-work ticket, features and held edits (~0.4 KB), word-boundary quote labels
-  // (~0.4 KB). Issue 13 is to bring the formatted thread back under 30 KB.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 33 * 1024 },
+  // (~0.4 KB). Issue 13 is to bring the formatted thread back under 30 KB. 34.5 KB with issue 16
+  // (32.90 → 34.38 KB measured): Report with its form, the editors' picks strip, their model and
+  // styles, 15 English strings (~1.5 KB).
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 34.5 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
@@ -33,9 +35,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
 /**
  * The most one reader downloads: every chunk but languages, plus the largest language. Was 50 KB;
  * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
- * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB).
+ * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB); 58.5 KB with
+ * moderation's 1.5 KB in the widget (issue 16).
  */
-export const READER_TOTAL = 57 * 1024;
+export const READER_TOTAL = 58.5 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
