@@ -40,7 +40,7 @@ test('a held comment shows only to its author, marked, until a moderator approve
 test('a locked thread says so and offers no forms', async ({ page, stack }) => {
   expect((await admin(stack, '/threads/lock', 'POST', { thread: SEED_PATH, locked: true })).status).toBe(200);
   await openArticle(page, stack);
-  await expect(page.getByRole('note')).toHaveText('This discussion is closed to new comments.');
+  await expect(page.getByRole('note')).toHaveText(/^Comments are closed \(since .+\)\.$/);
   await expect(page.getByLabel('Your comment')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Reply to/ })).toHaveCount(0);
   await expect(page.locator('article.tl-comment')).toHaveCount(19);

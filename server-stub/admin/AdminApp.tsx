@@ -9,7 +9,7 @@ export interface AdminAppProps {
   tr: AdminTranslator;
 }
 
-const STATUSES = ['pending', 'published', 'rejected', 'deleted', ''];
+const STATUSES = ['pending', 'reported', 'published', 'rejected', 'deleted', ''];
 
 /** The moderation page: sign in with the admin token, then approve, reject, delete, ban and lock. */
 export function AdminApp({ model, tr }: AdminAppProps) {
@@ -116,6 +116,22 @@ export function AdminApp({ model, tr }: AdminAppProps) {
               </p>
               {c.anchor && <p class="anchor">{t('anchor', { quote: c.anchor.exact })}</p>}
               <p class="body">{c.body || t('noText')}</p>
+              {c.reports && c.reports.length > 0 && (
+                <div class="reports">
+                  <p>
+                    {t('reports', { n: String(c.reports.length) })}
+                    {c.heldFor === 'reports' && ` · ${t('heldByReports')}`}
+                  </p>
+                  <ul>
+                    {c.reports.map((r) => (
+                      <li key={r.at + r.reason}>
+                        <strong>{t(`reason.${r.reason}`)}</strong>
+                        {r.note && ` · ${r.note}`} · <time dateTime={r.at}>{new Date(r.at).toLocaleString(tr.lang)}</time>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               <p class="actions">
                 {c.status !== 'published' && c.status !== 'deleted' && (
                   <button type="button" onClick={() => void model.approve(c)}>
@@ -125,6 +141,16 @@ export function AdminApp({ model, tr }: AdminAppProps) {
                 {(c.status === 'pending' || c.status === 'published') && (
                   <button type="button" onClick={() => void model.reject(c)}>
                     {t('reject')}
+                  </button>
+                )}
+                {c.reports && c.reports.length > 0 && (
+                  <button type="button" onClick={() => void model.dismissReports(c)}>
+                    {t('dismissReports')}
+                  </button>
+                )}
+                {c.status === 'published' && (
+                  <button type="button" aria-pressed={!!c.featured} onClick={() => void model.feature(c, !c.featured)}>
+                    {t(c.featured ? 'unfeature' : 'feature')}
                   </button>
                 )}
                 {c.status !== 'deleted' && (

@@ -1,9 +1,9 @@
 import ky, { HTTPError } from 'ky';
-import type { Comment, ErrorResponse } from '../../widget/src/protocol/types.ts';
+import type { AdminComment } from '../../widget/src/protocol/moderation.ts';
+import type { ErrorResponse } from '../../widget/src/protocol/types.ts';
 import type { AdminKey, AdminTranslator } from './admin-messages.ts';
 
-/** A comment as moderators see it. */
-export type AdminComment = Comment & { authorEmail: string | null; ipHash: string | null };
+export type { AdminComment };
 
 /** One typed function per admin endpoint, on the page's own origin, with the moderator's token. */
 export function createAdminApi(token: string) {
@@ -27,6 +27,8 @@ export function createAdminApi(token: string) {
     approve: (id: string) => http.post(`comments/${encodeURIComponent(id)}/approve`).json(),
     reject: (id: string) => http.post(`comments/${encodeURIComponent(id)}/reject`).json(),
     remove: (id: string) => http.delete(`comments/${encodeURIComponent(id)}`).json(),
+    dismissReports: (id: string) => http.post(`comments/${encodeURIComponent(id)}/dismiss-reports`).json(),
+    feature: (id: string, featured: boolean) => http.post(`comments/${encodeURIComponent(id)}/feature`, { json: { featured } }).json(),
     lock: (thread: string, locked: boolean) => http.post('threads/lock', { json: { thread, locked } }).json(),
     ban: (kind: 'ip' | 'email', value: string) => http.post('bans', { json: { kind, value, banned: true } }).json(),
   };

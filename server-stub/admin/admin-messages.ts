@@ -36,6 +36,19 @@ export const ADMIN_EN = {
   'done.locked': 'Locked {thread}.',
   'done.reopened': 'Reopened {thread}.',
   'error.unauthorized': 'The admin token is missing or wrong.',
+  'status.reported': 'reported',
+  reports: 'Reports: {n}',
+  'reason.spam': 'spam',
+  'reason.abuse': 'abuse',
+  'reason.off-topic': 'off-topic',
+  'reason.other': 'other',
+  dismissReports: 'Dismiss reports',
+  feature: 'Feature',
+  unfeature: 'Unfeature',
+  'done.dismissed': 'Reports dismissed.',
+  'done.featured': "Made an editors' pick.",
+  'done.unfeatured': "No longer an editors' pick.",
+  heldByReports: 'held by reports',
 } as const;
 
 /** A key of the moderation page's strings. */

@@ -70,6 +70,9 @@ export function createAdminModel(tr: AdminTranslator) {
     remove: (c: AdminComment) => act(tr.t('done.deleted'), () => api().remove(c.id)),
     banEmail: (c: AdminComment) => act(tr.t('done.bannedEmail', { email: c.authorEmail! }), () => api().ban('email', c.authorEmail!)),
     banIp: (c: AdminComment) => act(tr.t('done.bannedIp'), () => api().ban('ip', c.ipHash!)),
+    dismissReports: (c: AdminComment) => act(tr.t('done.dismissed'), () => api().dismissReports(c.id)),
+    feature: (c: AdminComment, featured: boolean) =>
+      act(tr.t(featured ? 'done.featured' : 'done.unfeatured'), () => api().feature(c.id, featured)),
     lock: (key: string, locked: boolean) =>
       act(tr.t(locked ? 'done.locked' : 'done.reopened', { thread: key }), () => api().lock(key, locked)),
   };

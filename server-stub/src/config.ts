@@ -32,6 +32,9 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_SSO_SECRET` (none): verifies the site's HS256 sign-in tokens; `THREADLINE_SSO_JWKS_URL` (none): RS256/ES256 keys;
  *   `THREADLINE_SSO_ISSUER`, `THREADLINE_SSO_AUDIENCE` (none): required `iss` and `aud` when set
  * - `THREADLINE_IDENTITY` (optional): `optional`, `required` (only signed-in readers post) or `anonymous` (tokens ignored)
+ * - `THREADLINE_FLAG_THRESHOLD` (3): reports from this many different readers hold a comment for review
+ * - `THREADLINE_AUTO_CLOSE_DAYS` (0 = never): threads close this many days after their first comment
+ * - `THREADLINE_TRUST_AFTER` (0 = off): authors with this many approved comments skip pre-moderation
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -48,6 +51,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl: env.THREADLINE_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     streams: { perIp: positiveOr(env.THREADLINE_STREAMS_PER_IP, 16), max: positiveOr(env.THREADLINE_STREAMS_MAX, 5000) },
     votesPerIp: numberOr(env.THREADLINE_VOTES_PER_IP, 3),
+    flagThreshold: positiveOr(env.THREADLINE_FLAG_THRESHOLD, 3),
+    autoCloseDays: numberOr(env.THREADLINE_AUTO_CLOSE_DAYS, 0),
+    trustAfter: numberOr(env.THREADLINE_TRUST_AFTER, 0),
     pow: env.THREADLINE_POW === '1' ? { maxNumber: positiveOr(env.THREADLINE_POW_MAX_NUMBER, 50_000) } : false,
     moderationWebhook: env.THREADLINE_MODERATION_WEBHOOK
       ? { url: env.THREADLINE_MODERATION_WEBHOOK, timeoutMs: positiveOr(env.THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS, 2000) }

@@ -39,6 +39,10 @@ export interface ServerConfig {
   /** Sign-in with the site's tokens (`THREADLINE_SSO_*`) and who may post (`THREADLINE_IDENTITY`). */
   sso: NonNullable<AppOptions['sso']>;
   identity: AppOptions['identity'];
+  /** Moderation (issue 16): the report threshold, auto-closing and trust (see config.ts). */
+  flagThreshold?: number;
+  autoCloseDays?: number;
+  trustAfter?: number;
 }
 
 /** A running server. */
@@ -81,6 +85,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       akismet: config.akismet,
       sso: config.sso,
       identity: config.identity,
+      ...(config.flagThreshold ? { flagThreshold: config.flagThreshold } : {}),
+      ...(config.autoCloseDays ? { autoCloseDays: config.autoCloseDays } : {}),
+      ...(config.trustAfter ? { trustAfter: config.trustAfter } : {}),
       ...(config.log
         ? {
             log: jsonLogger,

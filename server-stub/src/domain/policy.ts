@@ -1,5 +1,6 @@
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore } from '../store/comment-store.ts';
+import { type AutoClose, closingOf } from './closing.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** How comments are let in: `open`, every comment held for a moderator, or first-time authors and comments with links held. */
@@ -31,6 +32,8 @@ export interface Writer {
   /** Sent to external spam checks only. */
   userAgent?: string | undefined;
   referrer?: string | undefined;
+  /** The writer's email as a sign-in provider confirmed it (a typed-in email proves nothing); trust keys on it. */
+  confirmedEmail?: string | undefined;
 }
 
 /** What the content rules look at: the text and the author's name and website. */
@@ -63,9 +66,10 @@ export async function refuseBanned(store: CommentStore, ipHash: string, email: s
   if (await store.isBanned(ipHash, email)) throw new HttpError(403, 'banned', 'This site no longer accepts comments from you.');
 }
 
-/** Refuses a write to a thread the site closed. */
-export async function refuseLocked(store: CommentStore, thread: string): Promise<void> {
-  if (await store.isThreadLocked(thread)) throw new HttpError(403, 'thread_locked', 'This discussion is closed to new comments.');
+/** Refuses a write to a thread the site closed (a moderator's lock, or auto-closing). */
+export async function refuseLocked(store: CommentStore, autoClose: AutoClose, thread: string): Promise<void> {
+  if ((await closingOf(store, autoClose, thread)).locked)
+    throw new HttpError(403, 'thread_locked', 'This discussion is closed to new comments.');
 }
 
 /** Applies the content rules (links per comment, banned hosts and words); resolves with every link found. */

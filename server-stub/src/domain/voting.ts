@@ -27,7 +27,7 @@ export async function vote(
 ): Promise<VoteResponse> {
   const found = await store.findComment(id);
   if (!found) throw new HttpError(404, 'comment_not_found', 'That comment does not exist (any more).');
-  await admitVote(store, found, who);
+  await admitVote(store, gate, found, who);
   const cap = on && gate.votesPerIp > 0 ? { perIp: gate.votesPerIp, since: new Date(now.getTime() - DAY_MS).toISOString() } : undefined;
   const result = await store.setVote(id, voterId, who.ipHash, on, now.toISOString(), cap);
   if (result.cappedUntil) {

@@ -1,6 +1,7 @@
 import { type CommentStatus, type IdentityMode, isPublicStatus } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
 import type { CommentStore, StoredComment } from '../store/comment-store.ts';
+import type { AutoClose } from './closing.ts';
 import type { ExternalModerator, ModerationSubject } from './external-moderation.ts';
 import type { Identity } from './identity.ts';
 import { checkContent, type PostingPolicy, refuseBanned, refuseLocked, statusByMode, takeAllowance, type Writer } from './policy.ts';
@@ -23,6 +24,10 @@ export interface WriteGate {
   votesPerIp: number;
   /** Who may post (`THREADLINE_IDENTITY`): `required` refuses guests' posts with `401 sign_in_required`. */
   identity: IdentityMode;
+  /** Threads close themselves this many days after their first comment (`THREADLINE_AUTO_CLOSE_DAYS`, 0: never). */
+  autoClose: AutoClose;
+  /** Authors (by confirmed email) with this many approved comments skip pre-moderation (`THREADLINE_TRUST_AFTER`, 0: off). */
+  trustAfter: number;
 }
 
 /** A moderation subject before the writer's address is added. */
@@ -74,7 +79,7 @@ export async function admitPost(
     throw new HttpError(401, 'sign_in_required', 'Sign in to comment on this site.');
   }
   await refuseBanned(store, who.ipHash, input.authorEmail);
-  await refuseLocked(store, input.thread);
+  await refuseLocked(store, gate.autoClose, input.thread);
   if (input.honeypot) throw new HttpError(422, 'spam_suspected', 'This comment looks automated and was not posted.');
   if (policy.minSubmitMs > 0 && input.elapsedMs !== null && input.elapsedMs < policy.minSubmitMs) {
     throw new HttpError(422, 'spam_suspected', 'That was sent faster than anyone can write; please try again.');
@@ -92,7 +97,8 @@ export async function admitPost(
   await gate.pow?.check(input.pow);
   // Limits last, so refused posts above do not use up a person's allowance.
   takeAllowance(policy, who, input.thread);
-  const status = await statusByMode(store, policy, links, input.authorEmail, who.ipHash);
+  const byMode = await statusByMode(store, policy, links, input.authorEmail, who.ipHash);
+  const status = byMode === 'pending' && (await isTrusted(store, gate, who.confirmedEmail)) ? 'published' : byMode;
   return withExternalVerdict(
     gate,
     status,
@@ -130,7 +136,7 @@ export async function admitEdit(
   const { comment } = found;
   await refuseBanned(store, who.ipHash, found.authorEmail);
   if (found.ipHash && found.ipHash !== who.ipHash) await refuseBanned(store, found.ipHash, null);
-  await refuseLocked(store, comment.thread);
+  await refuseLocked(store, gate.autoClose, comment.thread);
   const links = checkContent(gate.policy, { body, authorName: comment.author.name, authorWebsite: comment.author.website ?? null });
   takeAllowance(gate.policy, who, comment.thread);
   const byMode = comment.status === 'pending' ? 'pending' : await statusByMode(store, gate.policy, links, found.authorEmail, who.ipHash);
@@ -156,6 +162,16 @@ export async function admitEdit(
   );
 }
 
+/**
+ * Trust (`THREADLINE_TRUST_AFTER`): an author with that many approved comments since their last
+ * rejected one skips pre-moderation. Only a confirmed email counts: anyone can type someone
+ * else's address into the form.
+ */
+async function isTrusted(store: CommentStore, gate: WriteGate, confirmedEmail: string | undefined): Promise<boolean> {
+  if (gate.trustAfter <= 0 || !confirmedEmail) return false;
+  return (await store.approvedSinceRejection(confirmedEmail)) >= gate.trustAfter;
+}
+
 /** Checks an author's deletion: a comment a moderator rejected is gone as far as its author is concerned. */
 export function admitDelete(found: StoredComment): void {
   if (found.comment.status === 'rejected') throw notFound();
@@ -166,9 +182,9 @@ export function admitDelete(found: StoredComment): void {
  * banned address, not in a closed thread, and at most `votesPerIp` new votes from one address on
  * one comment a day (checked by the store, where the votes are).
  */
-export async function admitVote(store: CommentStore, found: StoredComment, who: Writer): Promise<void> {
+export async function admitVote(store: CommentStore, gate: WriteGate, found: StoredComment, who: Writer): Promise<void> {
   if (!isPublic(found.comment)) throw notFound();
   if (found.comment.status === 'deleted') throw new HttpError(409, 'already_deleted', 'That comment was deleted.');
   await refuseBanned(store, who.ipHash, null);
-  await refuseLocked(store, found.comment.thread);
+  await refuseLocked(store, gate.autoClose, found.comment.thread);
 }

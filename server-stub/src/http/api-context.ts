@@ -2,6 +2,7 @@ import type { ServerFeatures } from '../../../widget/src/protocol/types.ts';
 import type { Identity } from '../domain/identity.ts';
 import type { PostingContext } from '../domain/posting.ts';
 import type { RateLimiter } from '../domain/rate-limit.ts';
+import type { ReportingOptions } from '../domain/reporting.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import type { ReadCache } from './read-cache.ts';
 import type { StreamSlots } from './stream-slots.ts';
@@ -26,4 +27,6 @@ export interface ApiContext {
   verifyToken: ((token: string) => Promise<Identity>) | null;
   /** Aborted at shutdown: live streams end, so their clients reconnect (to another instance). */
   closing: AbortSignal;
+  /** Reader reports: the threshold that holds a comment, and the hook told when one is held. */
+  reporting: ReportingOptions;
 }

@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { IdentityMode } from '../../../widget/src/protocol/types.ts';
 import { createTokenVerifier, type SsoSettings } from '../auth/token-verifier.ts';
 import { combineModerators, type ExternalModerator } from '../domain/external-moderation.ts';
+import type { Identity } from '../domain/identity.ts';
 import type { PostingPolicy } from '../domain/policy.ts';
 import { createProofOfWork } from '../domain/proof-of-work.ts';
 import { createRateLimiter } from '../domain/rate-limit.ts';
@@ -22,6 +23,7 @@ import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { createReadCache } from './read-cache.ts';
+import { reportRoutes } from './report-routes.ts';
 import { createStreamSlots } from './stream-slots.ts';
 import { anchorsRoutes, countsRoutes, threadRoutes } from './thread-routes.ts';
 
@@ -76,6 +78,16 @@ export interface AppOptions {
   sso?: SsoSettings;
   /** Who may post (`THREADLINE_IDENTITY`): default `optional` where sign-in is configured; always `anonymous` where it is not. */
   identity?: IdentityMode | undefined;
+  /** Reports from this many different readers hold a comment for review (`THREADLINE_FLAG_THRESHOLD`, default 3). */
+  flagThreshold?: number;
+  /** Close threads this many days after their first comment (`THREADLINE_AUTO_CLOSE_DAYS`, default 0: never). */
+  autoCloseDays?: number;
+  /** Authors with this many approved comments skip pre-moderation (`THREADLINE_TRUST_AFTER`, default 0: off). */
+  trustAfter?: number;
+  /** Verifies signed-in readers' tokens (sign-in); readers with the `moderator` role may moderate. */
+  verifyToken?: ((token: string) => Promise<Identity>) | null;
+  /** Told of every comment readers' reports held for review (owner alerts, issue 15, connect here). */
+  onCommentHeld?: (commentId: string) => void;
 }
 
 /** The external moderators the options switch on, combined (null: none). */
@@ -143,8 +155,12 @@ export function createApp(options: AppOptions): Hono {
       external: externalModerators(options, publicUrl, logError),
       votesPerIp: options.votesPerIp ?? 3,
       identity,
+      autoClose: { days: options.autoCloseDays ?? 0, now: options.now ?? (() => new Date()) },
+      trustAfter: options.trustAfter ?? 0,
     },
-    verifyToken: identity === 'anonymous' ? null : verifyToken,
+    // A verifier given directly (tests of moderation by signed-in moderators) stands in for SSO settings.
+    verifyToken: options.verifyToken ?? (identity === 'anonymous' ? null : verifyToken),
+    reporting: { threshold: Math.max(1, options.flagThreshold ?? 3), onHeld: options.onCommentHeld ?? (() => {}) },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
     features: { pow: pow !== null, ...(identity === 'anonymous' ? {} : { identity }) },
     publicUrl,
@@ -162,6 +178,7 @@ export function createApp(options: AppOptions): Hono {
   app.use('/api/*', apiCors(options.origins));
   app.route('/api/comments', threadRoutes(ctx));
   app.route('/api/comments', commentRoutes(ctx));
+  app.route('/api/comments', reportRoutes(ctx));
   app.route('/api/counts', countsRoutes(ctx));
   app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));

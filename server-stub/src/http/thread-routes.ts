@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { LIMITS } from '../../../widget/src/protocol/limits.ts';
 import type { AnchorsResponse } from '../../../widget/src/protocol/types.ts';
 import { hasControlCharacters } from '../domain/clean-text.ts';
+import { closingOf } from '../domain/closing.ts';
 import { parsePageQuery } from '../domain/paging.ts';
 import { createComment } from '../domain/posting.ts';
 import { countThreads, readAround, readThread } from '../domain/reading.ts';
@@ -87,12 +88,18 @@ export function threadRoutes(ctx: ApiContext): Hono {
           filter: c.req.query('filter'),
           anchors: c.req.queries('anchor'),
         });
+    const { autoClose } = ctx.posting;
+    // Auto-closing happens as time passes, not by a write: the version alone cannot tell a cached read is stale.
+    const closed = autoClose.days > 0 ? (await closingOf(store, autoClose, key)).lockReason : undefined;
     return cachedRead(
       c,
       ctx,
       key,
-      [around, query?.sort, String(query?.limit), c.req.query('cursor'), query?.filter, query?.anchors?.join(',')],
-      async () => ({ ...(await (around ? readAround(store, key, around) : readThread(store, key, query!))), features: ctx.features }),
+      [around, query?.sort, String(query?.limit), c.req.query('cursor'), query?.filter, query?.anchors?.join(','), closed],
+      async () => ({
+        ...(await (around ? readAround(store, key, around, autoClose) : readThread(store, key, query!, autoClose))),
+        features: ctx.features,
+      }),
     );
   });
 
@@ -100,7 +107,8 @@ export function threadRoutes(ctx: ApiContext): Hono {
     const idempotencyKey = parseHeaderToken(c.req.header('idempotency-key'), 'Idempotency-Key');
     const reader = await readerOf(c, ctx);
     const input = parseNewComment(await readJsonBody(c));
-    const who = writerOf(c, ctx.trustProxy, ctx.posting.secret);
+    // Trust (THREADLINE_TRUST_AFTER) counts only an email the sign-in provider confirmed, never a typed one.
+    const who = { ...writerOf(c, ctx.trustProxy, ctx.posting.secret), confirmedEmail: reader?.email };
     const { replayed, ...answer } = await createComment(store, ctx.posting, input, who, idempotencyKey, reader);
     if (replayed) c.header('Idempotent-Replayed', 'true');
     return c.json(answer, 201);

@@ -25,6 +25,12 @@ export interface CommentRow {
   /** A signed-in author's user id (the token's `sub`) and badge; null for guests. */
   author_sub: string | null;
   author_badge: 'staff' | null;
+  /** 1 for an editors' pick. */
+  featured: number;
+  /** `moderator` after a moderator's edit. */
+  edited_by: string | null;
+  /** `reports` while held because readers reported it. */
+  held_for: string | null;
 }
 
 /**
@@ -68,6 +74,8 @@ export function toComment(r: CommentRow): Comment {
     score: r.score,
     status: r.status,
     ...(r.anchor ? { anchor: JSON.parse(r.anchor) as Anchor } : {}),
+    ...(Number(r.featured) === 1 ? { featured: true } : {}),
+    ...(r.edited_by === 'moderator' ? { editedBy: 'moderator' as const } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
+import type { AdminComment } from '../../../widget/src/protocol/moderation.ts';
 import type { Anchor, AnchorCount, Comment, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { AdminQuery, ModerationStore } from './moderation-store.ts';
 
 /** A validated comment ready to be stored; the store assigns nothing but what it is given. */
 export interface StoredCommentInput {
@@ -67,21 +69,9 @@ export interface StoredComment {
   ipHash: string | null;
 }
 
-/** A comment as a moderator sees it: with the email, the signed-in author's user id and the IP hash. */
-export interface AdminComment extends Comment {
-  authorEmail: string | null;
-  authorSub: string | null;
-  ipHash: string | null;
-}
-
-/** What a moderator lists. */
-export interface AdminQuery {
-  status?: Comment['status'];
-  thread?: string;
-  limit: number;
-  /** Newest first; continue below this insertion order. */
-  beforeSeq?: number;
-}
+/** A comment as a moderator sees it: with the email and the IP hash. */
+export type { AdminComment } from '../../../widget/src/protocol/moderation.ts';
+export type { AdminQuery } from './moderation-store.ts';
 
 /** Votes one address may add to one comment in a period. */
 export interface VoteCap {
@@ -108,7 +98,7 @@ export type ImportWriter = Pick<
  * interface. Async so that both fit. Every write bumps the thread's version and records one
  * event per change, in the same transaction.
  */
-export interface CommentStore {
+export interface CommentStore extends ModerationStore {
   /** The thread's page info, count and version, or null if nothing was ever posted to it. */
   getThread(key: string): Promise<ThreadInfo | null>;
   /** A number that changes whenever anything in the thread changes; null for an unknown thread. */

@@ -57,6 +57,35 @@ const MIGRATIONS: readonly string[] = [
    ALTER TABLE comments ADD COLUMN author_badge TEXT;
    CREATE INDEX comments_by_sub ON comments(author_sub) WHERE author_sub IS NOT NULL;
    CREATE TABLE verified_names (name_key TEXT PRIMARY KEY, sub TEXT NOT NULL, created_at TEXT NOT NULL);`,
+  // Moderation (issue 16): reader reports, moderators, the audit log, picks, moderator edits, reopening, search.
+  `ALTER TABLE comments ADD COLUMN featured INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE comments ADD COLUMN edited_by TEXT;
+   ALTER TABLE comments ADD COLUMN held_for TEXT;
+   ALTER TABLE threads ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE threads ADD COLUMN locked_at TEXT;
+   CREATE INDEX comments_featured ON comments(thread_key, seq) WHERE featured = 1;
+   CREATE TABLE reports (
+     comment_id   TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+     reporter     TEXT NOT NULL,
+     reason       TEXT NOT NULL,
+     note         TEXT,
+     created_at   TEXT NOT NULL,
+     dismissed_at TEXT,
+     PRIMARY KEY (comment_id, reporter)
+   );
+   CREATE INDEX reports_open ON reports(created_at) WHERE dismissed_at IS NULL;
+   CREATE TABLE moderators (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+   CREATE TABLE audit (
+     seq        BIGSERIAL PRIMARY KEY,
+     at         TEXT NOT NULL,
+     actor      TEXT NOT NULL,
+     action     TEXT NOT NULL,
+     comment_id TEXT,
+     thread_key TEXT,
+     before     TEXT,
+     after      TEXT
+   );
+   CREATE INDEX comments_fts ON comments USING GIN (to_tsvector('simple', body || ' ' || COALESCE(author_name, '')));`,
 ];
 
 /** The schema version this server writes. */

@@ -1,8 +1,9 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
-import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toAdmin, toComment, toStored } from './comment-rows.ts';
-import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
+import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
+import type { CommentStore, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
+import { createModerationStore } from './moderation-port.ts';
 import { runPgImport } from './pg-import.ts';
 import { migratePg } from './pg-migrations.ts';
 import { EVENTS_CHANNEL, runPgRule } from './pg-writes.ts';
@@ -75,6 +76,8 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
   const findRow = async (id: string) => (await q<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]))[0];
 
   return {
+    // Every instance hears of moderation events through LISTEN, this one included.
+    ...createModerationStore({ run: (rule) => runPgRule(pool, rule), publish: () => {} }, 'pg'),
     async getThread(key) {
       const [row] = await q<{ key: string; title: string | null; url: string | null; version: string; locked: boolean }>(
         'SELECT key, title, url, version, locked FROM threads WHERE key = $1',
@@ -174,17 +177,6 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return result;
     },
     setStatus: async (id, status) => (await runPgRule(pool, setStatusRule(id, status))).comment,
-    async listForAdmin({ status, thread, limit, beforeSeq }) {
-      const rows = await q<CommentRow>(
-        `SELECT * FROM comments WHERE seq < $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR thread_key = $3)
-         ORDER BY seq DESC LIMIT $4`,
-        [beforeSeq ?? Number.MAX_SAFE_INTEGER, status ?? null, thread ?? null, limit + 1],
-      );
-      const more = rows.length > limit;
-      if (more) rows.pop();
-      const comments: AdminComment[] = rows.map(toAdmin);
-      return { comments, nextBeforeSeq: more ? Number(rows.at(-1)!.seq) : null };
-    },
     async isNameReserved(nameKey) {
       return (await q('SELECT 1 FROM verified_names WHERE name_key = $1', [nameKey])).length > 0;
     },

@@ -104,6 +104,47 @@ const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE comments ADD COLUMN author_badge TEXT;
    CREATE INDEX comments_by_sub ON comments(author_sub) WHERE author_sub IS NOT NULL;
    CREATE TABLE verified_names (name_key TEXT PRIMARY KEY, sub TEXT NOT NULL, created_at TEXT NOT NULL);`,
+
+  // Moderation (issue 16): reader reports, moderators, the audit log, picks, moderator edits, reopening, search.
+  `ALTER TABLE comments ADD COLUMN featured INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE comments ADD COLUMN edited_by TEXT;
+   ALTER TABLE comments ADD COLUMN held_for TEXT;
+   ALTER TABLE threads ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE threads ADD COLUMN locked_at TEXT;
+   CREATE INDEX comments_featured ON comments(thread_key, seq) WHERE featured = 1;
+   CREATE TABLE reports (
+     comment_id   TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+     reporter     TEXT NOT NULL,
+     reason       TEXT NOT NULL,
+     note         TEXT,
+     created_at   TEXT NOT NULL,
+     dismissed_at TEXT,
+     PRIMARY KEY (comment_id, reporter)
+   );
+   CREATE INDEX reports_open ON reports(created_at) WHERE dismissed_at IS NULL;
+   CREATE TABLE moderators (id TEXT PRIMARY KEY, name TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+   CREATE TABLE audit (
+     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+     at         TEXT NOT NULL,
+     actor      TEXT NOT NULL,
+     action     TEXT NOT NULL,
+     comment_id TEXT,
+     thread_key TEXT,
+     before     TEXT,
+     after      TEXT
+   );
+   CREATE VIRTUAL TABLE comments_fts USING fts5(body, author_name, content='comments', content_rowid='seq');
+   CREATE TRIGGER comments_fts_insert AFTER INSERT ON comments BEGIN
+     INSERT INTO comments_fts(rowid, body, author_name) VALUES (new.seq, new.body, new.author_name);
+   END;
+   CREATE TRIGGER comments_fts_delete AFTER DELETE ON comments BEGIN
+     INSERT INTO comments_fts(comments_fts, rowid, body, author_name) VALUES ('delete', old.seq, old.body, old.author_name);
+   END;
+   CREATE TRIGGER comments_fts_update AFTER UPDATE OF body, author_name ON comments BEGIN
+     INSERT INTO comments_fts(comments_fts, rowid, body, author_name) VALUES ('delete', old.seq, old.body, old.author_name);
+     INSERT INTO comments_fts(rowid, body, author_name) VALUES (new.seq, new.body, new.author_name);
+   END;
+   INSERT INTO comments_fts(comments_fts) VALUES ('rebuild');`,
 ];
 
 /** The schema version this server writes. */

@@ -1,6 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import { type CommentRow, toAdmin } from './comment-rows.ts';
-import type { AdminQuery } from './comment-store.ts';
 
 /** The moderation reads and writes of the SQLite store. */
 export function prepareModeration(db: Database) {
@@ -24,17 +22,6 @@ export function prepareModeration(db: Database) {
   );
 
   return {
-    listForAdmin({ status, thread, limit, beforeSeq }: AdminQuery) {
-      const where = ['seq < @before'];
-      if (status) where.push('status = @status');
-      if (thread) where.push('thread_key = @thread');
-      const rows = db
-        .prepare<[object], CommentRow>(`SELECT * FROM comments WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT @limit`)
-        .all({ before: beforeSeq ?? Number.MAX_SAFE_INTEGER, status, thread, limit: limit + 1 });
-      const more = rows.length > limit;
-      if (more) rows.pop();
-      return { comments: rows.map(toAdmin), nextBeforeSeq: more ? rows.at(-1)!.seq : null };
-    },
     hasPublishedFrom(email: string | null, ipHash: string | null): boolean {
       if (email) return !!publishedFromEmail.get(email);
       return !!ipHash && !!publishedFromIp.get(ipHash);

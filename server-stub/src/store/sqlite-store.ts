@@ -5,6 +5,7 @@ import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/s
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
+import { createModerationStore } from './moderation-port.ts';
 import { runSqliteImport } from './sqlite-import.ts';
 import { migrateSqlite } from './sqlite-migrations.ts';
 import { prepareModeration } from './sqlite-moderation.ts';
@@ -97,8 +98,10 @@ export function openSqliteStore(file: string): CommentStore {
     counts.set(key, version, n);
     return n;
   };
+  const moderationStore = createModerationStore({ run: async (rule) => write(rule), publish: (events) => publish({ events }) }, 'sqlite');
 
   return {
+    ...moderationStore,
     async getThread(key) {
       const row = selectThread.get(key);
       if (!row) return null;
@@ -163,9 +166,6 @@ export function openSqliteStore(file: string): CommentStore {
     },
     async setStatus(id, status) {
       return publish(write(setStatusRule(id, status))).comment;
-    },
-    async listForAdmin(query) {
-      return moderation.listForAdmin(query);
     },
     async isNameReserved(nameKey) {
       return moderation.isNameReserved(nameKey);

@@ -14,17 +14,19 @@ import { one, type Rule, record, run } from './sql-steps.ts';
 /** A write's result and the live events it recorded (published once the transaction commits). */
 export type Written<T> = T & { events: VersionedEvent[] };
 
-function* row(id: string): Rule<CommentRow | undefined> {
+/** The stored row of a comment, if any. */
+export function* row(id: string): Rule<CommentRow | undefined> {
   return yield* one<CommentRow>('SELECT * FROM comments WHERE id = ?', id);
 }
-function* current(id: string): Rule<Comment> {
+/** The protocol view of a stored comment. */
+export function* current(id: string): Rule<Comment> {
   return toComment((yield* row(id))!);
 }
 function* hasChildren(id: string): Rule<boolean> {
   return !!(yield* one('SELECT 1 AS one FROM comments WHERE parent_id = ? LIMIT 1', id));
 }
 /** Adds `delta` to the reply count of a comment and every comment above it. */
-function* addToAncestors(id: string, delta: number): Rule<void> {
+export function* addToAncestors(id: string, delta: number): Rule<void> {
   yield* run(
     `WITH RECURSIVE up(id, parent) AS (
        SELECT id, parent_id FROM comments WHERE id = ?

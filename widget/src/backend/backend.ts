@@ -1,3 +1,4 @@
+import type { ReportRequest } from '../protocol/moderation.ts';
 import type {
   AnchorsResponse,
   Comment,
@@ -52,6 +53,8 @@ export interface CommentsBackend {
   deleteComment?(id: string, editToken: string): Promise<Comment | null>;
   /** Sets or takes back the reader's upvote. */
   vote?(id: string, voterId: string, on: boolean): Promise<VoteResponse>;
+  /** Reports a comment to the site's moderators (once per reader; a repeat changes nothing). */
+  reportComment?(id: string, voterId: string, report: ReportRequest): Promise<void>;
   /** A proof-of-work challenge, for servers whose thread reads say `features.pow` (the answer goes in `pow`). */
   getChallenge?(): Promise<PowChallenge>;
   /**

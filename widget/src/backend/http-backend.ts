@@ -101,6 +101,10 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
           headers: { 'X-Voter-Id': voterId },
         }).json<VoteResponse>(),
       ),
+    reportComment: (id, voterId, report) =>
+      call(async () => {
+        await writes.post(`comments/${encodeURIComponent(id)}/flags`, { json: report, headers: { 'X-Voter-Id': voterId } });
+      }),
     getChallenge: () => call(() => http.get('challenge', { cache: 'no-store' }).json<PowChallenge>()),
     subscribe(threadKey, version, onEvent) {
       const url = new URL('events', base);

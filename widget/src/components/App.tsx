@@ -1,6 +1,7 @@
 import { type ThreadView, ViewContext } from '../state/thread-view.ts';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
+import { EditorsPicks } from './EditorsPicks.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { FilterSelect } from './FilterSelect.tsx';
 import { NewCommentsBar } from './NewCommentsBar.tsx';
@@ -36,13 +37,16 @@ export function App({ view }: AppProps) {
         </div>
         {thread.isLocked.value ? (
           <p class="tl-locked" role="note">
-            {t.t('thread.locked')}
+            {thread.info.value?.closedAt
+              ? t.t('moderation.closedSince', { date: t.formatDate(thread.info.value.closedAt) })
+              : t.t('thread.locked')}
           </p>
         ) : session.features.value?.identity === 'required' && !session.identity.value ? (
           <SignInRequired />
         ) : (
           <Composer composer={view.composerFor(null)} />
         )}
+        <EditorsPicks />
         <ThreadStatus empty={t.t('thread.empty')} />
         <NewCommentsBar />
         {status !== 'loading' && roots.length > 0 && <CommentList nodes={roots} level={0} />}

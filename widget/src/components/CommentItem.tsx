@@ -10,6 +10,7 @@ import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { EditForm } from './EditForm.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
+import { ReportControl } from './ReportControl.tsx';
 
 /** Props of CommentItem. */
 export interface CommentItemProps {
@@ -108,9 +109,10 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
           {comment.status === 'pending' && <span class="tl-pending">{t.t('comment.pending')}</span>}
           {comment.editedAt && !isDeleted && (
             <span class="tl-edited" title={t.formatDate(comment.editedAt)}>
-              · {t.t('comment.edited')}
+              · {t.t(comment.editedBy === 'moderator' ? 'moderation.editedByModerator' : 'comment.edited')}
             </span>
           )}
+          {comment.featured && !isDeleted && <span class="tl-pick-badge">{t.t('moderation.pick')}</span>}
         </header>
         {isEditing ? (
           <EditForm commentId={comment.id} />
@@ -118,6 +120,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
           <CommentBody text={comment.body} format={comment.bodyFormat} />
         )}
         {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
+        {!isEditing && !isSending && <ReportControl comment={comment} shownName={shownName} />}
       </article>
       {isReplying && <Composer composer={composerFor(comment.id)} replyTo={shownName} onCancel={() => ui.setReplyingTo(null)} />}
       {!isFlat && !isCollapsed && replies.length > 0 && limit !== 0 && (

@@ -122,6 +122,21 @@ export const en = {
   'error.name_reserved': 'That name belongs to a signed-in reader of this site. Please choose another.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Report',
+  'moderation.reportLabel': 'Report the comment by {name}',
+  'moderation.reportReason': 'Why are you reporting this comment?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Abusive or hateful',
+  'moderation.reasonOffTopic': 'Off-topic',
+  'moderation.reasonOther': 'Something else',
+  'moderation.reportNote': 'Anything the moderators should know? (optional)',
+  'moderation.reportSend': 'Send report',
+  'moderation.reportCancel': 'Cancel',
+  'moderation.reported': 'Reported. Thank you: the moderators will take a look.',
+  'moderation.picks': "Editors' picks",
+  'moderation.pick': "Editors' pick",
+  'moderation.editedByModerator': 'edited by a moderator',
+  'moderation.closedSince': 'Comments are closed (since {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'required',
   'composer.emailRequiredHint': 'required, never shown',

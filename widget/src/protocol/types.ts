@@ -58,6 +58,10 @@ export interface Comment {
   status: CommentStatus;
   /** Top-level comments on a passage of the page (inline comments); absent or null otherwise. */
   anchor?: Anchor | null;
+  /** An editors' pick (a moderator featured it); absent otherwise. */
+  featured?: boolean;
+  /** `moderator` when a moderator last changed the text (readers see "edited by a moderator"). */
+  editedBy?: 'moderator';
 }
 
 /** The badge beside a signed-in author's name (the site gave them the `staff` or `moderator` role). */
@@ -73,6 +77,10 @@ export interface ThreadInfo {
   version?: number;
   /** True when the site closed the thread to new comments. */
   locked?: boolean;
+  /** Why it is closed: a moderator closed it, or it closed itself (`THREADLINE_AUTO_CLOSE_DAYS`). */
+  lockReason?: 'moderator' | 'auto';
+  /** When it closed (ISO 8601), where known. */
+  closedAt?: string;
 }
 
 /** Orders of top-level comments, as the reader's menu lists them; replies are always oldest first under their parent. */
@@ -121,6 +129,8 @@ export interface ThreadResponse {
   nextCursor: string | null;
   /** What this server offers beyond the basics; absent from older servers and adapters. */
   features?: ServerFeatures;
+  /** Editors' picks of the thread, oldest first: on the first page of a read only. */
+  featured?: Comment[];
 }
 
 /** Optional features a server has switched on (later versions add fields). */

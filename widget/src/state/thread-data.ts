@@ -3,6 +3,7 @@
  * out, no signals. The thread model keeps the result in one signal; these functions decide it.
  */
 import type { Comment, LiveEvent, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
+import { applyPickEvent } from './editors-picks.ts';
 
 /** The comments a view has, as the server last told it plus what happened since. */
 export interface ThreadData {
@@ -15,6 +16,8 @@ export interface ThreadData {
   readonly cursor: string | null;
   /** The thread version the data is at (the live stream continues from it). */
   readonly version: number;
+  /** Editors' picks, shown in a strip above the thread (see editors-picks.ts). */
+  readonly featured: readonly Comment[];
 }
 
 /** Which comments a view shows, for deciding whether a live one belongs in it. */
@@ -28,7 +31,7 @@ export interface ThreadScope {
 }
 
 /** A thread with nothing loaded yet. */
-export const EMPTY_THREAD: ThreadData = { info: null, comments: [], incoming: [], cursor: null, version: 0 };
+export const EMPTY_THREAD: ThreadData = { info: null, comments: [], incoming: [], cursor: null, version: 0, featured: [] };
 
 /** Adds or replaces comments by id, keeping the existing order. */
 export function mergeComments(existing: readonly Comment[], incoming: readonly Comment[]): Comment[] {
@@ -62,6 +65,7 @@ export function applyServerPage(res: ThreadResponse, keep: readonly Comment[] = 
     ),
     incoming: [],
     cursor: res.nextCursor,
+    featured: res.featured ?? [],
   };
 }
 
@@ -124,6 +128,10 @@ export function applyLiveEvent(
   scope: ThreadScope,
   isOwnPending: (comment: Comment) => boolean = () => false,
 ): LiveResult {
+  if (event.type !== 'vote') {
+    const featured = applyPickEvent(data.featured, event);
+    if (featured !== data.featured) data = { ...data, featured };
+  }
   if (event.type === 'vote') return { data: setScore(data, event.id, event.score), fresh: [] };
   if (event.type === 'edit') return { data: replaceComment(data, event.comment), fresh: [] };
   if (event.type === 'delete') return { data: applyDelete(data, event.id, event.comment), fresh: [] };

@@ -56,6 +56,8 @@ export interface ThreadModelShape {
   readonly count: ReadonlySignal<number>;
   /** True when the site closed the thread to new comments. */
   readonly isLocked: ReadonlySignal<boolean>;
+  /** Editors' picks of the thread (from the first page, kept live). */
+  readonly featured: ReadonlySignal<readonly Comment[]>;
   readonly sort: ReadonlySignal<SortOrder>;
   /** Which top-level comments are listed: all, or only those anchored to the page (inline). */
   readonly filter: ReadonlySignal<ThreadFilter>;
@@ -188,6 +190,7 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
     roots: computed(() => sortRoots(tree.value, sort.value)),
     count: computed(() => data.value.info?.commentCount ?? data.value.comments.filter((c) => c.status === 'published').length),
     isLocked: computed(() => data.value.info?.locked === true),
+    featured: computed(() => data.value.featured),
     sort,
     filter,
     hasMore: computed(() => data.value.cursor !== null),

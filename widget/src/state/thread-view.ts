@@ -9,6 +9,7 @@ import type { Anchor, Comment, SortOrder } from '../protocol/types.ts';
 import { type CommentViews, createCommentViews } from './comment-views.ts';
 import { CommentWrites } from './comment-writes.ts';
 import { ComposerModel } from './composer-model.ts';
+import { ReportModel } from './report-model.ts';
 import type { Session } from './session.ts';
 import { storage } from './storage.ts';
 import { ThreadModel, type ThreadOptions } from './thread-model.ts';
@@ -43,6 +44,8 @@ export interface ThreadView {
   readonly thread: ThreadModel;
   readonly ui: ThreadUi;
   readonly writes: CommentWrites;
+  /** Reader reports (moderation). */
+  readonly reports: ReportModel;
   /** Per-comment reads (flags, author names, votes, tokens). */
   readonly of: CommentViews;
   /** True when the backend can list anchored comments (the main thread then offers the filter). */
@@ -80,12 +83,14 @@ export function createThreadView(session: Session, options: ThreadViewOptions): 
     ...(options.onPosted ? { onPosted: options.onPosted } : {}),
   });
   const composers = new Map<string, ComposerModel>();
+  const reports = new ReportModel(session);
   const view: ThreadView = {
     session,
     settings: options.settings,
     thread,
     ui,
     writes,
+    reports,
     of: createCommentViews(session, thread, ui),
     hasAnchors: typeof session.backend.listAnchors === 'function',
     canVote: typeof session.backend.vote === 'function',
@@ -103,7 +108,7 @@ export function createThreadView(session: Session, options: ThreadViewOptions): 
       leave();
       for (const c of composers.values()) c[Symbol.dispose]();
       composers.clear();
-      for (const model of [writes, thread, ui]) model[Symbol.dispose]();
+      for (const model of [reports, writes, thread, ui]) model[Symbol.dispose]();
     },
   };
   const leave = session.addView(view);

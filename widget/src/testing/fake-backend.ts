@@ -3,6 +3,7 @@ import type { CommentsBackend } from '../backend/backend.ts';
 import { BackendError } from '../backend/backend-error.ts';
 import { en } from '../i18n/en.ts';
 import { createTranslator } from '../i18n/translator.ts';
+import type { ReportRequest } from '../protocol/moderation.ts';
 import type { Comment, LiveEvent, PageRequest, PostCommentRequest } from '../protocol/types.ts';
 import { createSession, type Session, type SessionOptions } from '../state/session.ts';
 
@@ -27,6 +28,8 @@ export interface FakeBackend {
   pages: PageRequest[];
   posts: { req: PostCommentRequest; key: string | undefined }[];
   votes: { id: string; on: boolean }[];
+  /** Reader reports sent (moderation). */
+  reports: { id: string; report: ReportRequest }[];
   /** Sends a live event to every subscriber. */
   emit(event: LiveEvent): void;
   /** The next write fails with this error (once). */
@@ -52,6 +55,7 @@ export function fakeBackend(stored: Comment[] = [], pageSize = 100): FakeBackend
     pages: [],
     posts: [],
     votes: [],
+    reports: [],
     emit: (e) => {
       for (const l of listeners) l(e);
     },
@@ -85,6 +89,7 @@ export function fakeBackend(stored: Comment[] = [], pageSize = 100): FakeBackend
           thread: { key, title: null, url: null, commentCount: stored.filter((c) => c.status === 'published').length, version: 1 },
           comments: stored.filter((c) => ids.has(c.id) || (c.parentId && ids.has(c.parentId))),
           nextCursor: from + limit < roots.length ? String(from + limit) : null,
+          ...(req.cursor ? {} : { featured: stored.filter((c) => c.featured && c.status === 'published') }),
         };
       },
       async postComment(req, opts) {
@@ -111,6 +116,10 @@ export function fakeBackend(stored: Comment[] = [], pageSize = 100): FakeBackend
         fake.votes.push({ id, on });
         fail();
         return { id, score: on ? 1 : 0, voted: on };
+      },
+      async reportComment(id, _voter, report) {
+        fake.reports.push({ id, report });
+        fail();
       },
       subscribe(_key, _version, onEvent) {
         listeners.add(onEvent);

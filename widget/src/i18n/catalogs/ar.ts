@@ -148,6 +148,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'هذا الاسم يخص قارئًا مسجّلًا في هذا الموقع. يُرجى اختيار اسم آخر.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'إبلاغ',
+  'moderation.reportLabel': 'الإبلاغ عن تعليق {name}',
+  'moderation.reportReason': 'لماذا تبلغ عن هذا التعليق؟',
+  'moderation.reasonSpam': 'رسائل مزعجة',
+  'moderation.reasonAbuse': 'مسيء أو يحض على الكراهية',
+  'moderation.reasonOffTopic': 'خارج الموضوع',
+  'moderation.reasonOther': 'سبب آخر',
+  'moderation.reportNote': 'هل هناك ما يجب أن يعرفه المشرفون؟ (اختياري)',
+  'moderation.reportSend': 'إرسال البلاغ',
+  'moderation.reportCancel': 'إلغاء',
+  'moderation.reported': 'تم الإبلاغ. شكرًا لك: سيطّلع عليه المشرفون.',
+  'moderation.picks': 'اختيارات المحررين',
+  'moderation.pick': 'اختيار المحررين',
+  'moderation.editedByModerator': 'عدّله مشرف',
+  'moderation.closedSince': 'التعليقات مغلقة (منذ {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'مطلوب',
   'composer.emailRequiredHint': 'مطلوب، لا يُعرض أبدًا',

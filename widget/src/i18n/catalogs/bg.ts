@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Това име принадлежи на регистриран читател на сайта. Моля, изберете друго.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Докладване',
+  'moderation.reportLabel': 'Докладване на коментара от {name}',
+  'moderation.reportReason': 'Защо докладвате този коментар?',
+  'moderation.reasonSpam': 'Спам',
+  'moderation.reasonAbuse': 'Обиден или изпълнен с омраза',
+  'moderation.reasonOffTopic': 'Извън темата',
+  'moderation.reasonOther': 'Друго',
+  'moderation.reportNote': 'Нещо, което модераторите трябва да знаят? (по избор)',
+  'moderation.reportSend': 'Изпращане',
+  'moderation.reportCancel': 'Отказ',
+  'moderation.reported': 'Докладвано. Благодарим ви: модераторите ще го прегледат.',
+  'moderation.picks': 'Избрано от редакцията',
+  'moderation.pick': 'Избор на редакцията',
+  'moderation.editedByModerator': 'редактиран от модератор',
+  'moderation.closedSince': 'Коментарите са затворени (от {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'задължително',
   'composer.emailRequiredHint': 'задължително, никога не се показва',

@@ -134,6 +134,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Aquest nom pertany a un lector registrat d’aquest lloc. Tria’n un altre.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Denuncia',
+  'moderation.reportLabel': 'Denuncia el comentari de {name}',
+  'moderation.reportReason': 'Per què denuncies aquest comentari?',
+  'moderation.reasonSpam': 'Correu brossa',
+  'moderation.reasonAbuse': 'Ofensiu o d’odi',
+  'moderation.reasonOffTopic': 'Fora de tema',
+  'moderation.reasonOther': 'Una altra cosa',
+  'moderation.reportNote': 'Alguna cosa que els moderadors hagin de saber? (opcional)',
+  'moderation.reportSend': 'Envia la denúncia',
+  'moderation.reportCancel': 'Cancel·la',
+  'moderation.reported': 'Denunciat. Gràcies: els moderadors ho revisaran.',
+  'moderation.picks': 'Seleccionats per la redacció',
+  'moderation.pick': 'Selecció de la redacció',
+  'moderation.editedByModerator': 'editat per un moderador',
+  'moderation.closedSince': 'Els comentaris estan tancats (des del {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obligatori',
   'composer.emailRequiredHint': 'obligatori, no es mostra mai',

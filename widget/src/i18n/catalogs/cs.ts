@@ -136,6 +136,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Toto jméno patří přihlášenému čtenáři tohoto webu. Zvolte prosím jiné.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Nahlásit',
+  'moderation.reportLabel': 'Nahlásit komentář od {name}',
+  'moderation.reportReason': 'Proč tento komentář nahlašujete?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Urážlivý nebo nenávistný',
+  'moderation.reasonOffTopic': 'Mimo téma',
+  'moderation.reasonOther': 'Něco jiného',
+  'moderation.reportNote': 'Mají o tom moderátoři něco vědět? (nepovinné)',
+  'moderation.reportSend': 'Odeslat hlášení',
+  'moderation.reportCancel': 'Zrušit',
+  'moderation.reported': 'Nahlášeno. Děkujeme, moderátoři se na to podívají.',
+  'moderation.picks': 'Výběr redakce',
+  'moderation.pick': 'Výběr redakce',
+  'moderation.editedByModerator': 'upraveno moderátorem',
+  'moderation.closedSince': 'Komentáře jsou uzavřeny (od {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'povinné',
   'composer.emailRequiredHint': 'povinné, nikdy se nezobrazí',

@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Det navn tilhører en indlogget læser på dette websted. Vælg et andet.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Anmeld',
+  'moderation.reportLabel': 'Anmeld kommentaren fra {name}',
+  'moderation.reportReason': 'Hvorfor anmelder du denne kommentar?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Krænkende eller hadefuld',
+  'moderation.reasonOffTopic': 'Uden for emnet',
+  'moderation.reasonOther': 'Noget andet',
+  'moderation.reportNote': 'Noget moderatorerne bør vide? (valgfrit)',
+  'moderation.reportSend': 'Send anmeldelse',
+  'moderation.reportCancel': 'Annuller',
+  'moderation.reported': 'Anmeldt. Tak – moderatorerne kigger på det.',
+  'moderation.picks': 'Redaktionens udvalgte',
+  'moderation.pick': 'Redaktionens valg',
+  'moderation.editedByModerator': 'redigeret af en moderator',
+  'moderation.closedSince': 'Kommentarerne er lukket (siden {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'påkrævet',
   'composer.emailRequiredHint': 'påkrævet, vises aldrig',

@@ -127,6 +127,21 @@ export const catalog: Catalog = {
     'Dieser Name gehört einer angemeldeten Leserin oder einem angemeldeten Leser dieser Website. Bitte wählen Sie einen anderen.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Melden',
+  'moderation.reportLabel': 'Kommentar von {name} melden',
+  'moderation.reportReason': 'Warum melden Sie diesen Kommentar?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Beleidigend oder hasserfüllt',
+  'moderation.reasonOffTopic': 'Themenfremd',
+  'moderation.reasonOther': 'Etwas anderes',
+  'moderation.reportNote': 'Sollten die Moderatoren noch etwas wissen? (optional)',
+  'moderation.reportSend': 'Meldung senden',
+  'moderation.reportCancel': 'Abbrechen',
+  'moderation.reported': 'Gemeldet. Danke, die Moderatoren sehen es sich an.',
+  'moderation.picks': 'Empfehlungen der Redaktion',
+  'moderation.pick': 'Empfehlung der Redaktion',
+  'moderation.editedByModerator': 'von einem Moderator bearbeitet',
+  'moderation.closedSince': 'Die Kommentare sind geschlossen (seit {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'erforderlich',
   'composer.emailRequiredHint': 'erforderlich, wird nie angezeigt',

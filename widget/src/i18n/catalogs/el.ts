@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Αυτό το όνομα ανήκει σε συνδεδεμένο αναγνώστη του ιστότοπου. Επιλέξτε άλλο.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Αναφορά',
+  'moderation.reportLabel': 'Αναφορά του σχολίου του/της {name}',
+  'moderation.reportReason': 'Γιατί αναφέρετε αυτό το σχόλιο;',
+  'moderation.reasonSpam': 'Ανεπιθύμητο',
+  'moderation.reasonAbuse': 'Προσβλητικό ή μισαλλόδοξο',
+  'moderation.reasonOffTopic': 'Εκτός θέματος',
+  'moderation.reasonOther': 'Κάτι άλλο',
+  'moderation.reportNote': 'Κάτι που πρέπει να γνωρίζουν οι συντονιστές; (προαιρετικό)',
+  'moderation.reportSend': 'Αποστολή αναφοράς',
+  'moderation.reportCancel': 'Ακύρωση',
+  'moderation.reported': 'Αναφέρθηκε. Ευχαριστούμε: οι συντονιστές θα το εξετάσουν.',
+  'moderation.picks': 'Επιλογές της σύνταξης',
+  'moderation.pick': 'Επιλογή της σύνταξης',
+  'moderation.editedByModerator': 'επεξεργάστηκε από συντονιστή',
+  'moderation.closedSince': 'Τα σχόλια έκλεισαν (από {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'υποχρεωτικό',
   'composer.emailRequiredHint': 'υποχρεωτικό, δεν εμφανίζεται ποτέ',

@@ -131,6 +131,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Ese nombre pertenece a un lector registrado de este sitio. Elige otro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Denunciar',
+  'moderation.reportLabel': 'Denunciar el comentario de {name}',
+  'moderation.reportReason': '¿Por qué denuncias este comentario?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Ofensivo o de odio',
+  'moderation.reasonOffTopic': 'Fuera de tema',
+  'moderation.reasonOther': 'Otra cosa',
+  'moderation.reportNote': '¿Algo que deban saber los moderadores? (opcional)',
+  'moderation.reportSend': 'Enviar denuncia',
+  'moderation.reportCancel': 'Cancelar',
+  'moderation.reported': 'Denunciado. Gracias: los moderadores lo revisarán.',
+  'moderation.picks': 'Destacados de la redacción',
+  'moderation.pick': 'Destacado de la redacción',
+  'moderation.editedByModerator': 'editado por un moderador',
+  'moderation.closedSince': 'Los comentarios están cerrados (desde el {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obligatorio',
   'composer.emailRequiredHint': 'obligatorio, nunca se muestra',

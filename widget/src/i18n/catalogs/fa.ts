@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'این نام متعلق به یکی از خوانندگان واردشدهٔ این سایت است. لطفاً نام دیگری انتخاب کنید.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'گزارش',
+  'moderation.reportLabel': 'گزارش دیدگاه {name}',
+  'moderation.reportReason': 'چرا این دیدگاه را گزارش می‌کنید؟',
+  'moderation.reasonSpam': 'هرزنامه',
+  'moderation.reasonAbuse': 'توهین‌آمیز یا نفرت‌پراکن',
+  'moderation.reasonOffTopic': 'خارج از موضوع',
+  'moderation.reasonOther': 'چیز دیگری',
+  'moderation.reportNote': 'چیزی که ناظران باید بدانند؟ (اختیاری)',
+  'moderation.reportSend': 'ارسال گزارش',
+  'moderation.reportCancel': 'لغو',
+  'moderation.reported': 'گزارش شد. سپاس: ناظران آن را بررسی می‌کنند.',
+  'moderation.picks': 'برگزیده‌های سردبیر',
+  'moderation.pick': 'برگزیدهٔ سردبیر',
+  'moderation.editedByModerator': 'ویرایش‌شده توسط ناظر',
+  'moderation.closedSince': 'دیدگاه‌ها بسته شده‌اند (از {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'الزامی',
   'composer.emailRequiredHint': 'الزامی، هرگز نمایش داده نمی‌شود',

@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Nimi kuuluu tämän sivuston kirjautuneelle lukijalle. Valitse toinen nimi.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Ilmoita',
+  'moderation.reportLabel': 'Ilmoita käyttäjän {name} kommentista',
+  'moderation.reportReason': 'Miksi ilmoitat tästä kommentista?',
+  'moderation.reasonSpam': 'Roskaposti',
+  'moderation.reasonAbuse': 'Loukkaava tai vihamielinen',
+  'moderation.reasonOffTopic': 'Aiheen ulkopuolella',
+  'moderation.reasonOther': 'Jokin muu',
+  'moderation.reportNote': 'Pitäisikö moderaattorien tietää jotain? (valinnainen)',
+  'moderation.reportSend': 'Lähetä ilmoitus',
+  'moderation.reportCancel': 'Peruuta',
+  'moderation.reported': 'Ilmoitettu. Kiitos, moderaattorit tarkistavat asian.',
+  'moderation.picks': 'Toimituksen valinnat',
+  'moderation.pick': 'Toimituksen valinta',
+  'moderation.editedByModerator': 'moderaattorin muokkaama',
+  'moderation.closedSince': 'Kommentointi on suljettu ({date} alkaen).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'pakollinen',
   'composer.emailRequiredHint': 'pakollinen, ei näytetä',

@@ -132,6 +132,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Ce nom appartient à un lecteur inscrit de ce site. Choisissez-en un autre.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Signaler',
+  'moderation.reportLabel': 'Signaler le commentaire de {name}',
+  'moderation.reportReason': 'Pourquoi signalez-vous ce commentaire ?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Injurieux ou haineux',
+  'moderation.reasonOffTopic': 'Hors sujet',
+  'moderation.reasonOther': 'Autre chose',
+  'moderation.reportNote': 'Quelque chose que les modérateurs devraient savoir ? (facultatif)',
+  'moderation.reportSend': 'Envoyer le signalement',
+  'moderation.reportCancel': 'Annuler',
+  'moderation.reported': 'Signalé. Merci : les modérateurs vont l’examiner.',
+  'moderation.picks': 'Choix de la rédaction',
+  'moderation.pick': 'Choix de la rédaction',
+  'moderation.editedByModerator': 'modifié par un modérateur',
+  'moderation.closedSince': 'Les commentaires sont fermés (depuis le {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obligatoire',
   'composer.emailRequiredHint': 'obligatoire, jamais affiché',

@@ -130,6 +130,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'השם הזה שייך לקורא רשום באתר. נא לבחור שם אחר.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'דיווח',
+  'moderation.reportLabel': 'דיווח על התגובה של {name}',
+  'moderation.reportReason': 'למה את/ה מדווח/ת על התגובה הזאת?',
+  'moderation.reasonSpam': 'ספאם',
+  'moderation.reasonAbuse': 'פוגעני או שנאה',
+  'moderation.reasonOffTopic': 'לא קשור לנושא',
+  'moderation.reasonOther': 'משהו אחר',
+  'moderation.reportNote': 'משהו שהמנהלים צריכים לדעת? (לא חובה)',
+  'moderation.reportSend': 'שליחת דיווח',
+  'moderation.reportCancel': 'ביטול',
+  'moderation.reported': 'דווח. תודה: המנהלים יבדקו.',
+  'moderation.picks': 'בחירות המערכת',
+  'moderation.pick': 'בחירת המערכת',
+  'moderation.editedByModerator': 'נערך על ידי מנהל',
+  'moderation.closedSince': 'התגובות סגורות (מאז {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'חובה',
   'composer.emailRequiredHint': 'חובה, לעולם לא מוצג',

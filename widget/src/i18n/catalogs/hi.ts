@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'यह नाम इस साइट के एक साइन-इन पाठक का है। कृपया कोई दूसरा नाम चुनें।',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'रिपोर्ट करें',
+  'moderation.reportLabel': '{name} की टिप्पणी की रिपोर्ट करें',
+  'moderation.reportReason': 'आप इस टिप्पणी की रिपोर्ट क्यों कर रहे हैं?',
+  'moderation.reasonSpam': 'स्पैम',
+  'moderation.reasonAbuse': 'अपमानजनक या घृणास्पद',
+  'moderation.reasonOffTopic': 'विषय से हटकर',
+  'moderation.reasonOther': 'कुछ और',
+  'moderation.reportNote': 'मॉडरेटरों को कुछ जानना चाहिए? (वैकल्पिक)',
+  'moderation.reportSend': 'रिपोर्ट भेजें',
+  'moderation.reportCancel': 'रद्द करें',
+  'moderation.reported': 'रिपोर्ट हो गई। धन्यवाद: मॉडरेटर इसे देखेंगे।',
+  'moderation.picks': 'संपादकों की पसंद',
+  'moderation.pick': 'संपादकों की पसंद',
+  'moderation.editedByModerator': 'मॉडरेटर द्वारा संपादित',
+  'moderation.closedSince': 'टिप्पणियाँ बंद हैं ({date} से)।',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'आवश्यक',
   'composer.emailRequiredHint': 'आवश्यक, कभी नहीं दिखाया जाता',

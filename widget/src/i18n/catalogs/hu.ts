@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Ez a név az oldal egy bejelentkezett olvasójáé. Kérjük, válasszon másikat.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Jelentés',
+  'moderation.reportLabel': '{name} hozzászólásának jelentése',
+  'moderation.reportReason': 'Miért jelenti ezt a hozzászólást?',
+  'moderation.reasonSpam': 'Kéretlen reklám',
+  'moderation.reasonAbuse': 'Sértő vagy gyűlöletkeltő',
+  'moderation.reasonOffTopic': 'Nem tartozik a témához',
+  'moderation.reasonOther': 'Valami más',
+  'moderation.reportNote': 'Tudniuk kell valamit a moderátoroknak? (nem kötelező)',
+  'moderation.reportSend': 'Jelentés küldése',
+  'moderation.reportCancel': 'Mégse',
+  'moderation.reported': 'Jelentve. Köszönjük, a moderátorok megnézik.',
+  'moderation.picks': 'A szerkesztőség válogatása',
+  'moderation.pick': 'A szerkesztőség választása',
+  'moderation.editedByModerator': 'moderátor szerkesztette',
+  'moderation.closedSince': 'A hozzászólás lezárult ({date} óta).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'kötelező',
   'composer.emailRequiredHint': 'kötelező, sosem jelenik meg',

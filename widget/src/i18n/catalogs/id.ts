@@ -118,6 +118,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Nama itu milik pembaca terdaftar di situs ini. Silakan pilih nama lain.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Laporkan',
+  'moderation.reportLabel': 'Laporkan komentar dari {name}',
+  'moderation.reportReason': 'Mengapa Anda melaporkan komentar ini?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Kasar atau penuh kebencian',
+  'moderation.reasonOffTopic': 'Di luar topik',
+  'moderation.reasonOther': 'Lainnya',
+  'moderation.reportNote': 'Ada yang perlu diketahui moderator? (opsional)',
+  'moderation.reportSend': 'Kirim laporan',
+  'moderation.reportCancel': 'Batal',
+  'moderation.reported': 'Dilaporkan. Terima kasih, moderator akan memeriksanya.',
+  'moderation.picks': 'Pilihan redaksi',
+  'moderation.pick': 'Pilihan redaksi',
+  'moderation.editedByModerator': 'disunting oleh moderator',
+  'moderation.closedSince': 'Komentar ditutup (sejak {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'wajib',
   'composer.emailRequiredHint': 'wajib, tidak pernah ditampilkan',

@@ -132,6 +132,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Questo nome appartiene a un lettore registrato di questo sito. Scegline un altro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Segnala',
+  'moderation.reportLabel': 'Segnala il commento di {name}',
+  'moderation.reportReason': 'Perché segnali questo commento?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Offensivo o d’odio',
+  'moderation.reasonOffTopic': 'Fuori tema',
+  'moderation.reasonOther': 'Altro',
+  'moderation.reportNote': 'Qualcosa che i moderatori dovrebbero sapere? (facoltativo)',
+  'moderation.reportSend': 'Invia segnalazione',
+  'moderation.reportCancel': 'Annulla',
+  'moderation.reported': 'Segnalato. Grazie: i moderatori lo esamineranno.',
+  'moderation.picks': 'Scelti dalla redazione',
+  'moderation.pick': 'Scelto dalla redazione',
+  'moderation.editedByModerator': 'modificato da un moderatore',
+  'moderation.closedSince': 'I commenti sono chiusi (dal {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obbligatorio',
   'composer.emailRequiredHint': 'obbligatoria, mai mostrata',

@@ -119,6 +119,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'その名前はこのサイトのログイン済み読者のものです。別の名前を選んでください。',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': '報告',
+  'moderation.reportLabel': '{name}さんのコメントを報告',
+  'moderation.reportReason': 'このコメントを報告する理由は？',
+  'moderation.reasonSpam': 'スパム',
+  'moderation.reasonAbuse': '攻撃的・差別的',
+  'moderation.reasonOffTopic': '話題と無関係',
+  'moderation.reasonOther': 'その他',
+  'moderation.reportNote': 'モデレーターに伝えたいこと（任意）',
+  'moderation.reportSend': '報告を送信',
+  'moderation.reportCancel': 'キャンセル',
+  'moderation.reported': '報告しました。ありがとうございます。モデレーターが確認します。',
+  'moderation.picks': '編集部のおすすめ',
+  'moderation.pick': '編集部のおすすめ',
+  'moderation.editedByModerator': 'モデレーターが編集',
+  'moderation.closedSince': 'コメントは締め切られました（{date}以降）。',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': '必須',
   'composer.emailRequiredHint': '必須。公開されません',

@@ -118,6 +118,21 @@ export const catalog: Catalog = {
   'error.name_reserved': '이 이름은 이 사이트의 로그인한 독자가 사용 중입니다. 다른 이름을 선택하세요.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': '신고',
+  'moderation.reportLabel': '{name}님의 댓글 신고',
+  'moderation.reportReason': '이 댓글을 신고하는 이유는 무엇인가요?',
+  'moderation.reasonSpam': '스팸',
+  'moderation.reasonAbuse': '모욕적이거나 혐오 표현',
+  'moderation.reasonOffTopic': '주제와 무관',
+  'moderation.reasonOther': '기타',
+  'moderation.reportNote': '관리자가 알아야 할 내용이 있나요? (선택)',
+  'moderation.reportSend': '신고 보내기',
+  'moderation.reportCancel': '취소',
+  'moderation.reported': '신고했습니다. 감사합니다. 관리자가 확인합니다.',
+  'moderation.picks': '편집자 추천',
+  'moderation.pick': '편집자 추천',
+  'moderation.editedByModerator': '관리자가 수정함',
+  'moderation.closedSince': '댓글이 닫혔습니다({date}부터).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': '필수',
   'composer.emailRequiredHint': '필수, 공개되지 않음',

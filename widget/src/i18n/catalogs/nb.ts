@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Det navnet tilhører en innlogget leser på dette nettstedet. Velg et annet.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Rapporter',
+  'moderation.reportLabel': 'Rapporter kommentaren fra {name}',
+  'moderation.reportReason': 'Hvorfor rapporterer du denne kommentaren?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Krenkende eller hatefull',
+  'moderation.reasonOffTopic': 'Utenfor temaet',
+  'moderation.reasonOther': 'Noe annet',
+  'moderation.reportNote': 'Noe moderatorene bør vite? (valgfritt)',
+  'moderation.reportSend': 'Send rapport',
+  'moderation.reportCancel': 'Avbryt',
+  'moderation.reported': 'Rapportert. Takk, moderatorene ser på det.',
+  'moderation.picks': 'Redaksjonens utvalgte',
+  'moderation.pick': 'Redaksjonens valg',
+  'moderation.editedByModerator': 'redigert av en moderator',
+  'moderation.closedSince': 'Kommentarfeltet er stengt (siden {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'påkrevd',
   'composer.emailRequiredHint': 'påkrevd, vises aldri',

@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Die naam is van een ingelogde lezer van deze site. Kies een andere.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Melden',
+  'moderation.reportLabel': 'Reactie van {name} melden',
+  'moderation.reportReason': 'Waarom meld je deze reactie?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Beledigend of haatdragend',
+  'moderation.reasonOffTopic': 'Off-topic',
+  'moderation.reasonOther': 'Iets anders',
+  'moderation.reportNote': 'Moeten de moderators nog iets weten? (optioneel)',
+  'moderation.reportSend': 'Melding versturen',
+  'moderation.reportCancel': 'Annuleren',
+  'moderation.reported': 'Gemeld. Bedankt, de moderators kijken ernaar.',
+  'moderation.picks': 'Keuze van de redactie',
+  'moderation.pick': 'Keuze van de redactie',
+  'moderation.editedByModerator': 'bewerkt door een moderator',
+  'moderation.closedSince': 'Reageren is gesloten (sinds {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'verplicht',
   'composer.emailRequiredHint': 'verplicht, nooit getoond',

@@ -137,6 +137,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Ta nazwa należy do zalogowanego czytelnika tego serwisu. Wybierz inną.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Zgłoś',
+  'moderation.reportLabel': 'Zgłoś komentarz użytkownika {name}',
+  'moderation.reportReason': 'Dlaczego zgłaszasz ten komentarz?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Obraźliwy lub nienawistny',
+  'moderation.reasonOffTopic': 'Nie na temat',
+  'moderation.reasonOther': 'Coś innego',
+  'moderation.reportNote': 'Czy moderatorzy powinni coś wiedzieć? (opcjonalnie)',
+  'moderation.reportSend': 'Wyślij zgłoszenie',
+  'moderation.reportCancel': 'Anuluj',
+  'moderation.reported': 'Zgłoszono. Dziękujemy, moderatorzy to sprawdzą.',
+  'moderation.picks': 'Wybór redakcji',
+  'moderation.pick': 'Wybór redakcji',
+  'moderation.editedByModerator': 'edytowany przez moderatora',
+  'moderation.closedSince': 'Komentarze są zamknięte (od {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'wymagane',
   'composer.emailRequiredHint': 'wymagany, nigdy niewidoczny',

@@ -132,6 +132,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Esse nome pertence a um leitor registado deste site. Escolha outro.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Denunciar',
+  'moderation.reportLabel': 'Denunciar o comentário de {name}',
+  'moderation.reportReason': 'Porque está a denunciar este comentário?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Ofensivo ou de ódio',
+  'moderation.reasonOffTopic': 'Fora do tema',
+  'moderation.reasonOther': 'Outra coisa',
+  'moderation.reportNote': 'Algo que os moderadores devam saber? (opcional)',
+  'moderation.reportSend': 'Enviar denúncia',
+  'moderation.reportCancel': 'Cancelar',
+  'moderation.reported': 'Denunciado. Obrigado: os moderadores vão analisá-lo.',
+  'moderation.picks': 'Escolhas da redação',
+  'moderation.pick': 'Escolha da redação',
+  'moderation.editedByModerator': 'editado por um moderador',
+  'moderation.closedSince': 'Os comentários estão fechados (desde {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obrigatório',
   'composer.emailRequiredHint': 'obrigatório, nunca é mostrado',

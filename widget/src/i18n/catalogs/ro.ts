@@ -130,6 +130,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Acest nume aparține unui cititor autentificat al site-ului. Alegeți altul.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Raportează',
+  'moderation.reportLabel': 'Raportează comentariul lui {name}',
+  'moderation.reportReason': 'De ce raportezi acest comentariu?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Jignitor sau instigator la ură',
+  'moderation.reasonOffTopic': 'În afara subiectului',
+  'moderation.reasonOther': 'Altceva',
+  'moderation.reportNote': 'Ceva ce ar trebui să știe moderatorii? (opțional)',
+  'moderation.reportSend': 'Trimite raportul',
+  'moderation.reportCancel': 'Anulează',
+  'moderation.reported': 'Raportat. Mulțumim, moderatorii se vor uita.',
+  'moderation.picks': 'Alegerile redacției',
+  'moderation.pick': 'Alegerea redacției',
+  'moderation.editedByModerator': 'editat de un moderator',
+  'moderation.closedSince': 'Comentariile sunt închise (din {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obligatoriu',
   'composer.emailRequiredHint': 'obligatoriu, nu este afișat niciodată',

@@ -136,6 +136,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Это имя принадлежит зарегистрированному читателю сайта. Выберите другое.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Пожаловаться',
+  'moderation.reportLabel': 'Пожаловаться на комментарий {name}',
+  'moderation.reportReason': 'Почему вы жалуетесь на этот комментарий?',
+  'moderation.reasonSpam': 'Спам',
+  'moderation.reasonAbuse': 'Оскорбления или ненависть',
+  'moderation.reasonOffTopic': 'Не по теме',
+  'moderation.reasonOther': 'Другое',
+  'moderation.reportNote': 'Что-то, что нужно знать модераторам? (необязательно)',
+  'moderation.reportSend': 'Отправить жалобу',
+  'moderation.reportCancel': 'Отмена',
+  'moderation.reported': 'Жалоба отправлена. Спасибо, модераторы посмотрят.',
+  'moderation.picks': 'Выбор редакции',
+  'moderation.pick': 'Выбор редакции',
+  'moderation.editedByModerator': 'отредактировано модератором',
+  'moderation.closedSince': 'Комментарии закрыты (с {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'обязательно',
   'composer.emailRequiredHint': 'обязательно, не публикуется',

@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Det namnet tillhör en inloggad läsare på webbplatsen. Välj ett annat.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Anmäl',
+  'moderation.reportLabel': 'Anmäl kommentaren från {name}',
+  'moderation.reportReason': 'Varför anmäler du den här kommentaren?',
+  'moderation.reasonSpam': 'Skräppost',
+  'moderation.reasonAbuse': 'Kränkande eller hatisk',
+  'moderation.reasonOffTopic': 'Inte på ämnet',
+  'moderation.reasonOther': 'Något annat',
+  'moderation.reportNote': 'Något moderatorerna bör veta? (valfritt)',
+  'moderation.reportSend': 'Skicka anmälan',
+  'moderation.reportCancel': 'Avbryt',
+  'moderation.reported': 'Anmäld. Tack, moderatorerna tittar på det.',
+  'moderation.picks': 'Redaktionens val',
+  'moderation.pick': 'Redaktionens val',
+  'moderation.editedByModerator': 'redigerad av en moderator',
+  'moderation.closedSince': 'Kommentarerna är stängda (sedan {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'obligatoriskt',
   'composer.emailRequiredHint': 'obligatoriskt, visas aldrig',

@@ -118,6 +118,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'ชื่อนี้เป็นของผู้อ่านที่เข้าสู่ระบบของเว็บไซต์นี้ โปรดเลือกชื่ออื่น',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'รายงาน',
+  'moderation.reportLabel': 'รายงานความคิดเห็นของ {name}',
+  'moderation.reportReason': 'ทำไมคุณจึงรายงานความคิดเห็นนี้',
+  'moderation.reasonSpam': 'สแปม',
+  'moderation.reasonAbuse': 'หยาบคายหรือสร้างความเกลียดชัง',
+  'moderation.reasonOffTopic': 'นอกเรื่อง',
+  'moderation.reasonOther': 'อื่น ๆ',
+  'moderation.reportNote': 'มีอะไรที่ผู้ดูแลควรรู้ไหม (ไม่บังคับ)',
+  'moderation.reportSend': 'ส่งรายงาน',
+  'moderation.reportCancel': 'ยกเลิก',
+  'moderation.reported': 'รายงานแล้ว ขอบคุณ ผู้ดูแลจะตรวจสอบ',
+  'moderation.picks': 'บรรณาธิการคัดเลือก',
+  'moderation.pick': 'บรรณาธิการเลือก',
+  'moderation.editedByModerator': 'แก้ไขโดยผู้ดูแล',
+  'moderation.closedSince': 'ปิดรับความคิดเห็นแล้ว (ตั้งแต่ {date})',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'จำเป็น',
   'composer.emailRequiredHint': 'จำเป็น ไม่แสดงต่อสาธารณะ',

@@ -124,6 +124,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Bu ad, sitenin oturum açmış bir okuruna ait. Lütfen başka bir ad seçin.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Bildir',
+  'moderation.reportLabel': '{name} adlı kişinin yorumunu bildir',
+  'moderation.reportReason': 'Bu yorumu neden bildiriyorsunuz?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Hakaret veya nefret içeriyor',
+  'moderation.reasonOffTopic': 'Konu dışı',
+  'moderation.reasonOther': 'Başka bir şey',
+  'moderation.reportNote': 'Moderatörlerin bilmesi gereken bir şey var mı? (isteğe bağlı)',
+  'moderation.reportSend': 'Bildirimi gönder',
+  'moderation.reportCancel': 'İptal',
+  'moderation.reported': 'Bildirildi. Teşekkürler, moderatörler inceleyecek.',
+  'moderation.picks': 'Editörün seçtikleri',
+  'moderation.pick': 'Editörün seçimi',
+  'moderation.editedByModerator': 'bir moderatör tarafından düzenlendi',
+  'moderation.closedSince': 'Yorumlar kapalı ({date} itibarıyla).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'zorunlu',
   'composer.emailRequiredHint': 'zorunlu, asla gösterilmez',

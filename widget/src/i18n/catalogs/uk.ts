@@ -136,6 +136,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Це ім’я належить зареєстрованому читачеві сайту. Оберіть інше.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Поскаржитися',
+  'moderation.reportLabel': 'Поскаржитися на коментар {name}',
+  'moderation.reportReason': 'Чому ви скаржитеся на цей коментар?',
+  'moderation.reasonSpam': 'Спам',
+  'moderation.reasonAbuse': 'Образи або ненависть',
+  'moderation.reasonOffTopic': 'Не на тему',
+  'moderation.reasonOther': 'Інше',
+  'moderation.reportNote': 'Щось, що мають знати модератори? (необов’язково)',
+  'moderation.reportSend': 'Надіслати скаргу',
+  'moderation.reportCancel': 'Скасувати',
+  'moderation.reported': 'Скаргу надіслано. Дякуємо, модератори перевірять.',
+  'moderation.picks': 'Вибір редакції',
+  'moderation.pick': 'Вибір редакції',
+  'moderation.editedByModerator': 'відредаговано модератором',
+  'moderation.closedSince': 'Коментарі закрито (з {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'обов’язково',
   'composer.emailRequiredHint': 'обов’язково, не показується',

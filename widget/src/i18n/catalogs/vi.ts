@@ -118,6 +118,21 @@ export const catalog: Catalog = {
   'error.name_reserved': 'Tên này thuộc về một độc giả đã đăng nhập của trang. Vui lòng chọn tên khác.',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': 'Báo cáo',
+  'moderation.reportLabel': 'Báo cáo bình luận của {name}',
+  'moderation.reportReason': 'Vì sao bạn báo cáo bình luận này?',
+  'moderation.reasonSpam': 'Thư rác',
+  'moderation.reasonAbuse': 'Lăng mạ hoặc gây thù ghét',
+  'moderation.reasonOffTopic': 'Lạc đề',
+  'moderation.reasonOther': 'Lý do khác',
+  'moderation.reportNote': 'Điều người kiểm duyệt nên biết? (không bắt buộc)',
+  'moderation.reportSend': 'Gửi báo cáo',
+  'moderation.reportCancel': 'Hủy',
+  'moderation.reported': 'Đã báo cáo. Cảm ơn bạn, người kiểm duyệt sẽ xem xét.',
+  'moderation.picks': 'Ban biên tập chọn',
+  'moderation.pick': 'Ban biên tập chọn',
+  'moderation.editedByModerator': 'được người kiểm duyệt chỉnh sửa',
+  'moderation.closedSince': 'Bình luận đã đóng (từ {date}).',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'bắt buộc',
   'composer.emailRequiredHint': 'bắt buộc, không bao giờ hiển thị',

@@ -118,6 +118,21 @@ export const catalog: Catalog = {
   'error.name_reserved': '这个名字属于本站一位已登录的读者。请换一个名字。',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': '举报',
+  'moderation.reportLabel': '举报 {name} 的评论',
+  'moderation.reportReason': '你为什么举报这条评论？',
+  'moderation.reasonSpam': '垃圾信息',
+  'moderation.reasonAbuse': '辱骂或仇恨言论',
+  'moderation.reasonOffTopic': '离题',
+  'moderation.reasonOther': '其他',
+  'moderation.reportNote': '有什么需要版主知道的吗？（可选）',
+  'moderation.reportSend': '提交举报',
+  'moderation.reportCancel': '取消',
+  'moderation.reported': '已举报。谢谢，版主会查看。',
+  'moderation.picks': '编辑精选',
+  'moderation.pick': '编辑精选',
+  'moderation.editedByModerator': '已由版主编辑',
+  'moderation.closedSince': '评论已关闭（自 {date} 起）。',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': '必填',
   'composer.emailRequiredHint': '必填，不会公开',

@@ -118,6 +118,21 @@ export const catalog: Catalog = {
   'error.name_reserved': '這個名字屬於本站一位已登入的讀者。請換一個名字。',
   // Notifications (issue 15)
   // Moderation (issue 16)
+  'moderation.report': '檢舉',
+  'moderation.reportLabel': '檢舉 {name} 的留言',
+  'moderation.reportReason': '你為什麼檢舉這則留言？',
+  'moderation.reasonSpam': '垃圾訊息',
+  'moderation.reasonAbuse': '辱罵或仇恨言論',
+  'moderation.reasonOffTopic': '離題',
+  'moderation.reasonOther': '其他',
+  'moderation.reportNote': '有什麼需要版主知道的嗎？（選填）',
+  'moderation.reportSend': '送出檢舉',
+  'moderation.reportCancel': '取消',
+  'moderation.reported': '已檢舉。謝謝，版主會查看。',
+  'moderation.picks': '編輯精選',
+  'moderation.pick': '編輯精選',
+  'moderation.editedByModerator': '已由版主編輯',
+  'moderation.closedSince': '留言已關閉（自 {date} 起）。',
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': '必填',
   'composer.emailRequiredHint': '必填，不會公開',
