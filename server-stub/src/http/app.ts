@@ -4,7 +4,6 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { IdentityMode } from '../../../widget/src/protocol/types.ts';
 import { createTokenVerifier, type SsoSettings } from '../auth/token-verifier.ts';
 import { combineModerators, type ExternalModerator } from '../domain/external-moderation.ts';
-import type { Identity } from '../domain/identity.ts';
 import type { PostingPolicy } from '../domain/policy.ts';
 import { createProofOfWork } from '../domain/proof-of-work.ts';
 import { createRateLimiter } from '../domain/rate-limit.ts';
@@ -84,8 +83,6 @@ export interface AppOptions {
   autoCloseDays?: number;
   /** Authors with this many approved comments skip pre-moderation (`THREADLINE_TRUST_AFTER`, default 0: off). */
   trustAfter?: number;
-  /** Verifies signed-in readers' tokens (sign-in); readers with the `moderator` role may moderate. */
-  verifyToken?: ((token: string) => Promise<Identity>) | null;
   /** Told of every comment readers' reports held for review (owner alerts, issue 15, connect here). */
   onCommentHeld?: (commentId: string) => void;
 }
@@ -158,8 +155,7 @@ export function createApp(options: AppOptions): Hono {
       autoClose: { days: options.autoCloseDays ?? 0, now: options.now ?? (() => new Date()) },
       trustAfter: options.trustAfter ?? 0,
     },
-    // A verifier given directly (tests of moderation by signed-in moderators) stands in for SSO settings.
-    verifyToken: options.verifyToken ?? (identity === 'anonymous' ? null : verifyToken),
+    verifyToken: identity === 'anonymous' ? null : verifyToken,
     reporting: { threshold: Math.max(1, options.flagThreshold ?? 3), onHeld: options.onCommentHeld ?? (() => {}) },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
     features: { pow: pow !== null, ...(identity === 'anonymous' ? {} : { identity }) },

@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminComment, AuditEntry, Moderator, NewModeratorResponse } from '../../../widget/src/protocol/moderation.ts';
 import type { ErrorResponse, PostCommentResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
+import { signHs256 } from '../auth/test-signer.ts';
 import type { Identity } from '../domain/identity.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { STORE_KINDS } from './both-stores.ts';
 
 const OWNER = 'owner-token-for-moderation-tests';
+/** The site's sign-in secret: named readers below get real tokens signed with it. */
+const SSO_SECRET = 'sso-secret-for-moderation-tests-0123456789';
 const READERS: Record<string, Identity> = {
   'signed-in-moderator': { sub: 'u-mod', name: 'Mira (signed in)', roles: ['moderator'] },
   'signed-in-reader': { sub: 'u-reader', name: 'Rae', email: 'rae@example.com', roles: [] },
@@ -29,20 +32,20 @@ describe.each(STORE_KINDS)('moderation ($name)', (kind) => {
       distDir: '/none',
       trustProxy: true,
       adminToken: OWNER,
-      verifyToken: async (token) => {
-        const identity = READERS[token];
-        if (!identity) throw new Error('bad token');
-        return identity;
-      },
+      sso: { secret: SSO_SECRET },
       onCommentHeld: (id) => held.push(id),
       ...options,
     });
-    const send = (path: string, method: string, body?: unknown, headers: Record<string, string> = {}, ip = '203.0.113.1') =>
-      app.request(path, {
+    const send = async (path: string, method: string, body?: unknown, headers: Record<string, string> = {}, ip = '203.0.113.1') => {
+      // `Bearer <reader name>` stands for a real token the site signed for that reader.
+      const reader = READERS[headers.authorization?.replace(/^Bearer /, '') ?? ''];
+      const signed = reader ? { authorization: `Bearer ${await signHs256(SSO_SECRET, { ...reader, roles: [...reader.roles] })}` } : {};
+      return app.request(path, {
         method,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...headers },
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip, ...headers, ...signed },
       });
+    };
     const create = async (body: object, ip = '203.0.113.1') => {
       const res = await send('/api/comments', 'POST', body, {}, ip);
       expect(res.status, await res.clone().text()).toBe(201);
