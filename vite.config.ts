@@ -29,6 +29,7 @@ const PG_TESTS = [
   'server-stub/src/http/write-gate.test.ts',
   'server-stub/src/http/proof-of-work.test.ts',
   'server-stub/src/http/external-moderation.test.ts',
+  'server-stub/src/http/notify.test.ts',
 ];
 
 /**

@@ -29,6 +29,10 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_MODERATION_WEBHOOK` (none): URL asked for a verdict on every new comment and edit, signed with
  *   `THREADLINE_WEBHOOK_SECRET` (Standard Webhooks); `THREADLINE_MODERATION_WEBHOOK_TIMEOUT_MS` (2000), then the comment is held
  * - `THREADLINE_AKISMET_KEY` (none): Akismet check of new comments and edits (spam is held); `THREADLINE_AKISMET_URL` (https://rest.akismet.com)
+ * - `THREADLINE_SMTP_URL`, `THREADLINE_MAIL_FROM` (none): reply mail and owner alerts; without both there is no mail
+ * - `THREADLINE_NOTIFY_BATCH_MINUTES` (10): replies within this many minutes go out as one mail; 0 sends each at once
+ * - `THREADLINE_ALERT_EMAIL` (none, comma-separated), `THREADLINE_ALERT_ON` (pending): owner alerts per held comment, or `all`
+ * - `THREADLINE_WEBHOOK_URLS` (none, comma-separated): signed comment events; `THREADLINE_SLACK_WEBHOOK_URL` (none): held comments to chat
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -53,6 +57,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     akismet: env.THREADLINE_AKISMET_KEY
       ? { key: env.THREADLINE_AKISMET_KEY, url: env.THREADLINE_AKISMET_URL || 'https://rest.akismet.com' }
       : undefined,
+    notify: {
+      mail:
+        env.THREADLINE_SMTP_URL && env.THREADLINE_MAIL_FROM ? { smtpUrl: env.THREADLINE_SMTP_URL, from: env.THREADLINE_MAIL_FROM } : null,
+      batchMinutes: numberOr(env.THREADLINE_NOTIFY_BATCH_MINUTES, 10),
+      alertEmails: list(env.THREADLINE_ALERT_EMAIL),
+      alertOn: env.THREADLINE_ALERT_ON === 'all' ? 'all' : 'pending',
+      webhookUrls: list(env.THREADLINE_WEBHOOK_URLS),
+      slackUrl: env.THREADLINE_SLACK_WEBHOOK_URL || null,
+    },
     dbPath: env.THREADLINE_DB || './data/threadline.db',
     databaseUrl: env.DATABASE_URL || undefined,
     origins: [...demoOrigins, ...extraOrigins],

@@ -4,6 +4,7 @@ import type { CommentStatus } from '../../../widget/src/protocol/types.ts';
 import { requireAdmin } from './admin-auth.ts';
 import type { ApiContext } from './api-context.ts';
 import { HttpError } from './http-error.ts';
+import { outboxAdminRoutes } from './outbox-admin-routes.ts';
 import { readJsonBody } from './read-json.ts';
 import { checkKey, limitBody } from './thread-routes.ts';
 
@@ -69,5 +70,6 @@ export function adminRoutes(ctx: ApiContext, adminToken: string | undefined): Ho
     await store.setBan(kind, kind === 'email' ? value.toLowerCase() : value, banned);
     return c.json({ kind, value, banned });
   });
+  app.route('/outbox', outboxAdminRoutes(ctx));
   return app;
 }

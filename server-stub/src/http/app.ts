@@ -8,6 +8,8 @@ import { createRateLimiter } from '../domain/rate-limit.ts';
 import { createAkismet } from '../outbound/akismet.ts';
 import { createModerationWebhook } from '../outbound/moderation-webhook.ts';
 import { createWebhookSigner } from '../outbound/signed-webhook.ts';
+import { isNotifyOn, NO_NOTIFY, type NotifySettings } from '../outbox/notify-settings.ts';
+import { createOutboxPlan } from '../outbox/outbox-plan.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { accessLog, type Logger } from './access-log.ts';
 import { adminPage } from './admin-page.ts';
@@ -19,6 +21,7 @@ import { embedRoutes } from './embed-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
+import { notifyRoutes } from './notify-routes.ts';
 import { createReadCache } from './read-cache.ts';
 import { createStreamSlots } from './stream-slots.ts';
 import { anchorsRoutes, countsRoutes, threadRoutes } from './thread-routes.ts';
@@ -70,6 +73,8 @@ export interface AppOptions {
   webhookSecret?: string | undefined;
   /** Built-in Akismet check (`THREADLINE_AKISMET_KEY`, `THREADLINE_AKISMET_URL`). */
   akismet?: { key: string; url?: string } | undefined;
+  /** Reply mail, owner alerts, webhooks (outbox/notify-settings.ts); default none. The sender runs beside the app (outbox-sender.ts). */
+  notify?: Partial<NotifySettings>;
 }
 
 /** The external moderators the options switch on, combined (null: none). */
@@ -108,6 +113,9 @@ export function createApp(options: AppOptions): Hono {
         (options.now?.() ?? new Date()).getTime(),
       )
     : null;
+  const notify: NotifySettings = { ...NO_NOTIFY, ...options.notify };
+  // Every write from now on enqueues what it causes in its own transaction.
+  options.store.setOutboxPlan(createOutboxPlan(notify, options.now));
   const ctx: ApiContext = {
     store: options.store,
     posting: {
@@ -130,7 +138,7 @@ export function createApp(options: AppOptions): Hono {
       votesPerIp: options.votesPerIp ?? 3,
     },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
-    features: { pow: pow !== null },
+    features: { pow: pow !== null, notify: isNotifyOn(notify) },
     publicUrl,
     readCache: createReadCache(options.readCacheEntries ?? 500),
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
@@ -149,6 +157,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/counts', countsRoutes(ctx));
   app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));
+  app.route('/api/notify', notifyRoutes(ctx));
   app.route('/api/admin', adminRoutes(ctx, options.adminToken));
   app.route('/api/feeds', feedRoutes(ctx, options.adminToken));
   app.route('/admin', adminPage(options.distDir, !!options.adminToken));

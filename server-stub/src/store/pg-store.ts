@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { AdminComment, CommentStore, VersionedEvent } from './comment-store.ts';
 import { runPgImport } from './pg-import.ts';
@@ -70,6 +71,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
   // Listening from the start: an event committed after a subscribe() can never slip past.
   await listen();
 
+  let outbox: OutboxPlan = NO_OUTBOX;
   const findRow = async (id: string) => (await q<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]))[0];
 
   return {
@@ -158,14 +160,14 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       );
       return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
     },
-    insertComment: async (input) => (await runPgRule(pool, insertRule(input))).comment,
-    editComment: async (id, body, editedAt, status) => (await runPgRule(pool, editRule(id, body, editedAt, status))).comment,
-    deleteComment: async (id) => (await runPgRule(pool, removeRule(id))).comment,
+    insertComment: async (input) => (await runPgRule(pool, insertRule(input, outbox))).comment,
+    editComment: async (id, body, editedAt, status) => (await runPgRule(pool, editRule(id, body, editedAt, status, outbox))).comment,
+    deleteComment: async (id) => (await runPgRule(pool, removeRule(id, outbox))).comment,
     async setVote(id, voterId, ipHash, on, at, cap) {
       const { events: _events, ...result } = await runPgRule(pool, voteRule(id, voterId, ipHash, on, at, cap));
       return result;
     },
-    setStatus: async (id, status) => (await runPgRule(pool, setStatusRule(id, status))).comment,
+    setStatus: async (id, status) => (await runPgRule(pool, setStatusRule(id, status, outbox))).comment,
     async listForAdmin({ status, thread, limit, beforeSeq }) {
       const rows = await q<CommentRow>(
         `SELECT * FROM comments WHERE seq < $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR thread_key = $3)
@@ -248,6 +250,10 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return q<{ kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at');
     },
     importBatch: (work) => runPgImport(pool, work),
+    setOutboxPlan(plan) {
+      outbox = plan;
+    },
+    runRule: (rule) => runPgRule(pool, rule),
     async isEmpty() {
       return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
     },

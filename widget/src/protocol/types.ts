@@ -120,6 +120,8 @@ export interface ThreadResponse {
 export interface ServerFeatures {
   /** Posts need a solved proof-of-work challenge (`GET /api/challenge`, field `pow`). */
   pow: boolean;
+  /** The server sends reply mail: posts may carry `notify` and `lang` (absent from servers before it: false). */
+  notify?: boolean;
 }
 
 /**
@@ -159,6 +161,13 @@ export interface PostCommentRequest {
   anchor?: Anchor;
   /** The solved proof-of-work challenge, base64 ALTCHA payload; required when the server's `features.pow` is on. */
   pow?: string;
+  /**
+   * Mail me (after a one-time confirmation of the address): `replies` to this comment, or every new
+   * comment in the `thread`. Needs `author.email`; ignored by servers without `features.notify`.
+   */
+  notify?: 'replies' | 'thread';
+  /** The reader's language (a tag of LANGUAGES), for the mails `notify` asks for. */
+  lang?: string;
 }
 
 /** `201` answer to `POST /api/comments`. */
