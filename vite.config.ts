@@ -30,6 +30,7 @@ const PG_TESTS = [
   'server-stub/src/http/proof-of-work.test.ts',
   'server-stub/src/http/external-moderation.test.ts',
   'server-stub/src/http/notify.test.ts',
+  'server-stub/src/outbox/outbox-durability.test.ts',
 ];
 
 /**
