@@ -143,9 +143,10 @@ describe.each(STORE_KINDS)('notifications ($name)', (kind) => {
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(mail.text).toMatch(/\/api\/notify\/stop\?token=/);
     // The subscriber's own reply is no news to them.
+    const before = s.mailsTo('ann@x.test').length;
     await s.post({ parentId: top.id, body: 'Thanks Ben', author: { name: 'Ann', email: 'ANN@x.test' } });
     await s.flush();
-    const before = s.mailsTo('ann@x.test').length;
+    expect(s.mailsTo('ann@x.test')).toHaveLength(before);
     const oneClick = await s.get(unsubscribe, {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',
@@ -168,6 +169,7 @@ describe.each(STORE_KINDS)('notifications ($name)', (kind) => {
     expect(held.status).toBe('pending');
     await s.flush();
     expect(s.mailsTo('ann@x.test').filter((m) => m.subject?.startsWith('New reply'))).toHaveLength(0);
+    expect((await s.outbox()).filter((r) => r.kind === 'reply')).toEqual([]);
     const alert = s.mailsTo('owner@news.test').filter((m) => m.text?.includes('See https://spam.test'));
     expect(alert).toHaveLength(1);
     expect(alert[0]!.subject).toBe('[threadline] waiting for approval: Harbour plan');

@@ -69,7 +69,8 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     switch (first.kind) {
       case 'reply': {
         const sub = await store.runRule(findSubscription(String(payload.subscription)));
-        if (!sub?.confirmed_at) throw new NothingToSend('unsubscribed');
+        // Only confirmed addresses were enqueued (replyRecipients); gone means unsubscribed since.
+        if (!sub) throw new NothingToSend('unsubscribed');
         const replies = await published(group.map((r) => String((JSON.parse(r.payload) as { comment: string }).comment)));
         if (!replies.length) throw new NothingToSend('the replies are no longer published');
         const thread = await store.runRule(threadOf(sub.thread_key));
