@@ -7,6 +7,7 @@ import { CommentBody } from './CommentBody.tsx';
 import { Confirm } from './Confirm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
+import { NotifyOptIn } from './NotifyOptIn.tsx';
 
 /** Props of Composer. */
 export interface ComposerProps {
@@ -118,6 +119,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
         </p>
       )}
       <IdentityFields idPrefix={ids} invalidField={error?.field} />
+      <NotifyOptIn composer={composer} />
       {/* The honeypot: hidden from people, keyboards and screen readers; form-filling bots fill it. */}
       <div class="tl-hp">
         <label for={`${ids}-hp`}>{t.t('composer.honeypot')}</label>

@@ -112,6 +112,8 @@ export const en = {
   'inline.empty': 'No comments on this paragraph yet. Start the conversation.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Email me when someone replies',
+  'composer.notifyHint': 'The first time, we send a link to confirm your address.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -138,6 +138,8 @@ export const catalog: Catalog = {
   'inline.empty': 'لا توجد تعليقات على هذه الفقرة بعد. ابدأ النقاش.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'راسلني عندما يرد أحد',
+  'composer.notifyHint': 'في المرة الأولى نرسل رابطًا لتأكيد عنوانك.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Все още няма коментари към този абзац. Започнете дискусията.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Пишете ми, когато някой отговори',
+  'composer.notifyHint': 'Първия път ще изпратим връзка за потвърждение на адреса ви.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

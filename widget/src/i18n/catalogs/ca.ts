@@ -124,6 +124,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Encara no hi ha comentaris sobre aquest paràgraf. Comenceu la conversa.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Envia’m un correu quan algú respongui',
+  'composer.notifyHint': 'La primera vegada t’enviem un enllaç per confirmar l’adreça.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

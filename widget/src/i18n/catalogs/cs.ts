@@ -126,6 +126,8 @@ export const catalog: Catalog = {
   'inline.empty': 'K tomuto odstavci zatím nejsou komentáře. Zahajte diskusi.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Pošlete mi e-mail, když někdo odpoví',
+  'composer.notifyHint': 'Poprvé pošleme odkaz k potvrzení vaší adresy.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Ingen kommentarer til dette afsnit endnu. Start debatten.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Send mig en e-mail, når nogen svarer',
+  'composer.notifyHint': 'Første gang sender vi et link, så du kan bekræfte din adresse.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -116,6 +116,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Noch keine Kommentare zu diesem Absatz. Schreiben Sie den ersten.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Per E-Mail benachrichtigen, wenn jemand antwortet',
+  'composer.notifyHint': 'Beim ersten Mal senden wir einen Link zur Bestätigung Ihrer Adresse.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

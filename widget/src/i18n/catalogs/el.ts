@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Δεν υπάρχουν ακόμη σχόλια σε αυτή την παράγραφο. Ξεκινήστε τη συζήτηση.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Στείλτε μου email όταν κάποιος απαντήσει',
+  'composer.notifyHint': 'Την πρώτη φορά στέλνουμε σύνδεσμο για επιβεβαίωση της διεύθυνσής σας.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -121,6 +121,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Aún no hay comentarios sobre este párrafo. Inicia la conversación.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Avísame por correo cuando alguien responda',
+  'composer.notifyHint': 'La primera vez te enviamos un enlace para confirmar tu dirección.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

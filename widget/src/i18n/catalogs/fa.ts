@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'هنوز دیدگاهی برای این بند نیست. گفت‌وگو را شما آغاز کنید.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'وقتی کسی پاسخ داد به من ایمیل بزن',
+  'composer.notifyHint': 'بار اول پیوندی برای تأیید نشانی‌تان می‌فرستیم.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

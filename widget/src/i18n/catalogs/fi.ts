@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Tähän kappaleeseen ei ole vielä kommentteja. Aloita keskustelu.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Lähetä minulle viesti, kun joku vastaa',
+  'composer.notifyHint': 'Ensimmäisellä kerralla lähetämme linkin osoitteesi vahvistamiseksi.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -122,6 +122,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Pas encore de commentaire sur ce paragraphe. Lancez la discussion.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'M’écrire quand quelqu’un répond',
+  'composer.notifyHint': 'La première fois, nous envoyons un lien pour confirmer votre adresse.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

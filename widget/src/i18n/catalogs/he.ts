@@ -120,6 +120,8 @@ export const catalog: Catalog = {
   'inline.empty': 'אין עדיין תגובות לפסקה זו. פתחו את הדיון.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'שלחו לי הודעה כשמישהו מגיב',
+  'composer.notifyHint': 'בפעם הראשונה נשלח קישור לאישור הכתובת.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

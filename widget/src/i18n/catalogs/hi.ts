@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'इस अनुच्छेद पर अभी कोई टिप्पणी नहीं है। चर्चा शुरू करें।',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'कोई जवाब दे तो मुझे ईमेल करें',
+  'composer.notifyHint': 'पहली बार हम आपका पता पक्का करने के लिए एक लिंक भेजेंगे।',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

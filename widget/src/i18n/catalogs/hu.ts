@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Ehhez a bekezdéshez még nincs hozzászólás. Kezdje el a beszélgetést!',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Kérek e-mailt, ha valaki válaszol',
+  'composer.notifyHint': 'Először küldünk egy linket a cím megerősítéséhez.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

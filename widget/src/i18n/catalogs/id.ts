@@ -108,6 +108,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Belum ada komentar pada paragraf ini. Mulailah diskusi.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Kirimi saya email saat ada yang membalas',
+  'composer.notifyHint': 'Pertama kali, kami mengirim tautan untuk mengonfirmasi alamat Anda.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -122,6 +122,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Ancora nessun commento su questo paragrafo. Inizia tu la discussione.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Avvisami per email quando qualcuno risponde',
+  'composer.notifyHint': 'La prima volta ti mandiamo un link per confermare l’indirizzo.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

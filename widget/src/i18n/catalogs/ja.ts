@@ -109,6 +109,8 @@ export const catalog: Catalog = {
   'inline.empty': 'この段落へのコメントはまだありません。最初のコメントを書きましょう。',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': '返信があったらメールで知らせる',
+  'composer.notifyHint': '初回はアドレス確認用のリンクをお送りします。',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -108,6 +108,8 @@ export const catalog: Catalog = {
   'inline.empty': '이 문단에는 아직 댓글이 없습니다. 첫 댓글을 남겨 보세요.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': '누군가 답글을 달면 메일로 알림',
+  'composer.notifyHint': '처음에는 주소 확인 링크를 보내 드립니다.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

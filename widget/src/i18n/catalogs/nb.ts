@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Ingen kommentarer til dette avsnittet ennå. Start debatten.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Send meg e-post når noen svarer',
+  'composer.notifyHint': 'Første gang sender vi en lenke for å bekrefte adressen din.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Nog geen reacties bij deze alinea. Begin het gesprek.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Mail me als iemand reageert',
+  'composer.notifyHint': 'De eerste keer sturen we een link om je adres te bevestigen.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

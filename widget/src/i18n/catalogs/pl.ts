@@ -127,6 +127,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Nie ma jeszcze komentarzy do tego akapitu. Rozpocznij dyskusję.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Powiadom mnie e-mailem o odpowiedziach',
+  'composer.notifyHint': 'Za pierwszym razem wyślemy link do potwierdzenia adresu.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

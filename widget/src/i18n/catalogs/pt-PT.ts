@@ -122,6 +122,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Ainda não há comentários sobre este parágrafo. Comece a conversa.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Avise-me por e-mail quando alguém responder',
+  'composer.notifyHint': 'Da primeira vez, enviamos uma ligação para confirmar o seu endereço.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

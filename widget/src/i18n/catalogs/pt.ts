@@ -122,6 +122,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Ainda não há comentários sobre este parágrafo. Comece a conversa.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Me avise por e-mail quando alguém responder',
+  'composer.notifyHint': 'Na primeira vez, enviamos um link para confirmar seu endereço.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

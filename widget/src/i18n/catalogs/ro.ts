@@ -120,6 +120,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Încă nu există comentarii la acest paragraf. Începeți discuția.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Trimite-mi un e-mail când răspunde cineva',
+  'composer.notifyHint': 'Prima dată îți trimitem un link ca să confirmi adresa.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -126,6 +126,8 @@ export const catalog: Catalog = {
   'inline.empty': 'К этому абзацу пока нет комментариев. Начните обсуждение.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Сообщать на почту об ответах',
+  'composer.notifyHint': 'В первый раз мы пришлём ссылку для подтверждения адреса.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Inga kommentarer till det här stycket än. Starta diskussionen.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Mejla mig när någon svarar',
+  'composer.notifyHint': 'Första gången skickar vi en länk för att bekräfta din adress.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

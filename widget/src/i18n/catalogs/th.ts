@@ -108,6 +108,8 @@ export const catalog: Catalog = {
   'inline.empty': 'ยังไม่มีความคิดเห็นในย่อหน้านี้ เริ่มการสนทนาได้เลย',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'ส่งอีเมลถึงฉันเมื่อมีคนตอบ',
+  'composer.notifyHint': 'ครั้งแรกเราจะส่งลิงก์เพื่อยืนยันที่อยู่อีเมลของคุณ',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

@@ -114,6 +114,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Bu paragrafa henüz yorum yok. Tartışmayı siz başlatın.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Biri yanıtladığında bana e-posta gönder',
+  'composer.notifyHint': 'İlk seferde adresinizi onaylamanız için bir bağlantı göndeririz.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

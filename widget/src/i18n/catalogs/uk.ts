@@ -126,6 +126,8 @@ export const catalog: Catalog = {
   'inline.empty': 'До цього абзацу ще немає коментарів. Розпочніть обговорення.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Повідомляти на пошту про відповіді',
+  'composer.notifyHint': 'Першого разу ми надішлемо посилання для підтвердження адреси.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

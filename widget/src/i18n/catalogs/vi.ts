@@ -108,6 +108,8 @@ export const catalog: Catalog = {
   'inline.empty': 'Chưa có bình luận nào về đoạn này. Hãy mở đầu cuộc thảo luận.',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': 'Gửi email cho tôi khi có người trả lời',
+  'composer.notifyHint': 'Lần đầu, chúng tôi gửi một liên kết để xác nhận địa chỉ của bạn.',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

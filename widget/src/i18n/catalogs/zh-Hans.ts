@@ -108,6 +108,8 @@ export const catalog: Catalog = {
   'inline.empty': '本段还没有评论，来说两句吧。',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': '有人回复时给我发邮件',
+  'composer.notifyHint': '第一次会发送一个链接，用于确认你的邮箱。',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)

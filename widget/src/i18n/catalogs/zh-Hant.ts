@@ -108,6 +108,8 @@ export const catalog: Catalog = {
   'inline.empty': '本段目前還沒有留言，歡迎發表第一則。',
   // Sign-in (issue 14)
   // Notifications (issue 15)
+  'composer.notify': '有人回覆時寄電子郵件給我',
+  'composer.notifyHint': '第一次會寄出一個連結，用來確認你的電子郵件。',
   // Moderation (issue 16)
   // WordPress and static backends (issue 17)
   // Speed (issue 13)
