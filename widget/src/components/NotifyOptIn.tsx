@@ -1,4 +1,3 @@
-import { useId } from 'preact/hooks';
 import type { ComposerModel } from '../state/composer-model.ts';
 import { canOfferMail } from '../state/notify-choice.ts';
 import { useT, useView } from '../state/thread-view.ts';
@@ -15,21 +14,11 @@ export interface NotifyOptInProps {
 export function NotifyOptIn({ composer }: NotifyOptInProps) {
   const { session } = useView();
   const t = useT();
-  const id = useId();
   if (!canOfferMail(session)) return null;
   return (
-    <div class="tl-notify">
-      <input
-        id={id}
-        type="checkbox"
-        checked={composer.wantsMail.value}
-        onChange={(e) => composer.setWantsMail(e.currentTarget.checked)}
-        aria-describedby={`${id}-hint`}
-      />
-      <label for={id}>{t.t('composer.notify')}</label>
-      <span class="tl-hint" id={`${id}-hint`}>
-        {t.t('composer.notifyHint')}
-      </span>
-    </div>
+    <label class="tl-notify">
+      <input type="checkbox" checked={composer.wantsMail.value} onChange={(e) => composer.setWantsMail(e.currentTarget.checked)} />{' '}
+      {t.t('composer.notify')} <span class="tl-hint">({t.t('composer.notifyHint')})</span>
+    </label>
   );
 }
