@@ -36,6 +36,14 @@ export const ADMIN_EN = {
   'done.locked': 'Locked {thread}.',
   'done.reopened': 'Reopened {thread}.',
   'error.unauthorized': 'The admin token is missing or wrong.',
+  outbox: 'Outgoing mail and webhooks',
+  'outbox.sent': 'sent',
+  'outbox.failed': 'failed',
+  'outbox.skipped': 'skipped',
+  'outbox.retry': 'Retry now',
+  'outbox.empty': 'The outbox is empty.',
+  'outbox.attempts': '{n} attempts',
+  'done.retried': 'Queued again.',
 } as const;
 
 /** A key of the moderation page's strings. */
