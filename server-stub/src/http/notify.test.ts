@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PostCommentResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
 import { createWebhookSigner } from '../outbound/signed-webhook.ts';
 import { NO_NOTIFY, type NotifySettings } from '../outbox/notify-settings.ts';
+import { createOutboxPlan } from '../outbox/outbox-plan.ts';
 import { listOutbox } from '../outbox/outbox-queue.ts';
 import { createOutboxSender } from '../outbox/outbox-sender.ts';
 import { startMailbox, startReceiver } from '../outbox/test-receivers.ts';
@@ -65,6 +66,8 @@ describe.each(STORE_KINDS)('notifications ($name)', (kind) => {
       return c;
     };
     return {
+      settings,
+      now,
       store,
       api,
       box,
@@ -178,6 +181,20 @@ describe.each(STORE_KINDS)('notifications ($name)', (kind) => {
     expect((await approve(held.id)).status).toBe(200);
     await s.flush();
     expect(s.mailsTo('ann@x.test').filter((m) => m.subject?.startsWith('New reply'))).toHaveLength(1);
+  });
+
+  it('a flagged comment alerts the owner from inside a write, whatever THREADLINE_ALERT_ON says (for reader reports)', async () => {
+    const s = await setup({ alertEmails: ['owner@news.test'] });
+    const c = await s.post({ body: 'Something rude', author: { name: 'Gus', email: 'gus@x.test' } });
+    await s.flush();
+    expect(s.mailsTo('owner@news.test')).toHaveLength(0);
+    const plan = createOutboxPlan(s.settings, s.now);
+    await s.store.runRule(plan.happened({ type: 'comment.flagged', comment: c, email: 'gus@x.test', ipHash: null, reason: 'insult' }));
+    await s.flush();
+    const [alert] = s.mailsTo('owner@news.test');
+    expect(alert?.subject).toBe('[threadline] flagged by a reader: Harbour plan');
+    expect(alert?.text).toContain('Reason: insult');
+    expect(alert?.text).toContain('gus@x.test');
   });
 
   it('replies within the batch window go out as one mail', async () => {

@@ -45,7 +45,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const { store, settings, publicUrl, signer } = options;
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => console.error(`[threadline] ${m}`));
-  const transport: Transporter | null = settings.mail ? nodemailer.createTransport(settings.mail.smtpUrl) : null;
+  // Timeouts well inside the lease (nodemailer's idle default is 10 min): a hung mail server must not
+  // outlast this sender's claim, or another instance could send the same mail.
+  const transport: Transporter | null = settings.mail
+    ? nodemailer.createTransport({ url: settings.mail.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
+    : null;
 
   const mail = async (to: string, m: RenderedMail) => {
     if (!transport || !settings.mail) throw new PermanentError('mail is not configured (THREADLINE_SMTP_URL, THREADLINE_MAIL_FROM)');
