@@ -31,6 +31,8 @@ const PG_TESTS = [
   'server-stub/src/http/external-moderation.test.ts',
   'server-stub/src/http/sign-in.test.ts',
   'server-stub/src/http/moderation.test.ts',
+  'server-stub/src/http/notify.test.ts',
+  'server-stub/src/outbox/outbox-durability.test.ts',
 ];
 
 /**

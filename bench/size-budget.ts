@@ -24,7 +24,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // hook, the signed-in bar, "Sign in to comment", verified mark and staff badge, 9 English strings.
   // 36.25 KB with issue 16 (+1.5 KB measured): Report with its form, the editors' picks strip, their
   // model and styles, 15 English strings.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 36.25 * 1024 },
+  // 36.5 KB with issue 15's reply-mail opt-in (the checkbox, its two English strings and the post's
+  // notify and lang: 0.24 KB).
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 36.5 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
@@ -50,9 +52,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * adapters (issue 17: only data-backend pages load one), plus the largest language. Was 50 KB;
  * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
  * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB); 58.25 KB with sign-in (issue 14, 1.2 KB);
- * 59.75 KB with moderation's 1.5 KB in the widget (issue 16).
+ * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15).
  */
-export const READER_TOTAL = 59.75 * 1024;
+export const READER_TOTAL = 60 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AdminKey, AdminTranslator } from './admin-messages.ts';
 import type { AdminModel } from './admin-model.ts';
+import { OutboxPanel } from './OutboxPanel.tsx';
 
 /** Props of AdminApp. */
 export interface AdminAppProps {
@@ -178,6 +179,7 @@ export function AdminApp({ model, tr }: AdminAppProps) {
           {t('older')}
         </button>
       )}
+      <OutboxPanel model={model.outbox} tr={tr} />
     </main>
   );
 }

@@ -44,3 +44,29 @@ export async function describeError(err: unknown, tr: AdminTranslator): Promise<
   }
   return err instanceof Error ? err.message : String(err);
 }
+
+/** An outbox item as the admin API lists it (`GET /api/admin/outbox`). */
+export interface OutboxItem {
+  id: string;
+  kind: string;
+  target: string;
+  status: 'pending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  createdAt: string;
+  dueAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+/** The outbox endpoints: list (optionally one status) and retry one item now. */
+export function createOutboxApi(token: string) {
+  const http = ky.create({
+    prefixUrl: new URL('/api/admin/outbox/', location.origin).href,
+    headers: { authorization: `Bearer ${token}` },
+    retry: 0,
+  });
+  return {
+    list: (status: string) => http.get('', { searchParams: status ? { status } : {} }).json<{ items: OutboxItem[] }>(),
+    retry: (id: string) => http.post(`${encodeURIComponent(id)}/retry`).json(),
+  };
+}

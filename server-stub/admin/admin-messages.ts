@@ -49,6 +49,14 @@ export const ADMIN_EN = {
   'done.featured': "Made an editors' pick.",
   'done.unfeatured': "No longer an editors' pick.",
   heldByReports: 'held by reports',
+  outbox: 'Outgoing mail and webhooks',
+  'outbox.sent': 'sent',
+  'outbox.failed': 'failed',
+  'outbox.skipped': 'skipped',
+  'outbox.retry': 'Retry now',
+  'outbox.empty': 'The outbox is empty.',
+  'outbox.attempts': '{n} attempts',
+  'done.retried': 'Queued again.',
 } as const;
 
 /** A key of the moderation page's strings. */

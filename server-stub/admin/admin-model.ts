@@ -1,6 +1,7 @@
 import { batch, signal } from '@preact/signals';
 import { type AdminComment, createAdminApi, describeError } from './admin-api.ts';
 import type { AdminTranslator } from './admin-messages.ts';
+import { createOutboxModel } from './outbox-model.ts';
 
 const TOKEN_KEY = 'threadline-admin-token';
 
@@ -44,6 +45,8 @@ export function createAdminModel(tr: AdminTranslator) {
 
   return {
     token,
+    /** Outgoing mail and webhooks (outbox-model.ts). */
+    outbox: createOutboxModel(tr, () => token.value),
     status,
     thread,
     comments,

@@ -35,6 +35,10 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_FLAG_THRESHOLD` (3): reports from this many different readers hold a comment for review
  * - `THREADLINE_AUTO_CLOSE_DAYS` (0 = never): threads close this many days after their first comment
  * - `THREADLINE_TRUST_AFTER` (0 = off): authors with this many approved comments skip pre-moderation
+ * - `THREADLINE_SMTP_URL`, `THREADLINE_MAIL_FROM` (none): reply mail and owner alerts; without both there is no mail
+ * - `THREADLINE_NOTIFY_BATCH_MINUTES` (10): replies within this many minutes go out as one mail; 0 sends each at once
+ * - `THREADLINE_ALERT_EMAIL` (none, comma-separated), `THREADLINE_ALERT_ON` (pending): owner alerts per held comment, or `all`
+ * - `THREADLINE_WEBHOOK_URLS` (none, comma-separated): signed comment events; `THREADLINE_SLACK_WEBHOOK_URL` (none): held comments to chat
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const host = env.HOST || '127.0.0.1';
@@ -69,6 +73,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       audience: env.THREADLINE_SSO_AUDIENCE || undefined,
     },
     identity: (['optional', 'required', 'anonymous'] as const).find((m) => m === env.THREADLINE_IDENTITY),
+    notify: {
+      mail:
+        env.THREADLINE_SMTP_URL && env.THREADLINE_MAIL_FROM ? { smtpUrl: env.THREADLINE_SMTP_URL, from: env.THREADLINE_MAIL_FROM } : null,
+      batchMinutes: numberOr(env.THREADLINE_NOTIFY_BATCH_MINUTES, 10),
+      alertEmails: list(env.THREADLINE_ALERT_EMAIL),
+      alertOn: env.THREADLINE_ALERT_ON === 'all' ? 'all' : 'pending',
+      webhookUrls: list(env.THREADLINE_WEBHOOK_URLS),
+      slackUrl: env.THREADLINE_SLACK_WEBHOOK_URL || null,
+    },
     dbPath: env.THREADLINE_DB || './data/threadline.db',
     databaseUrl: env.DATABASE_URL || undefined,
     origins: [...demoOrigins, ...extraOrigins],

@@ -2,6 +2,9 @@ import { serverSecret } from './domain/edit-token.ts';
 import { jsonLogger } from './http/access-log.ts';
 import { type AppOptions, createApp } from './http/app.ts';
 import { listen } from './http/listen.ts';
+import { createWebhookSigner } from './outbound/signed-webhook.ts';
+import type { NotifySettings } from './outbox/notify-settings.ts';
+import { createOutboxSender } from './outbox/outbox-sender.ts';
 import type { CommentStore } from './store/comment-store.ts';
 import { openPgStore } from './store/pg-store.ts';
 import { seedIfEmpty } from './store/seed.ts';
@@ -43,6 +46,8 @@ export interface ServerConfig {
   flagThreshold?: number;
   autoCloseDays?: number;
   trustAfter?: number;
+  /** Reply mail, owner alerts and webhooks, delivered from the outbox by a background sender. */
+  notify: NotifySettings;
 }
 
 /** A running server. */
@@ -64,12 +69,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const closing = new AbortController();
   try {
     if (config.seedPageUrl !== null) await seedIfEmpty(store, config.seedPageUrl);
+    const secret = await serverSecret(store, config.secret);
     const app = createApp({
       store,
+      notify: config.notify,
       origins: config.origins,
       distDir: config.distDir,
       readCacheEntries: config.readCacheEntries,
-      secret: await serverSecret(store, config.secret),
+      secret,
       editWindowMs: config.editWindowMs,
       trustProxy: config.trustProxy,
       ...(config.adminToken ? { adminToken: config.adminToken } : {}),
@@ -96,12 +103,21 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         : {}),
     });
     const http = await listen(app, config.host, config.port, 'PORT');
+    // Mails and webhooks leave from here, never from a request: posting never waits for them.
+    const sender = createOutboxSender({
+      store,
+      settings: config.notify,
+      publicUrl: config.publicUrl.replace(/\/+$/, ''),
+      signer: createWebhookSigner(config.webhookSecret ?? secret),
+    });
+    sender.start();
     return {
       url: http.url,
       store,
       async close(graceMs = 0) {
         closing.abort();
         await http.close(graceMs);
+        await sender.stop();
         await store.close();
       },
     };

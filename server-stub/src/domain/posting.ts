@@ -93,6 +93,7 @@ export async function createComment(
       status,
       page: input.page,
       anchor: input.anchor,
+      notify: input.notify,
       ...(idempotencyKey ? { idempotency: { key: idempotencyKey, requestHash: hash } } : {}),
     });
     return { ...answer(ctx, comment), replayed: false };

@@ -20,6 +20,7 @@ describe('parseNewComment', () => {
     expect(parseNewComment(valid)).toEqual({
       thread: '/news/a',
       pow: null,
+      notify: null,
       parentId: null,
       authorName: null,
       authorEmail: null,

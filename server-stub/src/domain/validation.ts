@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { pickLanguage } from '../../../widget/src/protocol/languages.ts';
 import { countChars, LIMITS } from '../../../widget/src/protocol/limits.ts';
 import type { Anchor, ErrorCode } from '../../../widget/src/protocol/types.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -22,6 +23,8 @@ export interface NewCommentInput {
   anchor: (Anchor & { key: string }) | null;
   /** A solved proof-of-work challenge (base64 ALTCHA payload), when sent. */
   pow: string | null;
+  /** Mail the author asked for, in their language (ignored without an email or a mail server). */
+  notify: { mode: 'replies' | 'thread'; lang: string } | null;
 }
 
 const line = (max: number, tooLong: ErrorCode, label: string) =>
@@ -89,6 +92,12 @@ const postCommentSchema = z.strictObject({
     .max(2048, { error: 'pow is too long.' })
     .refine((s) => /^[A-Za-z0-9+/=]*$/.test(s), { message: 'pow must be a base64 ALTCHA payload.', params: { code: 'pow_invalid' } })
     .nullish(),
+  notify: z.enum(['replies', 'thread'], { error: 'notify must be "replies" or "thread".' }).nullish(),
+  lang: z
+    .string({ error: 'lang must be text.' })
+    .max(35, { error: 'lang is too long.' })
+    .refine((s) => /^[A-Za-z0-9-]*$/.test(s), { message: 'lang must be a language tag such as "de" or "pt-PT".' })
+    .nullish(),
   page: z
     .strictObject(
       {
@@ -153,7 +162,7 @@ function validate<T>(schema: z.ZodType<T>, json: unknown): T {
 
 /** Validates a parsed JSON body for `POST /api/comments`. */
 export function parseNewComment(json: unknown): NewCommentInput {
-  const { thread, parentId, author, body: text, page, hp, elapsedMs, anchor, pow } = validate(postCommentSchema, json);
+  const { thread, parentId, author, body: text, page, hp, elapsedMs, anchor, pow, notify, lang } = validate(postCommentSchema, json);
   if (anchor && parentId) {
     throw new HttpError(
       422,
@@ -174,6 +183,7 @@ export function parseNewComment(json: unknown): NewCommentInput {
     honeypot: hp ?? '',
     elapsedMs: elapsedMs ?? null,
     pow: pow || null,
+    notify: notify && author?.email ? { mode: notify, lang: pickLanguage([lang]) } : null,
     anchor:
       quoted && anchor
         ? { ...quoted, key: anchorKey(quoted), ...(anchor.position === undefined ? {} : { position: anchor.position }) }

@@ -6,6 +6,7 @@ import type { ApiContext } from './api-context.ts';
 import { HttpError } from './http-error.ts';
 import { type ActorEnv, requireModerator } from './moderator-auth.ts';
 import { limitOf, moderatorRoutes } from './moderator-routes.ts';
+import { outboxAdminRoutes } from './outbox-admin-routes.ts';
 import { parseBody } from './parse-body.ts';
 import { checkKey, limitBody } from './thread-routes.ts';
 
@@ -104,5 +105,6 @@ export function adminRoutes(ctx: ApiContext, adminToken: string | undefined): Ho
     return c.json({ kind, value, banned });
   });
   app.route('/', moderatorRoutes(ctx));
+  app.route('/outbox', outboxAdminRoutes(ctx));
   return app;
 }

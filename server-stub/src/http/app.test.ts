@@ -39,7 +39,7 @@ describe('GET /api/comments', () => {
       thread: { key: '/nothing-here', title: null, url: null, commentCount: 0, version: 0 },
       comments: [],
       nextCursor: null,
-      features: { pow: false },
+      features: { pow: false, notify: false },
     });
   });
 

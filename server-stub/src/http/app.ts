@@ -10,6 +10,8 @@ import { createRateLimiter } from '../domain/rate-limit.ts';
 import { createAkismet } from '../outbound/akismet.ts';
 import { createModerationWebhook } from '../outbound/moderation-webhook.ts';
 import { createWebhookSigner } from '../outbound/signed-webhook.ts';
+import { isNotifyOn, NO_NOTIFY, type NotifySettings } from '../outbox/notify-settings.ts';
+import { createOutboxPlan } from '../outbox/outbox-plan.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { accessLog, type Logger } from './access-log.ts';
 import { adminPage } from './admin-page.ts';
@@ -21,6 +23,7 @@ import { embedRoutes } from './embed-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
+import { notifyRoutes } from './notify-routes.ts';
 import { createReadCache } from './read-cache.ts';
 import { reportRoutes } from './report-routes.ts';
 import { createStreamSlots } from './stream-slots.ts';
@@ -85,6 +88,8 @@ export interface AppOptions {
   trustAfter?: number;
   /** Told of every comment readers' reports held for review (owner alerts, issue 15, connect here). */
   onCommentHeld?: (commentId: string) => void;
+  /** Reply mail, owner alerts, webhooks (outbox/notify-settings.ts); default none. The sender runs beside the app (outbox-sender.ts). */
+  notify?: Partial<NotifySettings>;
 }
 
 /** The external moderators the options switch on, combined (null: none). */
@@ -131,6 +136,9 @@ export function createApp(options: AppOptions): Hono {
     );
   }
   const identity: IdentityMode = verifyToken ? (options.identity ?? 'optional') : 'anonymous';
+  const notify: NotifySettings = { ...NO_NOTIFY, ...options.notify };
+  // Every write from now on enqueues what it causes in its own transaction.
+  options.store.setOutboxPlan(createOutboxPlan(notify, options.now));
   const ctx: ApiContext = {
     store: options.store,
     posting: {
@@ -158,7 +166,7 @@ export function createApp(options: AppOptions): Hono {
     verifyToken: identity === 'anonymous' ? null : verifyToken,
     reporting: { threshold: Math.max(1, options.flagThreshold ?? 3), onHeld: options.onCommentHeld ?? (() => {}) },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
-    features: { pow: pow !== null, ...(identity === 'anonymous' ? {} : { identity }) },
+    features: { pow: pow !== null, notify: isNotifyOn(notify), ...(identity === 'anonymous' ? {} : { identity }) },
     publicUrl,
     readCache: createReadCache(options.readCacheEntries ?? 500),
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
@@ -178,6 +186,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/counts', countsRoutes(ctx));
   app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));
+  app.route('/api/notify', notifyRoutes(ctx));
   app.route('/api/admin', adminRoutes(ctx, options.adminToken));
   app.route('/api/feeds', feedRoutes(ctx, options.adminToken));
   app.route('/admin', adminPage(options.distDir, !!options.adminToken));

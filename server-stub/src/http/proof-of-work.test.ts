@@ -38,7 +38,7 @@ describe.each(STORE_KINDS)('proof of work instead of a captcha ($name)', (kind) 
     const c = await g.challenge();
     expect(Object.keys(c).sort()).toEqual(['algorithm', 'challenge', 'maxnumber', 'salt', 'signature']);
     expect(c).toMatchObject({ algorithm: 'SHA-256', maxnumber: 2000 });
-    expect((await g.list()).features).toEqual({ pow: true });
+    expect((await g.list()).features).toEqual({ pow: true, notify: false });
   });
 
   it('needs a solution with every new comment: missing, wrong, expired or used ones are refused and store nothing', async () => {
@@ -75,7 +75,7 @@ describe.each(STORE_KINDS)('proof of work instead of a captcha ($name)', (kind) 
   it('is off by default: no challenge endpoint, and a pow field is neither needed nor refused', async () => {
     const g = await setup(false);
     expect((await g.app.request('/api/challenge')).status).toBe(404);
-    expect((await g.list()).features).toEqual({ pow: false });
+    expect((await g.list()).features).toEqual({ pow: false, notify: false });
     expect((await g.post({ thread: '/t', body: 'plain' })).status).toBe(201);
   });
 });

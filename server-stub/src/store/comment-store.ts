@@ -1,6 +1,9 @@
 import type { AdminComment } from '../../../widget/src/protocol/moderation.ts';
 import type { Anchor, AnchorCount, Comment, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import type { OutboxPlan } from '../outbox/outbox-plan.ts';
+import type { NotifyMode } from '../outbox/subscriptions.ts';
 import type { AdminQuery, ModerationStore } from './moderation-store.ts';
+import type { Rule } from './sql-steps.ts';
 
 /** A validated comment ready to be stored; the store assigns nothing but what it is given. */
 export interface StoredCommentInput {
@@ -26,6 +29,8 @@ export interface StoredCommentInput {
   anchor?: (Anchor & { key: string }) | null;
   /** Recorded in the same transaction, so a retried post finds the comment it created. */
   idempotency?: { key: string; requestHash: string };
+  /** The author asked for mail (`notify`, `lang`; see outbox/subscriptions.ts); ignored without a mail server. */
+  notify?: { mode: NotifyMode; lang: string } | null;
 }
 
 /** Where the previous page ended: the last top-level comment's insertion order and sort rank. */
@@ -174,6 +179,10 @@ export interface CommentStore extends ModerationStore {
    * the imported comments on their next load. Meant for the `import` command, one at a time.
    */
   importBatch<T>(work: (tx: ImportWriter) => Promise<T>): Promise<T>;
+  /** From now on, writes tell `plan` what happened, in their transaction (mails, alerts, webhooks; see outbox/). */
+  setOutboxPlan(plan: OutboxPlan): void;
+  /** Runs one rule (sql-steps.ts) in its own transaction: the outbox's queue and subscriptions use it. */
+  runRule<T>(rule: Rule<T>): Promise<T>;
   /** True when no comment is stored at all (used to decide on seeding). */
   isEmpty(): Promise<boolean>;
   /** Releases the database. */

@@ -86,6 +86,44 @@ const MIGRATIONS: readonly string[] = [
      after      TEXT
    );
    CREATE INDEX comments_fts ON comments USING GIN (to_tsvector('simple', body || ' ' || COALESCE(author_name, '')));`,
+  // Notifications (issue 15): the outbox (every mail and webhook, written in the transaction that causes it),
+  // addresses that asked for mail (double opt-in) and their subscriptions.
+  `CREATE TABLE outbox (
+     id           TEXT PRIMARY KEY,
+     kind         TEXT NOT NULL,
+     target       TEXT NOT NULL,
+     payload      TEXT NOT NULL,
+     batch_key    TEXT,
+     status       TEXT NOT NULL DEFAULT 'pending',
+     attempts     INTEGER NOT NULL DEFAULT 0,
+     created_at   TEXT NOT NULL,
+     window_from  TEXT NOT NULL,
+     due_at       TEXT NOT NULL,
+     leased_until TEXT,
+     sent_at      TEXT,
+     last_error   TEXT
+   );
+   CREATE INDEX outbox_due ON outbox(status, due_at);
+   CREATE INDEX outbox_batch ON outbox(batch_key, status);
+   CREATE TABLE notify_addresses (
+     email            TEXT PRIMARY KEY,
+     stop_token       TEXT NOT NULL UNIQUE,
+     confirmed_at     TEXT,
+     token_hash       TEXT,
+     token_expires_at TEXT,
+     confirm_sent_at  TEXT,
+     created_at       TEXT NOT NULL
+   );
+   CREATE TABLE subscriptions (
+     id         TEXT PRIMARY KEY,
+     email      TEXT NOT NULL,
+     thread_key TEXT NOT NULL,
+     comment_id TEXT NOT NULL DEFAULT '',
+     lang       TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     UNIQUE (email, thread_key, comment_id)
+   );
+   CREATE INDEX subscriptions_by_thread ON subscriptions(thread_key, comment_id);`,
 ];
 
 /** The schema version this server writes. */

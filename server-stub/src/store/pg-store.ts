@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
@@ -73,6 +74,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
   await listen();
 
   const counts = createCountMemo();
+  let outbox: OutboxPlan = NO_OUTBOX;
   const findRow = async (id: string) => (await q<CommentRow>('SELECT * FROM comments WHERE id = $1', [id]))[0];
 
   return {
@@ -169,14 +171,14 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       );
       return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
     },
-    insertComment: async (input) => (await runPgRule(pool, insertRule(input))).comment,
-    editComment: async (id, body, editedAt, status) => (await runPgRule(pool, editRule(id, body, editedAt, status))).comment,
-    deleteComment: async (id) => (await runPgRule(pool, removeRule(id))).comment,
+    insertComment: async (input) => (await runPgRule(pool, insertRule(input, outbox))).comment,
+    editComment: async (id, body, editedAt, status) => (await runPgRule(pool, editRule(id, body, editedAt, status, outbox))).comment,
+    deleteComment: async (id) => (await runPgRule(pool, removeRule(id, outbox))).comment,
     async setVote(id, voterId, ipHash, on, at, cap) {
       const { events: _events, ...result } = await runPgRule(pool, voteRule(id, voterId, ipHash, on, at, cap));
       return result;
     },
-    setStatus: async (id, status) => (await runPgRule(pool, setStatusRule(id, status))).comment,
+    setStatus: async (id, status) => (await runPgRule(pool, setStatusRule(id, status, outbox))).comment,
     async isNameReserved(nameKey) {
       return (await q('SELECT 1 FROM verified_names WHERE name_key = $1', [nameKey])).length > 0;
     },
@@ -251,6 +253,10 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return q<{ kind: 'ip' | 'email'; value: string }>('SELECT kind, value FROM bans ORDER BY created_at');
     },
     importBatch: (work) => runPgImport(pool, work),
+    setOutboxPlan(plan) {
+      outbox = plan;
+    },
+    runRule: (rule) => runPgRule(pool, rule),
     async isEmpty() {
       return (await q('SELECT 1 FROM comments LIMIT 1')).length === 0;
     },

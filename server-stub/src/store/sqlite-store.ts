@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
+import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
@@ -44,6 +45,7 @@ export function openSqliteStore(file: string): CommentStore {
   migrateSqlite(db);
   const write = createSqliteWriter(db);
   const moderation = prepareModeration(db);
+  let outbox: OutboxPlan = NO_OUTBOX;
 
   const selectVersion = db.prepare<[string], { version: number }>('SELECT version FROM threads WHERE key = ?');
   const selectThread = db.prepare<[string], { key: string; title: string | null; url: string | null; version: number; locked: number }>(
@@ -152,20 +154,20 @@ export function openSqliteStore(file: string): CommentStore {
       return row ? { requestHash: row.request_hash, commentId: row.comment_id } : null;
     },
     async insertComment(input) {
-      return publish(write(insertRule(input))).comment;
+      return publish(write(insertRule(input, outbox))).comment;
     },
     async editComment(id, body, editedAt, status) {
-      return publish(write(editRule(id, body, editedAt, status))).comment;
+      return publish(write(editRule(id, body, editedAt, status, outbox))).comment;
     },
     async deleteComment(id) {
-      return publish(write(removeRule(id))).comment;
+      return publish(write(removeRule(id, outbox))).comment;
     },
     async setVote(id, voterId, ipHash, on, at, cap) {
       const { events: _events, ...result } = publish(write(voteRule(id, voterId, ipHash, on, at, cap)));
       return result;
     },
     async setStatus(id, status) {
-      return publish(write(setStatusRule(id, status))).comment;
+      return publish(write(setStatusRule(id, status, outbox))).comment;
     },
     async isNameReserved(nameKey) {
       return moderation.isNameReserved(nameKey);
@@ -244,6 +246,12 @@ export function openSqliteStore(file: string): CommentStore {
         },
         work,
       );
+    },
+    setOutboxPlan(plan) {
+      outbox = plan;
+    },
+    async runRule(rule) {
+      return write(rule);
     },
     async isEmpty() {
       return !db.prepare('SELECT 1 FROM comments LIMIT 1').get();

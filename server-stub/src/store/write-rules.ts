@@ -1,5 +1,6 @@
 import { type Comment, isPublicStatus } from '../../../widget/src/protocol/types.ts';
 import { nameKey } from '../domain/reserved-name.ts';
+import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import { anchorColumns, type CommentRow, toComment } from './comment-rows.ts';
 import type { StoredCommentInput, VersionedEvent, VoteCap } from './comment-store.ts';
 import { one, type Rule, record, run } from './sql-steps.ts';
@@ -8,7 +9,8 @@ import { one, type Rule, record, run } from './sql-steps.ts';
  * The domain rules of every write, written once for SQLite and PostgreSQL (each store only runs
  * them, see sql-steps.ts). What readers may know follows one principle: a comment that is not
  * public (pending, rejected) changes nothing they can see, neither the thread version nor an
- * event nor a count.
+ * event nor a count. Each rule tells the outbox plan what happened (mails, alerts, webhooks are
+ * enqueued in the same transaction); imports pass none.
  */
 
 /** A write's result and the live events it recorded (published once the transaction commits). */
@@ -47,7 +49,7 @@ function* makePlaceholder(id: string): Rule<Comment> {
 }
 
 /** Stores a comment and its thread; a pending one is nobody else's business yet: no version, no event. */
-export function* insertRule(c: StoredCommentInput): Rule<Written<{ comment: Comment }>> {
+export function* insertRule(c: StoredCommentInput, outbox: OutboxPlan = NO_OUTBOX): Rule<Written<{ comment: Comment }>> {
   const status = c.status ?? 'published';
   const bump = status === 'published' ? 1 : 0;
   const { version } = (yield* one<{ version: number | string }>(
@@ -103,6 +105,8 @@ export function* insertRule(c: StoredCommentInput): Rule<Written<{ comment: Comm
     );
   }
   const comment = yield* current(c.id);
+  const who = { email: c.authorEmail, ipHash: c.ipHash ?? null, notify: c.notify ?? null };
+  yield* outbox.happened({ type: status === 'published' ? 'comment.created' : 'comment.pending', comment, ...who });
   if (status !== 'published') return { comment, events: [] };
   if (c.parentId !== null) yield* addToAncestors(c.parentId, 1);
   return { comment, events: [yield* record(c.thread, { type: 'comment', comment }, Number(version))] };
@@ -118,10 +122,12 @@ export function* editRule(
   body: string,
   editedAt: string,
   status: 'published' | 'pending',
+  outbox: OutboxPlan = NO_OUTBOX,
 ): Rule<Written<{ comment: Comment }>> {
   const before = (yield* row(id))!;
   yield* run('UPDATE comments SET body = ?, edited_at = ?, status = ? WHERE id = ?', body, editedAt, status, id);
   const comment = yield* current(id);
+  yield* outbox.happened({ type: 'comment.edited', comment, email: before.author_email, ipHash: before.ip_hash });
   if (before.status !== 'published') return { comment, events: [] };
   if (status === 'published') return { comment, events: [yield* record(comment.thread, { type: 'edit', comment })] };
   if (before.parent_id) yield* addToAncestors(before.parent_id, -1);
@@ -132,8 +138,9 @@ export function* editRule(
  * Deletes a comment: a placeholder stays where it has replies; otherwise it goes, and so does each
  * placeholder left without replies by that. A held comment goes without a word to readers.
  */
-export function* removeRule(id: string): Rule<Written<{ comment: Comment | null }>> {
+export function* removeRule(id: string, outbox: OutboxPlan = NO_OUTBOX): Rule<Written<{ comment: Comment | null }>> {
   const first = (yield* row(id))!;
+  yield* outbox.happened({ type: 'comment.deleted', comment: toComment(first), email: first.author_email, ipHash: first.ip_hash });
   if (yield* hasChildren(id)) {
     // A held comment's replies were public all along: its placeholder joins the count they are in.
     if (!isPublicStatus(first.status) && first.parent_id) yield* addToAncestors(first.parent_id, 1);
@@ -200,11 +207,18 @@ export function* voteRule(
  * Approves or rejects. Approval announces the comment once, like a new one; rejecting a published
  * comment acts like deleting it (a placeholder where it has replies); rejecting a held one is silent.
  */
-export function* setStatusRule(id: string, status: 'published' | 'rejected'): Rule<Written<{ comment: Comment }>> {
+export function* setStatusRule(
+  id: string,
+  status: 'published' | 'rejected',
+  outbox: OutboxPlan = NO_OUTBOX,
+): Rule<Written<{ comment: Comment }>> {
   const before = (yield* row(id))!;
   if (before.status === status) return { comment: toComment(before), events: [] };
   yield* run('UPDATE comments SET status = ? WHERE id = ?', status, id);
   const comment = yield* current(id);
+  const who = { email: before.author_email, ipHash: before.ip_hash };
+  if (status === 'published') yield* outbox.happened({ type: 'comment.approved', comment, ...who });
+  else if (before.status === 'published') yield* outbox.happened({ type: 'comment.deleted', comment, ...who });
   if (status === 'published') {
     if (before.parent_id) yield* addToAncestors(before.parent_id, 1);
     return { comment, events: [yield* record(before.thread_key, { type: 'comment', comment })] };

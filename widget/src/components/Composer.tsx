@@ -7,6 +7,7 @@ import { CommentBody } from './CommentBody.tsx';
 import { Confirm } from './Confirm.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { IdentityFields } from './IdentityFields.tsx';
+import { NotifyOptIn } from './NotifyOptIn.tsx';
 import { SignInBar } from './SignInBar.tsx';
 
 /** Props of Composer. */
@@ -122,6 +123,7 @@ export function Composer({ composer, replyTo, onCancel }: ComposerProps) {
       <SignInBar />
       {/* A signed-in reader's name comes from the site: no fields to fill in. */}
       {!session.identity.value && <IdentityFields idPrefix={ids} invalidField={error?.field} />}
+      <NotifyOptIn composer={composer} />
       {/* The honeypot: hidden from people, keyboards and screen readers; form-filling bots fill it. */}
       <div class="tl-hp">
         <label for={`${ids}-hp`}>{t.t('composer.honeypot')}</label>

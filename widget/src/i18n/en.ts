@@ -121,6 +121,8 @@ export const en = {
   'error.sign_in_required': 'Sign in to comment on this site. Your text is still here.',
   'error.name_reserved': 'That name belongs to a signed-in reader of this site. Please choose another.',
   // Notifications (issue 15)
+  'composer.notify': 'Email me when someone replies',
+  'composer.notifyHint': 'The first time, we send a link to confirm your address.',
   // Moderation (issue 16)
   'moderation.report': 'Report',
   'moderation.reportLabel': 'Report the comment by {name}',

@@ -141,6 +141,8 @@ export interface ServerFeatures {
   identity?: IdentityMode;
   /** The server offers "Sign in" through an OpenID provider (`GET /api/auth/login`); absent: it does not. */
   oidc?: boolean;
+  /** The server sends reply mail: posts may carry `notify` and `lang` (absent from servers before it: false). */
+  notify?: boolean;
 }
 
 /**
@@ -186,6 +188,13 @@ export interface PostCommentRequest {
   anchor?: Anchor;
   /** The solved proof-of-work challenge, base64 ALTCHA payload; required when the server's `features.pow` is on. */
   pow?: string;
+  /**
+   * Mail me (after a one-time confirmation of the address): `replies` to this comment, or every new
+   * comment in the `thread`. Needs `author.email`; ignored by servers without `features.notify`.
+   */
+  notify?: 'replies' | 'thread';
+  /** The reader's language (a tag of LANGUAGES), for the mails `notify` asks for. */
+  lang?: string;
 }
 
 /** `201` answer to `POST /api/comments`. */

@@ -32,8 +32,8 @@ export interface PostInput {
   body: string;
   /** Same key for every attempt at this text, so the server stores it once. */
   idempotencyKey: string;
-  /** Anti-spam signals: the honeypot's content and how long the form was open. */
-  extra?: Pick<PostCommentRequest, 'hp' | 'elapsedMs'>;
+  /** Anti-spam signals (the honeypot's content, how long the form was open) and the mail asked for (`notify`, `lang`). */
+  extra?: Pick<PostCommentRequest, 'hp' | 'elapsedMs' | 'notify' | 'lang'>;
 }
 
 /** The reader's writes from one view. */

@@ -10,6 +10,7 @@ import type { Comment } from '../protocol/types.ts';
 import { checkDraft } from './comment-checks.ts';
 import type { CommentWrites } from './comment-writes.ts';
 import type { Draft } from './drafts.ts';
+import { notifyFields } from './notify-choice.ts';
 import { randomId } from './reader-model.ts';
 import type { Session } from './session.ts';
 
@@ -25,7 +26,10 @@ export interface ComposerShape {
   readonly chars: ReadonlySignal<number>;
   /** True when the text was brought back from a draft of an earlier visit. */
   readonly isRestored: ReadonlySignal<boolean>;
+  /** The reader ticked "Email me when someone replies" (sent only where the server mails and an email is typed). */
+  readonly wantsMail: ReadonlySignal<boolean>;
   setBody(text: string): void;
+  setWantsMail(on: boolean): void;
   setHoneypot(text: string): void;
   /** The reader starts writing: work the post will need (a proof of work) begins in the background. */
   prepare(): void;
@@ -56,6 +60,7 @@ export const ComposerModel = createModel<ComposerShape, [ComposerDeps]>(({ sessi
   const isPending = signal(false);
   const error = signal<BackendError | null>(null);
   const honeypot = signal('');
+  const wantsMail = signal(false);
   const openedAt = Date.now();
   let attempt: Draft['attempt'] = saved?.attempt;
 
@@ -92,7 +97,7 @@ export const ComposerModel = createModel<ComposerShape, [ComposerDeps]>(({ sessi
         parentId,
         body: text,
         idempotencyKey: attempt.key,
-        extra: { hp: honeypot.value, elapsedMs: Date.now() - openedAt },
+        extra: { hp: honeypot.value, elapsedMs: Date.now() - openedAt, ...notifyFields(session, wantsMail.value) },
       });
       attempt = undefined;
       // Anything typed while it was sending is a new draft.
@@ -115,6 +120,10 @@ export const ComposerModel = createModel<ComposerShape, [ComposerDeps]>(({ sessi
     isPending,
     error,
     isRestored,
+    wantsMail,
+    setWantsMail(on) {
+      wantsMail.value = on;
+    },
     chars: computed(() => countChars(body.value)),
     setBody(text) {
       body.value = text;

@@ -147,6 +147,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'سجّل الدخول للتعليق على هذا الموقع. نصك ما زال هنا.',
   'error.name_reserved': 'هذا الاسم يخص قارئًا مسجّلًا في هذا الموقع. يُرجى اختيار اسم آخر.',
   // Notifications (issue 15)
+  'composer.notify': 'راسلني عندما يرد أحد',
+  'composer.notifyHint': 'في المرة الأولى نرسل رابطًا لتأكيد عنوانك.',
   // Moderation (issue 16)
   'moderation.report': 'إبلاغ',
   'moderation.reportLabel': 'الإبلاغ عن تعليق {name}',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Влезте, за да коментирате в този сайт. Текстът ви е запазен.',
   'error.name_reserved': 'Това име принадлежи на регистриран читател на сайта. Моля, изберете друго.',
   // Notifications (issue 15)
+  'composer.notify': 'Пишете ми, когато някой отговори',
+  'composer.notifyHint': 'Първия път ще изпратим връзка за потвърждение на адреса ви.',
   // Moderation (issue 16)
   'moderation.report': 'Докладване',
   'moderation.reportLabel': 'Докладване на коментара от {name}',

@@ -133,6 +133,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Inicia la sessió per comentar en aquest lloc. El teu text encara és aquí.',
   'error.name_reserved': 'Aquest nom pertany a un lector registrat d’aquest lloc. Tria’n un altre.',
   // Notifications (issue 15)
+  'composer.notify': 'Envia’m un correu quan algú respongui',
+  'composer.notifyHint': 'La primera vegada t’enviem un enllaç per confirmar l’adreça.',
   // Moderation (issue 16)
   'moderation.report': 'Denuncia',
   'moderation.reportLabel': 'Denuncia el comentari de {name}',

@@ -135,6 +135,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Přihlaste se, abyste mohli na tomto webu komentovat. Váš text tu zůstává.',
   'error.name_reserved': 'Toto jméno patří přihlášenému čtenáři tohoto webu. Zvolte prosím jiné.',
   // Notifications (issue 15)
+  'composer.notify': 'Pošlete mi e-mail, když někdo odpoví',
+  'composer.notifyHint': 'Poprvé pošleme odkaz k potvrzení vaší adresy.',
   // Moderation (issue 16)
   'moderation.report': 'Nahlásit',
   'moderation.reportLabel': 'Nahlásit komentář od {name}',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Log ind for at kommentere på dette websted. Din tekst er her stadig.',
   'error.name_reserved': 'Det navn tilhører en indlogget læser på dette websted. Vælg et andet.',
   // Notifications (issue 15)
+  'composer.notify': 'Send mig en e-mail, når nogen svarer',
+  'composer.notifyHint': 'Første gang sender vi et link, så du kan bekræfte din adresse.',
   // Moderation (issue 16)
   'moderation.report': 'Anmeld',
   'moderation.reportLabel': 'Anmeld kommentaren fra {name}',

@@ -126,6 +126,8 @@ export const catalog: Catalog = {
   'error.name_reserved':
     'Dieser Name gehört einer angemeldeten Leserin oder einem angemeldeten Leser dieser Website. Bitte wählen Sie einen anderen.',
   // Notifications (issue 15)
+  'composer.notify': 'Per E-Mail benachrichtigen, wenn jemand antwortet',
+  'composer.notifyHint': 'Beim ersten Mal senden wir einen Link zur Bestätigung Ihrer Adresse.',
   // Moderation (issue 16)
   'moderation.report': 'Melden',
   'moderation.reportLabel': 'Kommentar von {name} melden',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Συνδεθείτε για να σχολιάσετε σε αυτόν τον ιστότοπο. Το κείμενό σας είναι ακόμη εδώ.',
   'error.name_reserved': 'Αυτό το όνομα ανήκει σε συνδεδεμένο αναγνώστη του ιστότοπου. Επιλέξτε άλλο.',
   // Notifications (issue 15)
+  'composer.notify': 'Στείλτε μου email όταν κάποιος απαντήσει',
+  'composer.notifyHint': 'Την πρώτη φορά στέλνουμε σύνδεσμο για επιβεβαίωση της διεύθυνσής σας.',
   // Moderation (issue 16)
   'moderation.report': 'Αναφορά',
   'moderation.reportLabel': 'Αναφορά του σχολίου του/της {name}',

@@ -130,6 +130,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Inicia sesión para comentar en este sitio. Tu texto sigue aquí.',
   'error.name_reserved': 'Ese nombre pertenece a un lector registrado de este sitio. Elige otro.',
   // Notifications (issue 15)
+  'composer.notify': 'Avísame por correo cuando alguien responda',
+  'composer.notifyHint': 'La primera vez te enviamos un enlace para confirmar tu dirección.',
   // Moderation (issue 16)
   'moderation.report': 'Denunciar',
   'moderation.reportLabel': 'Denunciar el comentario de {name}',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'برای نظر دادن در این سایت وارد شوید. متن شما هنوز اینجاست.',
   'error.name_reserved': 'این نام متعلق به یکی از خوانندگان واردشدهٔ این سایت است. لطفاً نام دیگری انتخاب کنید.',
   // Notifications (issue 15)
+  'composer.notify': 'وقتی کسی پاسخ داد به من ایمیل بزن',
+  'composer.notifyHint': 'بار اول پیوندی برای تأیید نشانی‌تان می‌فرستیم.',
   // Moderation (issue 16)
   'moderation.report': 'گزارش',
   'moderation.reportLabel': 'گزارش دیدگاه {name}',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Kirjaudu sisään kommentoidaksesi tällä sivustolla. Tekstisi on yhä tallessa.',
   'error.name_reserved': 'Nimi kuuluu tämän sivuston kirjautuneelle lukijalle. Valitse toinen nimi.',
   // Notifications (issue 15)
+  'composer.notify': 'Lähetä minulle viesti, kun joku vastaa',
+  'composer.notifyHint': 'Ensimmäisellä kerralla lähetämme linkin osoitteesi vahvistamiseksi.',
   // Moderation (issue 16)
   'moderation.report': 'Ilmoita',
   'moderation.reportLabel': 'Ilmoita käyttäjän {name} kommentista',

@@ -131,6 +131,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Connectez-vous pour commenter sur ce site. Votre texte est toujours là.',
   'error.name_reserved': 'Ce nom appartient à un lecteur inscrit de ce site. Choisissez-en un autre.',
   // Notifications (issue 15)
+  'composer.notify': 'M’écrire quand quelqu’un répond',
+  'composer.notifyHint': 'La première fois, nous envoyons un lien pour confirmer votre adresse.',
   // Moderation (issue 16)
   'moderation.report': 'Signaler',
   'moderation.reportLabel': 'Signaler le commentaire de {name}',

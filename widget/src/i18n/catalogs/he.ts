@@ -129,6 +129,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'התחברו כדי להגיב באתר זה. הטקסט שלך עדיין כאן.',
   'error.name_reserved': 'השם הזה שייך לקורא רשום באתר. נא לבחור שם אחר.',
   // Notifications (issue 15)
+  'composer.notify': 'שלחו לי הודעה כשמישהו מגיב',
+  'composer.notifyHint': 'בפעם הראשונה נשלח קישור לאישור הכתובת.',
   // Moderation (issue 16)
   'moderation.report': 'דיווח',
   'moderation.reportLabel': 'דיווח על התגובה של {name}',

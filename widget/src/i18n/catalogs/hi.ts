@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'इस साइट पर टिप्पणी करने के लिए साइन इन करें। आपका लेख अभी भी यहाँ है।',
   'error.name_reserved': 'यह नाम इस साइट के एक साइन-इन पाठक का है। कृपया कोई दूसरा नाम चुनें।',
   // Notifications (issue 15)
+  'composer.notify': 'कोई जवाब दे तो मुझे ईमेल करें',
+  'composer.notifyHint': 'पहली बार हम आपका पता पक्का करने के लिए एक लिंक भेजेंगे।',
   // Moderation (issue 16)
   'moderation.report': 'रिपोर्ट करें',
   'moderation.reportLabel': '{name} की टिप्पणी की रिपोर्ट करें',

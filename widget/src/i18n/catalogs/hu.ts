@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Jelentkezzen be, hogy hozzászólhasson ezen az oldalon. A szövege megmaradt.',
   'error.name_reserved': 'Ez a név az oldal egy bejelentkezett olvasójáé. Kérjük, válasszon másikat.',
   // Notifications (issue 15)
+  'composer.notify': 'Kérek e-mailt, ha valaki válaszol',
+  'composer.notifyHint': 'Először küldünk egy linket a cím megerősítéséhez.',
   // Moderation (issue 16)
   'moderation.report': 'Jelentés',
   'moderation.reportLabel': '{name} hozzászólásának jelentése',

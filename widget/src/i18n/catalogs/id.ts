@@ -117,6 +117,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Masuk untuk berkomentar di situs ini. Teks Anda masih ada di sini.',
   'error.name_reserved': 'Nama itu milik pembaca terdaftar di situs ini. Silakan pilih nama lain.',
   // Notifications (issue 15)
+  'composer.notify': 'Kirimi saya email saat ada yang membalas',
+  'composer.notifyHint': 'Pertama kali, kami mengirim tautan untuk mengonfirmasi alamat Anda.',
   // Moderation (issue 16)
   'moderation.report': 'Laporkan',
   'moderation.reportLabel': 'Laporkan komentar dari {name}',

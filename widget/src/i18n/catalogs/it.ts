@@ -131,6 +131,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Accedi per commentare su questo sito. Il tuo testo è ancora qui.',
   'error.name_reserved': 'Questo nome appartiene a un lettore registrato di questo sito. Scegline un altro.',
   // Notifications (issue 15)
+  'composer.notify': 'Avvisami per email quando qualcuno risponde',
+  'composer.notifyHint': 'La prima volta ti mandiamo un link per confermare l’indirizzo.',
   // Moderation (issue 16)
   'moderation.report': 'Segnala',
   'moderation.reportLabel': 'Segnala il commento di {name}',

@@ -118,6 +118,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'このサイトでコメントするにはログインしてください。入力した文章は残っています。',
   'error.name_reserved': 'その名前はこのサイトのログイン済み読者のものです。別の名前を選んでください。',
   // Notifications (issue 15)
+  'composer.notify': '返信があったらメールで知らせる',
+  'composer.notifyHint': '初回はアドレス確認用のリンクをお送りします。',
   // Moderation (issue 16)
   'moderation.report': '報告',
   'moderation.reportLabel': '{name}さんのコメントを報告',

@@ -117,6 +117,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': '이 사이트에 댓글을 쓰려면 로그인하세요. 작성한 글은 그대로 있습니다.',
   'error.name_reserved': '이 이름은 이 사이트의 로그인한 독자가 사용 중입니다. 다른 이름을 선택하세요.',
   // Notifications (issue 15)
+  'composer.notify': '누군가 답글을 달면 메일로 알림',
+  'composer.notifyHint': '처음에는 주소 확인 링크를 보내 드립니다.',
   // Moderation (issue 16)
   'moderation.report': '신고',
   'moderation.reportLabel': '{name}님의 댓글 신고',

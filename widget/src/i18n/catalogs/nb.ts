@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Logg inn for å kommentere på dette nettstedet. Teksten din er fortsatt her.',
   'error.name_reserved': 'Det navnet tilhører en innlogget leser på dette nettstedet. Velg et annet.',
   // Notifications (issue 15)
+  'composer.notify': 'Send meg e-post når noen svarer',
+  'composer.notifyHint': 'Første gang sender vi en lenke for å bekrefte adressen din.',
   // Moderation (issue 16)
   'moderation.report': 'Rapporter',
   'moderation.reportLabel': 'Rapporter kommentaren fra {name}',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Log in om op deze site te reageren. Je tekst staat er nog.',
   'error.name_reserved': 'Die naam is van een ingelogde lezer van deze site. Kies een andere.',
   // Notifications (issue 15)
+  'composer.notify': 'Mail me als iemand reageert',
+  'composer.notifyHint': 'De eerste keer sturen we een link om je adres te bevestigen.',
   // Moderation (issue 16)
   'moderation.report': 'Melden',
   'moderation.reportLabel': 'Reactie van {name} melden',

@@ -136,6 +136,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Zaloguj się, aby komentować w tym serwisie. Twój tekst nadal tu jest.',
   'error.name_reserved': 'Ta nazwa należy do zalogowanego czytelnika tego serwisu. Wybierz inną.',
   // Notifications (issue 15)
+  'composer.notify': 'Powiadom mnie e-mailem o odpowiedziach',
+  'composer.notifyHint': 'Za pierwszym razem wyślemy link do potwierdzenia adresu.',
   // Moderation (issue 16)
   'moderation.report': 'Zgłoś',
   'moderation.reportLabel': 'Zgłoś komentarz użytkownika {name}',

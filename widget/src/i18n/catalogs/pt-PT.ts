@@ -131,6 +131,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Inicie sessão para comentar neste site. O seu texto continua aqui.',
   'error.name_reserved': 'Esse nome pertence a um leitor registado deste site. Escolha outro.',
   // Notifications (issue 15)
+  'composer.notify': 'Avise-me por e-mail quando alguém responder',
+  'composer.notifyHint': 'Da primeira vez, enviamos uma ligação para confirmar o seu endereço.',
   // Moderation (issue 16)
   'moderation.report': 'Denunciar',
   'moderation.reportLabel': 'Denunciar o comentário de {name}',

@@ -131,6 +131,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Entre para comentar neste site. Seu texto continua aqui.',
   'error.name_reserved': 'Esse nome pertence a um leitor cadastrado deste site. Escolha outro.',
   // Notifications (issue 15)
+  'composer.notify': 'Me avise por e-mail quando alguém responder',
+  'composer.notifyHint': 'Na primeira vez, enviamos um link para confirmar seu endereço.',
   // Moderation (issue 16)
   'moderation.report': 'Denunciar',
   'moderation.reportLabel': 'Denunciar o comentário de {name}',

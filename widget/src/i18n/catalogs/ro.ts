@@ -129,6 +129,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Autentificați-vă pentru a comenta pe acest site. Textul dvs. este încă aici.',
   'error.name_reserved': 'Acest nume aparține unui cititor autentificat al site-ului. Alegeți altul.',
   // Notifications (issue 15)
+  'composer.notify': 'Trimite-mi un e-mail când răspunde cineva',
+  'composer.notifyHint': 'Prima dată îți trimitem un link ca să confirmi adresa.',
   // Moderation (issue 16)
   'moderation.report': 'Raportează',
   'moderation.reportLabel': 'Raportează comentariul lui {name}',

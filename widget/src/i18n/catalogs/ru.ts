@@ -135,6 +135,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Войдите, чтобы комментировать на этом сайте. Ваш текст сохранён.',
   'error.name_reserved': 'Это имя принадлежит зарегистрированному читателю сайта. Выберите другое.',
   // Notifications (issue 15)
+  'composer.notify': 'Сообщать на почту об ответах',
+  'composer.notifyHint': 'В первый раз мы пришлём ссылку для подтверждения адреса.',
   // Moderation (issue 16)
   'moderation.report': 'Пожаловаться',
   'moderation.reportLabel': 'Пожаловаться на комментарий {name}',

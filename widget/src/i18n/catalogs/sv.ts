@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Logga in för att kommentera på den här webbplatsen. Din text finns kvar.',
   'error.name_reserved': 'Det namnet tillhör en inloggad läsare på webbplatsen. Välj ett annat.',
   // Notifications (issue 15)
+  'composer.notify': 'Mejla mig när någon svarar',
+  'composer.notifyHint': 'Första gången skickar vi en länk för att bekräfta din adress.',
   // Moderation (issue 16)
   'moderation.report': 'Anmäl',
   'moderation.reportLabel': 'Anmäl kommentaren från {name}',

@@ -117,6 +117,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'เข้าสู่ระบบเพื่อแสดงความคิดเห็นบนเว็บไซต์นี้ ข้อความของคุณยังอยู่',
   'error.name_reserved': 'ชื่อนี้เป็นของผู้อ่านที่เข้าสู่ระบบของเว็บไซต์นี้ โปรดเลือกชื่ออื่น',
   // Notifications (issue 15)
+  'composer.notify': 'ส่งอีเมลถึงฉันเมื่อมีคนตอบ',
+  'composer.notifyHint': 'ครั้งแรกเราจะส่งลิงก์เพื่อยืนยันที่อยู่อีเมลของคุณ',
   // Moderation (issue 16)
   'moderation.report': 'รายงาน',
   'moderation.reportLabel': 'รายงานความคิดเห็นของ {name}',

@@ -123,6 +123,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Bu sitede yorum yapmak için oturum açın. Metniniz hâlâ burada.',
   'error.name_reserved': 'Bu ad, sitenin oturum açmış bir okuruna ait. Lütfen başka bir ad seçin.',
   // Notifications (issue 15)
+  'composer.notify': 'Biri yanıtladığında bana e-posta gönder',
+  'composer.notifyHint': 'İlk seferde adresinizi onaylamanız için bir bağlantı göndeririz.',
   // Moderation (issue 16)
   'moderation.report': 'Bildir',
   'moderation.reportLabel': '{name} adlı kişinin yorumunu bildir',

@@ -135,6 +135,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Увійдіть, щоб коментувати на цьому сайті. Ваш текст збережено.',
   'error.name_reserved': 'Це ім’я належить зареєстрованому читачеві сайту. Оберіть інше.',
   // Notifications (issue 15)
+  'composer.notify': 'Повідомляти на пошту про відповіді',
+  'composer.notifyHint': 'Першого разу ми надішлемо посилання для підтвердження адреси.',
   // Moderation (issue 16)
   'moderation.report': 'Поскаржитися',
   'moderation.reportLabel': 'Поскаржитися на коментар {name}',

@@ -117,6 +117,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': 'Hãy đăng nhập để bình luận trên trang này. Nội dung của bạn vẫn còn đây.',
   'error.name_reserved': 'Tên này thuộc về một độc giả đã đăng nhập của trang. Vui lòng chọn tên khác.',
   // Notifications (issue 15)
+  'composer.notify': 'Gửi email cho tôi khi có người trả lời',
+  'composer.notifyHint': 'Lần đầu, chúng tôi gửi một liên kết để xác nhận địa chỉ của bạn.',
   // Moderation (issue 16)
   'moderation.report': 'Báo cáo',
   'moderation.reportLabel': 'Báo cáo bình luận của {name}',

@@ -117,6 +117,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': '请登录后在本站发表评论。你写的内容仍在这里。',
   'error.name_reserved': '这个名字属于本站一位已登录的读者。请换一个名字。',
   // Notifications (issue 15)
+  'composer.notify': '有人回复时给我发邮件',
+  'composer.notifyHint': '第一次会发送一个链接，用于确认你的邮箱。',
   // Moderation (issue 16)
   'moderation.report': '举报',
   'moderation.reportLabel': '举报 {name} 的评论',

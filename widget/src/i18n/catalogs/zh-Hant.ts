@@ -117,6 +117,8 @@ export const catalog: Catalog = {
   'error.sign_in_required': '請登入後在本站發表留言。你寫的內容仍在這裡。',
   'error.name_reserved': '這個名字屬於本站一位已登入的讀者。請換一個名字。',
   // Notifications (issue 15)
+  'composer.notify': '有人回覆時寄電子郵件給我',
+  'composer.notifyHint': '第一次會寄出一個連結，用來確認你的電子郵件。',
   // Moderation (issue 16)
   'moderation.report': '檢舉',
   'moderation.reportLabel': '檢舉 {name} 的留言',
