@@ -15,8 +15,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // (~0.55 KB), the shared language list with region rules and unpacking packed catalogs (~0.2 KB).
   // 33 KB with issues 11, 12 and 19: createModel and the split state models (~1.1 KB), the write
   // gate's proof-of-work ticket, features and held edits (~0.4 KB), word-boundary quote labels
-  // (~0.4 KB). Issue 13 is to bring the formatted thread back under 30 KB.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 33 * 1024 },
+  // (~0.4 KB). 34 KB with issue 13's first step (32.85 → 33.4 KB): drawing long pages in slices and
+  // keeping unchanged reply-tree nodes (~0.6 KB). Issue 13 is to bring the formatted thread back under 30 KB.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 34 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
