@@ -26,7 +26,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // model and styles, 15 English strings.
   // 36.5 KB with issue 15's reply-mail opt-in (the checkbox, its two English strings and the post's
   // notify and lang: 0.24 KB).
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 36.5 * 1024 },
+  // 37 KB with issue 13's first step (+0.6 KB): drawing long pages in slices and keeping unchanged
+  // reply-tree nodes.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.

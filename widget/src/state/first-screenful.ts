@@ -21,27 +21,7 @@ export function commentsOf(roots: readonly ReplyNode[]): Comment[] {
 }
 
 /** Where `id` comes in drawing order (0: first), or -1. */
-export function positionOf(roots: readonly ReplyNode[], id: string): number {
-  let at = 0;
-  for (const root of roots) {
-    const found = root.comment.id === id ? 0 : findBelow(root, id);
-    if (found >= 0) return at + found;
-    at += 1 + root.descendants;
-  }
-  return -1;
-}
-
-/** Position of `id` within `node`'s thread (node itself is 0), or -1. */
-function findBelow(node: ReplyNode, id: string): number {
-  let at = 1;
-  for (const reply of node.replies) {
-    if (reply.comment.id === id) return at;
-    const found = findBelow(reply, id);
-    if (found >= 0) return at + found;
-    at += 1 + reply.descendants;
-  }
-  return -1;
-}
+export const positionOf = (roots: readonly ReplyNode[], id: string): number => commentsOf(roots).findIndex((c) => c.id === id);
 
 /** The comments of a page that make its first screenful, in the order `order` draws them. */
 export function screenfulOf(comments: readonly Comment[], order: SortOrder): Comment[] {
