@@ -54,9 +54,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * adapters (issue 17: only data-backend pages load one), plus the largest language. Was 50 KB;
  * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
  * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB); 58.25 KB with sign-in (issue 14, 1.2 KB);
- * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15).
+ * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15); 61 KB with issue 13's slices (0.6 KB).
  */
-export const READER_TOTAL = 60 * 1024;
+export const READER_TOTAL = 61 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
