@@ -197,6 +197,27 @@ describe.each(STORE_KINDS)('notifications ($name)', (kind) => {
     expect(alert?.text).toContain('gus@x.test');
   });
 
+  it('a comment held by readers\' reports alerts the owner once (THREADLINE_ALERT_EMAIL)', async () => {
+    const s = await setup({ alertEmails: ['owner@news.test'] }, { flagThreshold: 2, trustProxy: true });
+    const c = await s.post({ body: 'Something rude', author: { name: 'Gus', email: 'gus@x.test' } });
+    await s.flush();
+    const report = (ip: string) =>
+      s.api.request(`/api/comments/${c.id}/flags`, {
+        method: 'POST',
+        body: JSON.stringify({ reason: 'abuse' }),
+        headers: { 'content-type': 'application/json', 'x-voter-id': `voter-${ip.replaceAll('.', '-')}`, 'x-forwarded-for': ip },
+      });
+    expect((await report('198.51.100.1')).status).toBe(200);
+    await s.flush();
+    expect(s.mailsTo('owner@news.test')).toHaveLength(0);
+    expect((await report('198.51.100.2')).status).toBe(200);
+    await s.flush();
+    const alerts = s.mailsTo('owner@news.test');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.subject).toBe('[threadline] flagged by a reader: Harbour plan');
+    expect(alerts[0]!.text).toContain('gus@x.test');
+  });
+
   it('replies within the batch window go out as one mail', async () => {
     const s = await setup({ batchMinutes: 10 });
     const top = await s.subscriber('ann@x.test');

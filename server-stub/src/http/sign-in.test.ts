@@ -196,7 +196,7 @@ describe.each(STORE_KINDS)('sign-in ($name)', (kind) => {
     const g = await setup({ identity: 'anonymous' });
     const { comment } = await g.create({ thread: '/t', body: 'typed name', author: { name: 'Typed' } }, g.bearer(await ann()));
     expect(comment.author).toEqual({ name: 'Typed', website: null });
-    expect((await g.list()).features).toEqual({ pow: false });
+    expect((await g.list()).features).toEqual({ pow: false, notify: false });
     await dispose?.();
     const h = await setup({ sso: {} });
     expect((await h.create({ thread: '/t', body: 'x' }, h.bearer('a.b.c'))).comment.author.verified).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { AdminComment, AuditEntry, Moderator, Report, ReportReason } from '../../../widget/src/protocol/moderation.ts';
+import type { OutboxPlan } from '../outbox/outbox-plan.ts';
 import { type CommentRow, toAdmin, toComment } from './comment-rows.ts';
 import type { VersionedEvent } from './comment-store.ts';
 import { audit, moderationRule, reportRule } from './moderation-rules.ts';
@@ -13,6 +14,8 @@ export interface RulePort {
   run<T>(rule: Rule<T>): Promise<T>;
   /** SQLite tells its subscribers itself; PostgreSQL's LISTEN does (so this does nothing there). */
   publish(events: VersionedEvent[]): void;
+  /** The store's outbox plan as it is now (set after the store opens): what moderation causes is mailed and sent from it. */
+  outbox(): OutboxPlan;
 }
 
 /** Words of a search, each quoted for FTS5 (its query syntax must never reach it from a request). */
@@ -98,11 +101,11 @@ export function createModerationStore(port: RulePort, dialect: Dialect): Moderat
   };
   return {
     async moderate(op, actor, at) {
-      const { comment } = await written(moderationRule(op, actor, at));
+      const { comment } = await written(moderationRule(op, actor, at, port.outbox()));
       return { comment };
     },
     async report(input) {
-      const { held, comment } = await written(reportRule(input));
+      const { held, comment } = await written(reportRule(input, port.outbox()));
       return { held, comment };
     },
     listForAdmin: (query) => port.run(adminList(query, dialect)),

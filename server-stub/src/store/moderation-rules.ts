@@ -1,5 +1,6 @@
 import type { AuditAction } from '../../../widget/src/protocol/moderation.ts';
 import type { Comment } from '../../../widget/src/protocol/types.ts';
+import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import type { CommentRow } from './comment-rows.ts';
 import type { ModerationOp, ReportInput } from './moderation-store.ts';
 import { one, type Rule, record, run } from './sql-steps.ts';
@@ -50,7 +51,7 @@ function* openReports(id: string): Rule<number> {
  * Stores a report once per reporter and comment. When the open reports reach the threshold, a
  * published comment is held for review: readers see it go (a `delete` event) as with a held edit.
  */
-export function* reportRule(r: ReportInput): Rule<Written<{ held: boolean; comment: Comment }>> {
+export function* reportRule(r: ReportInput, outbox: OutboxPlan = NO_OUTBOX): Rule<Written<{ held: boolean; comment: Comment }>> {
   yield* run(
     'INSERT INTO reports (comment_id, reporter, reason, note, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
     r.id,
@@ -74,7 +75,10 @@ export function* reportRule(r: ReportInput): Rule<Written<{ held: boolean; comme
     before: { status: 'published' },
     after: { status: 'pending', reports },
   });
-  return { held: true, comment: yield* current(r.id), events: [event] };
+  const comment = yield* current(r.id);
+  // The owner hears of it (THREADLINE_ALERT_EMAIL), in this same transaction.
+  yield* outbox.happened({ type: 'comment.flagged', comment, email: before.author_email, ipHash: before.ip_hash, reason: r.reason });
+  return { held: true, comment, events: [event] };
 }
 
 /** Announces a changed pick to readers while they can see the comment. */
@@ -92,6 +96,7 @@ function* commentOp(
   op: Exclude<ModerationOp, { kind: 'lock' | 'ban' }>,
   actor: string,
   at: string,
+  outbox: OutboxPlan,
 ): Rule<Written<{ comment: Comment | null }>> {
   const before = (yield* row(op.id))!;
   const base = { actor, at, commentId: op.id, thread: before.thread_key };
@@ -103,7 +108,7 @@ function* commentOp(
         op.status === 'published' ? 1 : 0,
         op.id,
       );
-      const done = yield* setStatusRule(op.id, op.status);
+      const done = yield* setStatusRule(op.id, op.status, outbox);
       yield* audit({
         ...base,
         action: op.status === 'published' ? 'approve' : 'reject',
@@ -115,7 +120,7 @@ function* commentOp(
     case 'delete': {
       yield* settleReports(op.id, at);
       yield* run('UPDATE comments SET featured = 0 WHERE id = ?', op.id);
-      const done = yield* removeRule(op.id);
+      const done = yield* removeRule(op.id, outbox);
       yield* audit({
         ...base,
         action: 'delete',
@@ -126,7 +131,7 @@ function* commentOp(
     }
     case 'edit': {
       yield* run("UPDATE comments SET edited_by = 'moderator' WHERE id = ?", op.id);
-      const done = yield* editRule(op.id, op.body, op.at, before.status === 'pending' ? 'pending' : 'published');
+      const done = yield* editRule(op.id, op.body, op.at, before.status === 'pending' ? 'pending' : 'published', outbox);
       yield* audit({ ...base, action: 'edit', before: { body: before.body }, after: { body: op.body, note: op.note } });
       return done;
     }
@@ -142,7 +147,7 @@ function* commentOp(
       const wasHeld = before.held_for === 'reports' && before.status === 'pending';
       yield* run('UPDATE comments SET held_for = NULL WHERE id = ?', op.id);
       // Held by reports alone: dismissing them brings it back, announced like a new comment.
-      const done = wasHeld ? yield* setStatusRule(op.id, 'published') : { comment: yield* current(op.id), events: [] };
+      const done = wasHeld ? yield* setStatusRule(op.id, 'published', outbox) : { comment: yield* current(op.id), events: [] };
       yield* audit({
         ...base,
         action: 'dismiss-reports',
@@ -155,7 +160,12 @@ function* commentOp(
 }
 
 /** Runs one moderation change with its audit entry. */
-export function* moderationRule(op: ModerationOp, actor: string, at: string): Rule<Written<{ comment: Comment | null }>> {
+export function* moderationRule(
+  op: ModerationOp,
+  actor: string,
+  at: string,
+  outbox: OutboxPlan = NO_OUTBOX,
+): Rule<Written<{ comment: Comment | null }>> {
   if (op.kind === 'lock') {
     const was = yield* one<{ locked: unknown }>('SELECT locked FROM threads WHERE key = ?', op.thread);
     // A lock changes what reads answer, so it changes the version too (cached answers and ETags move on).
@@ -186,5 +196,5 @@ export function* moderationRule(op: ModerationOp, actor: string, at: string): Ru
     yield* audit({ actor, at, action: op.banned ? 'ban' : 'unban', after: { kind: op.banKind, value: op.value } });
     return { comment: null, events: [] };
   }
-  return yield* commentOp(op, actor, at);
+  return yield* commentOp(op, actor, at, outbox);
 }

@@ -79,7 +79,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
 
   return {
     // Every instance hears of moderation events through LISTEN, this one included.
-    ...createModerationStore({ run: (rule) => runPgRule(pool, rule), publish: () => {} }, 'pg'),
+    ...createModerationStore({ run: (rule) => runPgRule(pool, rule), publish: () => {}, outbox: () => outbox }, 'pg'),
     async getThread(key) {
       const [row] = await q<{ key: string; title: string | null; url: string | null; version: string; locked: boolean }>(
         'SELECT key, title, url, version, locked FROM threads WHERE key = $1',

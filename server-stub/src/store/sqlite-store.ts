@@ -100,7 +100,10 @@ export function openSqliteStore(file: string): CommentStore {
     counts.set(key, version, n);
     return n;
   };
-  const moderationStore = createModerationStore({ run: async (rule) => write(rule), publish: (events) => publish({ events }) }, 'sqlite');
+  const moderationStore = createModerationStore(
+    { run: async (rule) => write(rule), publish: (events) => publish({ events }), outbox: () => outbox },
+    'sqlite',
+  );
 
   return {
     ...moderationStore,
