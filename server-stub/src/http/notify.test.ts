@@ -197,7 +197,7 @@ describe.each(STORE_KINDS)('notifications ($name)', (kind) => {
     expect(alert?.text).toContain('gus@x.test');
   });
 
-  it('a comment held by readers\' reports alerts the owner once (THREADLINE_ALERT_EMAIL)', async () => {
+  it("a comment held by readers' reports alerts the owner once (THREADLINE_ALERT_EMAIL)", async () => {
     const s = await setup({ alertEmails: ['owner@news.test'] }, { flagThreshold: 2, trustProxy: true });
     const c = await s.post({ body: 'Something rude', author: { name: 'Gus', email: 'gus@x.test' } });
     await s.flush();

@@ -41,6 +41,21 @@ describe('<NotifyOptIn> in the composer', () => {
     expect(fake.posts[0]?.req).toMatchObject({ notify: 'replies', lang: 'en', author: { email: 'ann@example.com' } });
   });
 
+  it('is offered to a signed-in reader whose token carries an email (no email field to type in)', async () => {
+    session.setFeatures({ pow: false, notify: true });
+    session.identity.value = {
+      token: 'a.b.c',
+      sub: 'u1',
+      name: 'Ann Lee',
+      email: 'ann@example.com',
+      roles: [],
+      expiresAt: Date.now() + 600_000,
+    };
+    await flush();
+    expect(field(/^Email/)).toBeUndefined();
+    expect(optIn()).toBeDefined();
+  });
+
   it('is not offered, and nothing is sent, where the server has no mail', async () => {
     session.setFeatures({ pow: false, notify: false });
     await type(field(/^Email/)!, 'ann@example.com');
