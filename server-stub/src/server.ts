@@ -39,6 +39,8 @@ export interface ServerConfig {
   /** Sign-in with the site's tokens (`THREADLINE_SSO_*`) and who may post (`THREADLINE_IDENTITY`). */
   sso: NonNullable<AppOptions['sso']>;
   identity: AppOptions['identity'];
+  /** "Sign in" with an OpenID provider (`THREADLINE_OIDC_*`). */
+  oidc: AppOptions['oidc'];
 }
 
 /** A running server. */
@@ -81,6 +83,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       akismet: config.akismet,
       sso: config.sso,
       identity: config.identity,
+      oidc: config.oidc,
       ...(config.log
         ? {
             log: jsonLogger,
