@@ -49,6 +49,7 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     win,
     auth: options.auth ?? (options.ssoTokenUrl ? tokenFromUrl(options.ssoTokenUrl) : undefined),
     signInLinks: { loginUrl: options.loginUrl ?? null, logoutUrl: options.logoutUrl ?? null },
+    api: options.backend ? undefined : options.api,
   });
   const view = createThreadView(session, {
     settings: { maxDepth: clampOption(options.maxDepth, 4, 1, 8), pageSize: clampOption(options.pageSize, DEFAULT_PAGE_SIZE, 1, 200) },
