@@ -61,3 +61,43 @@ export async function startOidcProvider(redirectUri: string): Promise<TestOidcPr
       }),
   };
 }
+
+/** Cookies by name, for one browser talking to the provider. */
+type Jar = Map<string, string>;
+const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+function keepCookies(jar: Jar, res: Response) {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const at = pair!.indexOf('=');
+    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
+  }
+}
+
+/** A reader at the provider, without a browser: logs in as `login`, consents, and returns the URL the provider sends them back to (the code and state). */
+export async function answerFromProvider(authorizationUrl: string, login: string, redirectUri: string): Promise<URL> {
+  const jar: Jar = new Map();
+  let url = authorizationUrl;
+  let form: Record<string, string> | null = null;
+  for (let hop = 0; hop < 12; hop++) {
+    if (url.startsWith(redirectUri)) return new URL(url);
+    const res: Response = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: cookieHeader(jar), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      ...(form ? { method: 'POST', body: new URLSearchParams(form).toString() } : {}),
+    });
+    keepCookies(jar, res);
+    form = null;
+    const location = res.headers.get('location');
+    if (location) {
+      url = new URL(location, url).href;
+      continue;
+    }
+    // A login or consent page: submit it as the reader would.
+    const html: string = await res.text();
+    const action = new URL(/action="([^"]+)"/.exec(html)![1]!, url).href;
+    const prompt: string = /name="prompt" value="(\w+)"/.exec(html)![1]!;
+    form = prompt === 'login' ? { prompt, login, password: 'anything' } : { prompt };
+    url = action;
+  }
+  throw new Error('the provider never sent the reader back');
+}

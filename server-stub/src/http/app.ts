@@ -172,7 +172,7 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));
   if (options.oidc && own && identity !== 'anonymous') {
-    const tokenSeconds = Math.min(MAX_TOKEN_SECONDS, Math.max(60, options.oidc.tokenSeconds ?? 3600));
+    const tokenSeconds = Math.min(MAX_TOKEN_SECONDS, Math.max(10, options.oidc.tokenSeconds ?? 3600));
     const client = createOidcClient(options.oidc);
     app.route('/api/auth/oidc', oidcRoutes({ client, own, tokenSeconds, origins: options.origins, secret, publicUrl, now, logError }));
   }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorResponse, PostCommentResponse, ThreadResponse } from '../../../widget/src/protocol/types.ts';
 import { createOidcClient } from '../auth/oidc-client.ts';
-import { startOidcProvider, type TestOidcProvider } from '../auth/test-oidc-provider.ts';
+import { answerFromProvider, startOidcProvider, type TestOidcProvider } from '../auth/test-oidc-provider.ts';
 import { type AppOptions, createApp } from './app.ts';
 import { STORE_KINDS } from './both-stores.ts';
 
@@ -13,46 +13,6 @@ beforeAll(async () => {
   provider = await startOidcProvider(CALLBACK);
 });
 afterAll(() => provider.close());
-
-/** Cookies by name, for one browser talking to the provider. */
-type Jar = Map<string, string>;
-const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-function keepCookies(jar: Jar, res: Response) {
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const at = pair!.indexOf('=');
-    jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-  }
-}
-
-/** A reader at the provider: logs in as `login`, consents, and returns the URL the provider sends them back to. */
-async function signInAtProvider(authorizationUrl: string, login: string): Promise<URL> {
-  const jar: Jar = new Map();
-  let url = authorizationUrl;
-  let form: Record<string, string> | null = null;
-  for (let hop = 0; hop < 12; hop++) {
-    if (url.startsWith(CALLBACK)) return new URL(url);
-    const res: Response = await fetch(url, {
-      redirect: 'manual',
-      headers: { cookie: cookieHeader(jar), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      ...(form ? { method: 'POST', body: new URLSearchParams(form).toString() } : {}),
-    });
-    keepCookies(jar, res);
-    form = null;
-    const location = res.headers.get('location');
-    if (location) {
-      url = new URL(location, url).href;
-      continue;
-    }
-    // A login or consent page: submit it as the reader would.
-    const html: string = await res.text();
-    const action = new URL(/action="([^"]+)"/.exec(html)![1]!, url).href;
-    const prompt: string = /name="prompt" value="(\w+)"/.exec(html)![1]!;
-    form = prompt === 'login' ? { prompt, login, password: 'anything' } : { prompt };
-    url = action;
-  }
-  throw new Error('the provider never sent the reader back');
-}
 
 const code = async (res: Response) => ((await res.json()) as ErrorResponse).error.code;
 const json = { accept: 'application/json' };
@@ -120,7 +80,7 @@ describe('OpenID sign-in', () => {
   it('hands the verified reader a token of its own, posted to the opener origin only, that posts under their name', async () => {
     const g = await setup();
     const { location, cookie } = await g.start();
-    const res = await g.callback(await signInAtProvider(location, 'ann'), cookie);
+    const res = await g.callback(await answerFromProvider(location, 'ann', CALLBACK), cookie);
     const html: string = await res.text();
     expect(res.status, html).toBe(200);
     expect(html).toContain(`"origin":"${SITE}"`);
@@ -150,7 +110,7 @@ describe('OpenID sign-in', () => {
   it('refuses an answer whose state is not the one this browser was given (login CSRF), and hands out no token', async () => {
     const g = await setup();
     const { location, cookie } = await g.start();
-    const back = await signInAtProvider(location, 'ann');
+    const back = await answerFromProvider(location, 'ann', CALLBACK);
     const forged = new URL(back);
     forged.searchParams.set('state', 'someone-elses-state-0123456789');
     const res = await g.callback(forged, cookie);
@@ -167,7 +127,7 @@ describe('OpenID sign-in', () => {
   it('refuses a code redeemed without the PKCE secret of its own start', async () => {
     const client = createOidcClient({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret });
     const { pending, url } = await client.start(SITE, CALLBACK);
-    const back = await signInAtProvider(url.href, 'ann');
+    const back = await answerFromProvider(url.href, 'ann', CALLBACK);
     const other = await client.start(SITE, CALLBACK);
     await expect(client.finish(back, { ...pending, verifier: other.pending.verifier })).rejects.toThrow();
     await expect(client.finish(back, pending)).resolves.toMatchObject({ sub: 'ann', name: 'Ann Okafor' });
@@ -195,7 +155,7 @@ describe('OpenID sign-in', () => {
   it('checks the origin again when handing the token over: one dropped from the list meanwhile gets nothing', async () => {
     const before = await setup();
     const { location, cookie } = await before.start('https://other.example');
-    const back = await signInAtProvider(location, 'ann');
+    const back = await answerFromProvider(location, 'ann', CALLBACK);
     // The same server (same secret), restarted with a shorter list.
     const after = await setup({ origins: [SITE] });
     const res = await after.callback(back, cookie);
