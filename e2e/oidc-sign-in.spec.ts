@@ -57,6 +57,8 @@ const withProvider = testWithProvider();
 withProvider(
   'a reader signs in with the OpenID provider in a popup, posts under the verified name, and signs out',
   async ({ page, stack }) => {
+    // Three visits and a popup: more than the default 30 s on a busy machine.
+    test.setTimeout(60_000);
     await openArticle(page, stack, LIBRARY_PATH);
     const form = page.locator('form.tl-composer').first();
     await expect(form.getByLabel('Name')).toBeVisible();
