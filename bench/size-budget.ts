@@ -18,8 +18,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // (~0.4 KB). Issue 13 is to bring the formatted thread back under 30 KB. 34.25 KB with issue 14
   // (sign-in: 33,636 → 34,849 bytes measured): the token model and its refresh, the Bearer hook,
   // the signed-in bar, "Sign in to comment", verified mark and staff badge, 9 English strings.
-  // 34.75 KB with its OpenID sign-in (34,849 → 35,338 bytes measured): the popup, the checked
-  // postMessage hand-off, the stored token and the Sign in / Sign out buttons.
+  // 34.75 KB with its OpenID sign-in (34,849 → 35,399 bytes measured): the popup, the checked
+  // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
   { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 34.75 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },

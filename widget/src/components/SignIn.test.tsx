@@ -128,4 +128,12 @@ describe('signing in with the server’s OpenID provider, as a reader sees it', 
     expect(localStorage.getItem(`threadline:oidc-token:${API}`)).toBeNull();
     expect(button('Sign in')).toBeDefined();
   });
+
+  it('signs the reader out when the server refuses their stored token', async () => {
+    await showWithProvider(true, testToken({ sub: 'oidc:ann', name: 'Ann Okafor', exp: Math.floor(Date.now() / 1000) + 600 }));
+    await vi.waitFor(() => expect(shown.text()).toContain('Signed in as Ann Okafor'));
+    session.rejectToken();
+    await vi.waitFor(() => expect(shown.text()).not.toContain('Signed in as'));
+    expect(localStorage.getItem(`threadline:oidc-token:${API}`)).toBeNull();
+  });
 });

@@ -37,7 +37,13 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   mounted.get(element)?.unmount();
   if (!options.backend && !options.api) throw new Error('[threadline] mount() needs `api` (or a `backend`).');
   // Writes carry the signed-in reader's token, read when each request leaves.
-  const backend = options.backend ?? createHttpBackend({ api: options.api!, token: () => session.identity.value?.token ?? null });
+  const backend =
+    options.backend ??
+    createHttpBackend({
+      api: options.api!,
+      token: () => session.identity.value?.token ?? null,
+      onTokenRejected: () => session.rejectToken(),
+    });
   const doc = element.ownerDocument;
   const win = doc.defaultView ?? window;
   const lang = pickLanguage([options.lang, element.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]);

@@ -59,6 +59,8 @@ export interface Session {
   readonly signInLinks: SignInLinks;
   /** "Sign in" through the server's OpenID provider (shown where `features.oidc` says it works); null where the site signs readers in itself. */
   readonly provider: Pick<ProviderSignIn, 'open' | 'signOut'> | null;
+  /** The server refused the reader's token: forget a stored OpenID token, or ask the site for a fresh one. */
+  rejectToken(): void;
   setTranslator(t: Translator): void;
   setFeatures(features: ServerFeatures | null): void;
   setInline(bridge: InlineBridge | null): void;
@@ -138,6 +140,10 @@ export function createSession({ backend, threadKey, page, t, win, auth, signInLi
     identity: signIn.identity,
     signInLinks: signInLinks ?? { loginUrl: null, logoutUrl: null },
     provider,
+    rejectToken() {
+      if (provider) provider.signOut();
+      else void signIn.refresh();
+    },
     setTranslator(next) {
       translator.value = next;
     },
