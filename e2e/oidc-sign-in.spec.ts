@@ -9,16 +9,16 @@ import { type Stack, startStack } from './stack.ts';
  * (oidc-provider on loopback, its own login and consent pages), through a popup.
  */
 function testWithProvider(tokenSeconds = 3600) {
-  return test.extend<{ provider: TestOidcProvider; stack: Stack }>({
+  return test.extend<{ provider: TestOidcProvider & { apiPort: number }; stack: Stack }>({
     provider: async ({}, use) => {
       const apiPort = await freePort();
       const provider = await startOidcProvider(`http://127.0.0.1:${apiPort}/api/auth/oidc/callback`);
-      await use(Object.assign(provider, { apiPort }));
+      await use({ ...provider, apiPort });
       await provider.close();
     },
     stack: async ({ provider }, use) => {
       const stack = await startStack({
-        apiPort: (provider as TestOidcProvider & { apiPort: number }).apiPort,
+        apiPort: provider.apiPort,
         env: {
           THREADLINE_OIDC_ISSUER: provider.issuer,
           THREADLINE_OIDC_CLIENT_ID: provider.clientId,
