@@ -28,7 +28,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // notify and lang: 0.24 KB).
   // 37 KB with issue 13's first step (+0.6 KB): drawing long pages in slices and keeping unchanged
   // reply-tree nodes.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37 * 1024 },
+  // 37.75 KB with issue 14's OpenID sign-in (34,849 → 35,399 bytes measured): the popup, the checked
+  // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.

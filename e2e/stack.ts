@@ -28,13 +28,15 @@ export interface Stack {
 export interface StackOptions {
   dbPath?: string;
   env?: Record<string, string>;
+  /** The API's port, where something (an OpenID provider's redirect URL) must know it first; default a free one. */
+  apiPort?: number;
 }
 
 /** Starts a fresh stack with its own empty (then seeded) database, or the one given. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-'));
   const dbPath = options.dbPath ?? path.join(dir, 'threadline.db');
-  const [apiPort, sitePort] = [await freePort(), await freePort()];
+  const [apiPort, sitePort] = [options.apiPort ?? (await freePort()), await freePort()];
   const api = `http://127.0.0.1:${apiPort}`;
   let child: ChildProcess | undefined;
 

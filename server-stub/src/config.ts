@@ -31,6 +31,8 @@ import { SEED_THREAD_KEY } from './store/seed.ts';
  * - `THREADLINE_AKISMET_KEY` (none): Akismet check of new comments and edits (spam is held); `THREADLINE_AKISMET_URL` (https://rest.akismet.com)
  * - `THREADLINE_SSO_SECRET` (none): verifies the site's HS256 sign-in tokens; `THREADLINE_SSO_JWKS_URL` (none): RS256/ES256 keys;
  *   `THREADLINE_SSO_ISSUER`, `THREADLINE_SSO_AUDIENCE` (none): required `iss` and `aud` when set
+ * - `THREADLINE_OIDC_ISSUER`, `THREADLINE_OIDC_CLIENT_ID`, `THREADLINE_OIDC_CLIENT_SECRET` (none): "Sign in" with an OpenID
+ *   provider (redirect URL `$THREADLINE_PUBLIC_URL/api/auth/oidc/callback`); `THREADLINE_OIDC_TOKEN_SECONDS` (3600): the server's own token's lifetime
  * - `THREADLINE_IDENTITY` (optional): `optional`, `required` (only signed-in readers post) or `anonymous` (tokens ignored)
  * - `THREADLINE_FLAG_THRESHOLD` (3): reports from this many different readers hold a comment for review
  * - `THREADLINE_AUTO_CLOSE_DAYS` (0 = never): threads close this many days after their first comment
@@ -72,6 +74,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       issuer: env.THREADLINE_SSO_ISSUER || undefined,
       audience: env.THREADLINE_SSO_AUDIENCE || undefined,
     },
+    oidc:
+      env.THREADLINE_OIDC_ISSUER && env.THREADLINE_OIDC_CLIENT_ID && env.THREADLINE_OIDC_CLIENT_SECRET
+        ? {
+            issuer: env.THREADLINE_OIDC_ISSUER,
+            clientId: env.THREADLINE_OIDC_CLIENT_ID,
+            clientSecret: env.THREADLINE_OIDC_CLIENT_SECRET,
+            tokenSeconds: positiveOr(env.THREADLINE_OIDC_TOKEN_SECONDS, 3600),
+          }
+        : undefined,
     identity: (['optional', 'required', 'anonymous'] as const).find((m) => m === env.THREADLINE_IDENTITY),
     notify: {
       mail:

@@ -48,6 +48,8 @@ export interface ServerConfig {
   trustAfter?: number;
   /** Reply mail, owner alerts and webhooks, delivered from the outbox by a background sender. */
   notify: NotifySettings;
+  /** "Sign in" with an OpenID provider (`THREADLINE_OIDC_*`). */
+  oidc: AppOptions['oidc'];
 }
 
 /** A running server. */
@@ -95,6 +97,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       ...(config.flagThreshold ? { flagThreshold: config.flagThreshold } : {}),
       ...(config.autoCloseDays ? { autoCloseDays: config.autoCloseDays } : {}),
       ...(config.trustAfter ? { trustAfter: config.trustAfter } : {}),
+      oidc: config.oidc,
       ...(config.log
         ? {
             log: jsonLogger,

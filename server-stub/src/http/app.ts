@@ -2,7 +2,9 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { IdentityMode } from '../../../widget/src/protocol/types.ts';
-import { createTokenVerifier, type SsoSettings } from '../auth/token-verifier.ts';
+import { createOidcClient, type OidcSettings } from '../auth/oidc-client.ts';
+import { ownTokenKey } from '../auth/own-token.ts';
+import { createTokenVerifier, MAX_TOKEN_SECONDS, type SsoSettings } from '../auth/token-verifier.ts';
 import { combineModerators, type ExternalModerator } from '../domain/external-moderation.ts';
 import type { PostingPolicy } from '../domain/policy.ts';
 import { createProofOfWork } from '../domain/proof-of-work.ts';
@@ -24,6 +26,7 @@ import { eventsRoute } from './events-route.ts';
 import { feedRoutes } from './feed-routes.ts';
 import { HttpError, isHttpError } from './http-error.ts';
 import { notifyRoutes } from './notify-routes.ts';
+import { oidcRoutes } from './oidc-routes.ts';
 import { createReadCache } from './read-cache.ts';
 import { reportRoutes } from './report-routes.ts';
 import { createStreamSlots } from './stream-slots.ts';
@@ -90,6 +93,8 @@ export interface AppOptions {
   onCommentHeld?: (commentId: string) => void;
   /** Reply mail, owner alerts, webhooks (outbox/notify-settings.ts); default none. The sender runs beside the app (outbox-sender.ts). */
   notify?: Partial<NotifySettings>;
+  /** "Sign in" with an OpenID provider (`THREADLINE_OIDC_ISSUER`, `…_CLIENT_ID`, `…_CLIENT_SECRET`); default: none. */
+  oidc?: OidcSettings | undefined;
 }
 
 /** The external moderators the options switch on, combined (null: none). */
@@ -129,7 +134,8 @@ export function createApp(options: AppOptions): Hono {
       )
     : null;
   const now = options.now ?? (() => new Date());
-  const verifyToken = createTokenVerifier(options.sso ?? {}, null, now);
+  const own = options.oidc ? ownTokenKey(secret, publicUrl) : null;
+  const verifyToken = createTokenVerifier(options.sso ?? {}, own, now);
   if (options.identity === 'required' && !verifyToken) {
     throw new Error(
       'THREADLINE_IDENTITY=required needs a way to sign in: set THREADLINE_SSO_SECRET, THREADLINE_SSO_JWKS_URL or THREADLINE_OIDC_*.',
@@ -166,7 +172,11 @@ export function createApp(options: AppOptions): Hono {
     verifyToken: identity === 'anonymous' ? null : verifyToken,
     reporting: { threshold: Math.max(1, options.flagThreshold ?? 3), onHeld: options.onCommentHeld ?? (() => {}) },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
-    features: { pow: pow !== null, notify: isNotifyOn(notify), ...(identity === 'anonymous' ? {} : { identity }) },
+    features: {
+      pow: pow !== null,
+      notify: isNotifyOn(notify),
+      ...(identity === 'anonymous' ? {} : { identity, ...(own ? { oidc: true } : {}) }),
+    },
     publicUrl,
     readCache: createReadCache(options.readCacheEntries ?? 500),
     voteLimiter: createRateLimiter(voteLimit.burst, voteLimit.perMinute / 60),
@@ -187,6 +197,11 @@ export function createApp(options: AppOptions): Hono {
   app.route('/api/anchors', anchorsRoutes(ctx));
   app.route('/api/events', eventsRoute(ctx));
   app.route('/api/notify', notifyRoutes(ctx));
+  if (options.oidc && own && identity !== 'anonymous') {
+    const tokenSeconds = Math.min(MAX_TOKEN_SECONDS, Math.max(10, options.oidc.tokenSeconds ?? 3600));
+    const client = createOidcClient(options.oidc);
+    app.route('/api/auth/oidc', oidcRoutes({ client, own, tokenSeconds, origins: options.origins, secret, publicUrl, now, logError }));
+  }
   app.route('/api/admin', adminRoutes(ctx, options.adminToken));
   app.route('/api/feeds', feedRoutes(ctx, options.adminToken));
   app.route('/admin', adminPage(options.distDir, !!options.adminToken));

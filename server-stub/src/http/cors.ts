@@ -15,3 +15,18 @@ export function apiCors(origins: readonly string[]): MiddlewareHandler {
     maxAge: 600,
   });
 }
+
+/**
+ * Whether `origin` is one the owner listed by name (a scheme, host and port, nothing more). `*` does
+ * not count: a sign-in token is handed only to a site the owner named.
+ */
+export function isListedOrigin(origins: readonly string[], origin: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) return false;
+  return origins.some((o) => o.replace(/\/+$/, '') === origin);
+}

@@ -50,6 +50,8 @@ beforeAll(async () => {
     votesPerIp: 0,
     pow: { maxNumber: 300 },
     sso: { secret: SSO_SECRET, issuer: 'https://site.example' },
+    // A provider that is never reached: every fuzzed OpenID request must be refused before discovery.
+    oidc: { issuer: 'http://127.0.0.1:9', clientId: 'fuzz', clientSecret: 'fuzz-secret' },
   });
   const signed = (claims: TestClaims, lifetime?: number) => signHs256(SSO_SECRET, { iss: 'https://site.example', ...claims }, lifetime);
   AUTHORIZATIONS.push(
@@ -258,5 +260,18 @@ describe(`fuzzing every endpoint with ${RUNS} requests`, () => {
     const refused = [...statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
     expect(refused).toBeGreaterThan(RUNS / 3);
     expect(statuses.get(201) ?? 0).toBeGreaterThan(10);
+  });
+
+  it('refuses every malformed OpenID start and callback with a 4xx, before asking the provider', async () => {
+    const failures: string[] = [];
+    const cookies = ['', 'tl_oidc=x', 'tl_oidc=e30.c2ln', `tl_oidc=${'%'.repeat(300)}`];
+    for (const value of ['https://evil.example', 'https://site.example/path', 'null', 'https://site.example:443', ...STRINGS]) {
+      for (const url of [`/api/auth/oidc/start?origin=${enc(value)}`, `/api/auth/oidc/callback?code=${enc(value)}&state=${enc(value)}`]) {
+        const res = await app.request(url, { headers: { cookie: cookies[url.length % cookies.length]! } });
+        await res.arrayBuffer();
+        if (res.status < 400 || res.status >= 500) failures.push(`${res.status} ${url}`);
+      }
+    }
+    expect(failures.slice(0, 10)).toEqual([]);
   });
 });

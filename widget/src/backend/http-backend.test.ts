@@ -38,4 +38,22 @@ describe('the HTTP backend and sign-in', () => {
       ['POST', null],
     ]);
   });
+
+  it('tells the session when the server refuses the token, and not for a guest’s refused write', async () => {
+    vi.stubGlobal('fetch', async (input: Request) => {
+      sent.push(input);
+      return new Response(JSON.stringify({ error: { code: 'invalid_token', message: 'x' } }), {
+        status: 401,
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    let token: string | null = 'header.payload.signature';
+    const onTokenRejected = vi.fn();
+    const backend = createHttpBackend({ api: 'https://comments.example', token: () => token, onTokenRejected, retries: 0 });
+    await expect(backend.postComment({ thread: '/t', body: 'hi' })).rejects.toMatchObject({ code: 'invalid_token' });
+    expect(onTokenRejected).toHaveBeenCalledTimes(1);
+    token = null;
+    await expect(backend.postComment({ thread: '/t', body: 'hi' })).rejects.toMatchObject({ code: 'invalid_token' });
+    expect(onTokenRejected).toHaveBeenCalledTimes(1);
+  });
 });

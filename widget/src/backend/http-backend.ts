@@ -23,6 +23,8 @@ export interface HttpBackendOptions {
   retries?: number;
   /** The signed-in reader's token, sent as `Authorization: Bearer` with every write (never with reads, which stay cacheable). Default: none. */
   token?: () => string | null;
+  /** Called when the server refuses that token (401 to a write that carried it): expired early, or signed with a key it no longer has. */
+  onTokenRejected?: () => void;
 }
 
 /** The threadline HTTP protocol (docs/protocol.md) over fetch, via ky. */
@@ -49,6 +51,12 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
         (request) => {
           const token = options.token?.();
           if (token) request.headers.set('Authorization', `Bearer ${token}`);
+        },
+      ],
+      afterResponse: [
+        (request, _options, response) => {
+          // With a token sent, a 401 can only be invalid_token: a valid token passes every sign-in check.
+          if (response.status === 401 && request.headers.has('Authorization')) options.onTokenRejected?.();
         },
       ],
     },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { comment, fakeBackend, testSession, testToken } from '../testing/fake-backend.ts';
@@ -80,5 +80,60 @@ describe('signing in, as a reader sees it', () => {
     expect(meta('b').textContent).toContain('Staff');
     expect(meta('c').querySelector('[aria-label="Verified"]')).toBeNull();
     expect(meta('c').textContent).not.toContain('Staff');
+  });
+});
+
+describe('signing in with the server’s OpenID provider, as a reader sees it', () => {
+  const API = 'https://comments.example';
+  async function showWithProvider(oidc: boolean, storedToken?: string) {
+    localStorage.clear();
+    if (storedToken) localStorage.setItem(`threadline:oidc-token:${API}`, storedToken);
+    const fake = fakeBackend([]);
+    const listThread = fake.backend.listThread;
+    fake.backend.listThread = async (...args) => ({
+      ...(await listThread(...args)),
+      features: { pow: false, identity: 'optional', ...(oidc ? { oidc } : {}) },
+    });
+    // A site without sign-in of its own: no auth, no login links.
+    session = testSession(fake.backend, '/t', { api: API });
+    view = createThreadView(session, { settings: { maxDepth: 4, pageSize: 20 }, thread: { sort: 'oldest' } });
+    await view.thread.load();
+    shown = renderInView(view, <App view={view} />);
+    await flush();
+  }
+  const button = (text: string) => [...shown.container.querySelectorAll('button')].find((b) => b.textContent === text);
+
+  it('offers "Sign in" only where the server says it works, and opens the provider in a popup', async () => {
+    await showWithProvider(false);
+    expect(button('Sign in')).toBeUndefined();
+    shown.unmount();
+    view.dispose();
+    session.dispose();
+    await showWithProvider(true);
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    button('Sign in')!.click();
+    expect(open).toHaveBeenCalledWith(
+      `${API}/api/auth/oidc/start?origin=${encodeURIComponent(location.origin)}`,
+      'threadline-sign-in',
+      expect.any(String),
+    );
+    open.mockRestore();
+  });
+
+  it('shows the stored sign-in, and "Sign out" forgets it', async () => {
+    await showWithProvider(true, testToken({ sub: 'oidc:ann', name: 'Ann Okafor', exp: Math.floor(Date.now() / 1000) + 600 }));
+    await vi.waitFor(() => expect(shown.text()).toContain('Signed in as Ann Okafor'));
+    button('Sign out')!.click();
+    await vi.waitFor(() => expect(labels().some((l) => l.startsWith('Name'))).toBe(true));
+    expect(localStorage.getItem(`threadline:oidc-token:${API}`)).toBeNull();
+    expect(button('Sign in')).toBeDefined();
+  });
+
+  it('signs the reader out when the server refuses their stored token', async () => {
+    await showWithProvider(true, testToken({ sub: 'oidc:ann', name: 'Ann Okafor', exp: Math.floor(Date.now() / 1000) + 600 }));
+    await vi.waitFor(() => expect(shown.text()).toContain('Signed in as Ann Okafor'));
+    session.rejectToken();
+    await vi.waitFor(() => expect(shown.text()).not.toContain('Signed in as'));
+    expect(localStorage.getItem(`threadline:oidc-token:${API}`)).toBeNull();
   });
 });

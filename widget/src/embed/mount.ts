@@ -37,7 +37,13 @@ export function mount(element: Element, options: MountOptions): MountHandle {
   mounted.get(element)?.unmount();
   if (!options.backend && !options.api) throw new Error('[threadline] mount() needs `api` (or a `backend`).');
   // Writes carry the signed-in reader's token, read when each request leaves.
-  const backend = options.backend ?? createHttpBackend({ api: options.api!, token: () => session.identity.value?.token ?? null });
+  const backend =
+    options.backend ??
+    createHttpBackend({
+      api: options.api!,
+      token: () => session.identity.value?.token ?? null,
+      onTokenRejected: () => session.rejectToken(),
+    });
   const doc = element.ownerDocument;
   const win = doc.defaultView ?? window;
   const lang = pickLanguage([options.lang, element.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]);
@@ -49,6 +55,7 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     win,
     auth: options.auth ?? (options.ssoTokenUrl ? tokenFromUrl(options.ssoTokenUrl) : undefined),
     signInLinks: { loginUrl: options.loginUrl ?? null, logoutUrl: options.logoutUrl ?? null },
+    api: options.backend ? undefined : options.api,
   });
   const view = createThreadView(session, {
     settings: { maxDepth: clampOption(options.maxDepth, 4, 1, 8), pageSize: clampOption(options.pageSize, DEFAULT_PAGE_SIZE, 1, 200) },

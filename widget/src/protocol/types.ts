@@ -139,7 +139,10 @@ export interface ServerFeatures {
   pow: boolean;
   /** Who may post (`THREADLINE_IDENTITY`); absent from servers without sign-in, which means `anonymous`. */
   identity?: IdentityMode;
-  /** The server offers "Sign in" through an OpenID provider (`GET /api/auth/login`); absent: it does not. */
+  /**
+   * The server offers "Sign in" through an OpenID provider (`THREADLINE_OIDC_*`): a popup opened at
+   * `GET /api/auth/oidc/start?origin=…` posts the server's own token back to the page. Absent: it does not.
+   */
   oidc?: boolean;
   /** The server sends reply mail: posts may carry `notify` and `lang` (absent from servers before it: false). */
   notify?: boolean;
@@ -267,6 +270,10 @@ export type ErrorCode =
   | 'invalid_token'
   | 'sign_in_required'
   | 'name_reserved'
+  | 'origin_not_allowed'
+  | 'state_mismatch'
+  | 'sign_in_failed'
+  | 'oidc_unavailable'
   | 'unauthorized'
   | 'not_found'
   | 'method_not_allowed'

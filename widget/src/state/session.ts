@@ -9,6 +9,7 @@ import type { Translator } from '../i18n/translator.ts';
 import type { Anchor, LiveEvent, ServerFeatures } from '../protocol/types.ts';
 import { drafts } from './drafts.ts';
 import { createPowTicket, type PowTicket } from './proof-of-work.ts';
+import { createProviderSignIn, type ProviderSignIn } from './provider-sign-in.ts';
 import { ReaderModel } from './reader-model.ts';
 import { createSignIn, type TokenSource } from './sign-in.ts';
 import type { SignedInReader } from './signed-in-reader.ts';
@@ -56,6 +57,10 @@ export interface Session {
   readonly identity: Signal<SignedInReader | null>;
   /** The site's "Sign in" and "Sign out" pages (`data-login-url`, `data-logout-url`), where it has them. */
   readonly signInLinks: SignInLinks;
+  /** "Sign in" through the server's OpenID provider (shown where `features.oidc` says it works); null where the site signs readers in itself. */
+  readonly provider: Pick<ProviderSignIn, 'open' | 'signOut'> | null;
+  /** The server refused the reader's token: forget a stored OpenID token, or ask the site for a fresh one. */
+  rejectToken(): void;
   setTranslator(t: Translator): void;
   setFeatures(features: ServerFeatures | null): void;
   setInline(bridge: InlineBridge | null): void;
@@ -80,6 +85,8 @@ export interface SessionOptions {
   /** Where the reader's sign-in token comes from (`mount({auth})`, `data-sso-token-url`); none: always a guest. */
   auth?: TokenSource | undefined;
   signInLinks?: SignInLinks;
+  /** The API whose OpenID sign-in the reader may use, where the site gives no `auth` of its own. */
+  api?: string | undefined;
 }
 
 /** The site's sign-in pages; null where it has none. */
@@ -89,14 +96,16 @@ export interface SignInLinks {
 }
 
 /** Creates the session of one mount. */
-export function createSession({ backend, threadKey, page, t, win, auth, signInLinks }: SessionOptions): Session {
+export function createSession({ backend, threadKey, page, t, win, auth, signInLinks, api }: SessionOptions): Session {
   const translator = signal(t);
   const now = signal(Date.now());
   const inline = signal<InlineBridge | null>(null);
   const features = signal<ServerFeatures | null>(null);
   const pow = createPowTicket(backend, () => features.value?.pow === true);
   const reader = new ReaderModel();
-  const signIn = createSignIn(auth, win);
+  // The site's own sign-in wins; without one, the server's OpenID sign-in keeps its token here.
+  const provider = !auth && api ? createProviderSignIn(api, win, () => void signIn.refresh()) : null;
+  const signIn = createSignIn(auth ?? provider?.source, win);
   void signIn.refresh();
   const views = new Set<SessionView>();
   const listeners = new Set<(event: LiveEvent) => void>();
@@ -130,6 +139,11 @@ export function createSession({ backend, threadKey, page, t, win, auth, signInLi
     pow,
     identity: signIn.identity,
     signInLinks: signInLinks ?? { loginUrl: null, logoutUrl: null },
+    provider,
+    rejectToken() {
+      if (provider) provider.signOut();
+      else void signIn.refresh();
+    },
     setTranslator(next) {
       translator.value = next;
     },
@@ -163,6 +177,7 @@ export function createSession({ backend, threadKey, page, t, win, auth, signInLi
       listeners.clear();
       views.clear();
       signIn.dispose();
+      provider?.dispose();
       reader[Symbol.dispose]();
     },
   };
