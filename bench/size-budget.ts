@@ -28,9 +28,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // notify and lang: 0.24 KB).
   // 37 KB with issue 13's first step (+0.6 KB): drawing long pages in slices and keeping unchanged
   // reply-tree nodes.
-  // 37.75 KB with issue 14's OpenID sign-in (34,849 → 35,399 bytes measured): the popup, the checked
+  // 37.25 KB with issue 14's OpenID sign-in (34,849 → 35,399 bytes measured): the popup, the checked
   // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.25 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
@@ -56,9 +56,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * adapters (issue 17: only data-backend pages load one), plus the largest language. Was 50 KB;
  * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
  * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB); 58.25 KB with sign-in (issue 14, 1.2 KB);
- * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15); 61 KB with issue 13's slices (0.6 KB).
+ * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15); 61 KB with issue 13's slices (0.6 KB); 61.25 KB with the OpenID sign-in (0.5 KB).
  */
-export const READER_TOTAL = 61 * 1024;
+export const READER_TOTAL = 61.25 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
