@@ -1,0 +1,39 @@
+import { CommentBody } from '../components/CommentBody.tsx';
+import { RelativeTime } from '../components/RelativeTime.tsx';
+import { useT } from '../state/thread-view.ts';
+import { ModerationControls } from './ModerationControls.tsx';
+import type { ModerationModel } from './moderation-model.ts';
+
+/** Props of HeldComments. */
+export interface HeldCommentsProps {
+  model: ModerationModel;
+}
+
+/** The thread's held comments, shown only to a moderator: marked pending or reported, each with its controls. */
+export function HeldComments({ model }: HeldCommentsProps) {
+  const t = useT();
+  const held = model.held.value;
+  if (held.length === 0) return null;
+  return (
+    <section class="tl-held" aria-labelledby="tl-held-heading">
+      <h3 class="tl-held-heading" id="tl-held-heading">
+        {t.t('moderation.held', { n: held.length })}
+      </h3>
+      <ul class="tl-list">
+        {held.map((c) => (
+          <li key={c.id} class="tl-item">
+            <article class="tl-comment tl-comment-held" data-comment-id={c.id} data-held={c.heldFor ?? 'pending'}>
+              <header class="tl-meta">
+                <span class="tl-author">{c.author.name ?? t.t('comment.anonymous')}</span>
+                <RelativeTime iso={c.createdAt} href={`#comment-${c.id}`} />
+                <span class="tl-pending">{t.t(c.heldFor === 'reports' ? 'moderation.markHeldByReports' : 'moderation.markPending')}</span>
+              </header>
+              <CommentBody text={c.body} format={c.bodyFormat} />
+              <ModerationControls comment={c} model={model} />
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
