@@ -1,17 +1,15 @@
-import { CommentBody } from '../components/CommentBody.tsx';
-import { RelativeTime } from '../components/RelativeTime.tsx';
-import { useT } from '../state/thread-view.ts';
+import type { Translator } from '../i18n/translator.ts';
 import { ModerationControls } from './ModerationControls.tsx';
 import type { ModerationModel } from './moderation-model.ts';
 
 /** Props of HeldComments. */
 export interface HeldCommentsProps {
   model: ModerationModel;
+  t: Translator;
 }
 
 /** The thread's held comments, shown only to a moderator: marked pending or reported, each with its controls. */
-export function HeldComments({ model }: HeldCommentsProps) {
-  const t = useT();
+export function HeldComments({ model, t }: HeldCommentsProps) {
   const held = model.held.value;
   if (held.length === 0) return null;
   return (
@@ -25,11 +23,12 @@ export function HeldComments({ model }: HeldCommentsProps) {
             <article class="tl-comment tl-comment-held" data-comment-id={c.id} data-held={c.heldFor ?? 'pending'}>
               <header class="tl-meta">
                 <span class="tl-author">{c.author.name ?? t.t('comment.anonymous')}</span>
-                <RelativeTime iso={c.createdAt} href={`#comment-${c.id}`} />
+                <time dateTime={c.createdAt}>{t.formatDate(c.createdAt)}</time>
                 <span class="tl-pending">{t.t(c.heldFor === 'reports' ? 'moderation.markHeldByReports' : 'moderation.markPending')}</span>
               </header>
-              <CommentBody text={c.body} format={c.bodyFormat} />
-              <ModerationControls comment={c} model={model} />
+              {/* The text as typed: a moderator judges what was written, not how it renders. */}
+              <p class="tl-body tl-held-body">{c.body}</p>
+              <ModerationControls comment={c} model={model} t={t} />
             </article>
           </li>
         ))}

@@ -1,5 +1,5 @@
+import type { Translator } from '../i18n/translator.ts';
 import type { Comment } from '../protocol/types.ts';
-import { useT } from '../state/thread-view.ts';
 import type { ModerationAction } from './moderation-api.ts';
 import type { ModerationModel } from './moderation-model.ts';
 
@@ -7,6 +7,7 @@ import type { ModerationModel } from './moderation-model.ts';
 export interface ModerationControlsProps {
   comment: Comment;
   model: ModerationModel;
+  t: Translator;
 }
 
 /** The actions that make sense for a comment in its status. */
@@ -26,8 +27,7 @@ const KEYS = {
 } as const;
 
 /** A moderator's buttons on one comment, with its report count and what went wrong. */
-export function ModerationControls({ comment, model }: ModerationControlsProps) {
-  const t = useT();
+export function ModerationControls({ comment, model, t }: ModerationControlsProps) {
   const actions = actionsFor(comment);
   if (actions.length === 0) return null;
   const reports = model.reportsOf(comment.id);

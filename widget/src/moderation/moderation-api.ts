@@ -4,15 +4,16 @@ import type { AdminComment } from '../protocol/moderation.ts';
 export type ModerationAction = 'approve' | 'reject' | 'feature' | 'unfeature' | 'delete' | 'ban';
 
 /** A refused or failed admin request: the server's code (`unauthorized`, `comment_not_found`…), or `network`. */
-export class ModerationError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ModerationError';
-  }
+export interface ModerationError extends Error {
+  readonly code: string;
 }
+
+/** A ModerationError. (Not a class: a parameter property would pull a helper into a chunk shared with every reader.) */
+export const moderationError = (code: string, message: string): ModerationError => Object.assign(new Error(message), { code });
+
+/** True for a ModerationError. */
+export const isModerationError = (err: unknown): err is ModerationError =>
+  err instanceof Error && typeof (err as { code?: unknown }).code === 'string';
 
 /** One typed function per admin endpoint the widget uses, with the signed-in moderator's token. */
 export function createModerationApi(base: string, token: () => string | null) {
@@ -26,10 +27,10 @@ export function createModerationApi(base: string, token: () => string | null) {
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
     } catch (err) {
-      throw new ModerationError('network', err instanceof Error ? err.message : String(err));
+      throw moderationError('network', err instanceof Error ? err.message : String(err));
     }
     const json = (await res.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
-    if (!res.ok) throw new ModerationError(json?.error?.code ?? `http_${res.status}`, json?.error?.message ?? `HTTP ${res.status}`);
+    if (!res.ok) throw moderationError(json?.error?.code ?? `http_${res.status}`, json?.error?.message ?? `HTTP ${res.status}`);
     return json as T;
   }
   const at = (id: string) => `comments/${encodeURIComponent(id)}`;

@@ -7,7 +7,7 @@ import { batch, computed, type ReadonlySignal, signal } from '@preact/signals';
 import type { AdminComment } from '../protocol/moderation.ts';
 import type { Comment } from '../protocol/types.ts';
 import type { Session } from '../state/session.ts';
-import { createModerationApi, type ModerationAction, ModerationError } from './moderation-api.ts';
+import { createModerationApi, isModerationError, type ModerationAction, type ModerationError, moderationError } from './moderation-api.ts';
 
 /** The state and actions of moderating in place. */
 export interface ModerationModel {
@@ -41,7 +41,7 @@ export function createModerationModel(session: Session, adminApi: string): Moder
       const list = await api.list(session.threadKey);
       if (!isDisposed) all.value = list;
     } catch (err) {
-      if (!isDisposed) error.value = err instanceof ModerationError ? err : new ModerationError('network', String(err));
+      if (!isDisposed) error.value = isModerationError(err) ? err : moderationError('network', String(err));
     }
   }
   // A new held comment, a report threshold reached, another moderator's decision: all come by the stream.
@@ -67,7 +67,7 @@ export function createModerationModel(session: Session, adminApi: string): Moder
         await refresh();
         return true;
       } catch (err) {
-        error.value = err instanceof ModerationError ? err : new ModerationError('network', String(err));
+        error.value = isModerationError(err) ? err : moderationError('network', String(err));
         return false;
       } finally {
         busy.value = null;

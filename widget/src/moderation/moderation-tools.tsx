@@ -9,8 +9,9 @@ import type { ModerationTools } from './moderation-slot.ts';
 export function createModerationTools(view: ThreadView): ModerationTools {
   const model = createModerationModel(view.session, view.session.backend.adminApi!);
   return {
-    Controls: ({ comment }) => <ModerationControls comment={comment} model={model} />,
-    Held: () => <HeldComments model={model} />,
+    // The translator is read at render, so a language switch reaches the tools too.
+    Controls: ({ comment }) => <ModerationControls comment={comment} model={model} t={view.session.t.value} />,
+    Held: () => <HeldComments model={model} t={view.session.t.value} />,
     dispose: () => model.dispose(),
   };
 }
