@@ -27,7 +27,7 @@ const admin = (id: string, over: Partial<AdminComment> = {}): AdminComment => ({
 });
 
 /** The moderators' API as the server answers it: the thread's comments, and every request recorded. */
-function stubAdminApi(listed: AdminComment[]) {
+function stubAdminApi(listed: AdminComment[], writeStatus = 200) {
   const calls: { method: string; path: string; auth: string | null; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (url: URL, init: RequestInit) => {
     const path = `${url.pathname}${url.search}`;
@@ -38,14 +38,16 @@ function stubAdminApi(listed: AdminComment[]) {
       body: init.body ? JSON.parse(String(init.body)) : null,
     });
     const json = init.method === 'GET' ? { comments: listed, nextBefore: null } : { ok: true };
+    if (init.method !== 'GET' && writeStatus !== 200)
+      return new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'no' } }), { status: writeStatus });
     return new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } });
   });
   return calls;
 }
 
-async function show(token: string, listed: AdminComment[]) {
+async function show(token: string, listed: AdminComment[], writeStatus = 200) {
   localStorage.clear();
-  const calls = stubAdminApi(listed);
+  const calls = stubAdminApi(listed, writeStatus);
   const fake = fakeBackend([comment('pub', { author: { name: 'Pat' }, body: 'A published one' })]);
   Object.assign(fake.backend, { adminApi: 'https://comments.example/api/admin/' });
   session = testSession(fake.backend, '/t', { auth: async () => token });
@@ -103,6 +105,13 @@ describe('moderating in place', () => {
       ['/api/admin/comments/pub/feature', { featured: true }],
       ['/api/admin/bans', { kind: 'ip', value: 'iphash-1', banned: true }],
     ]);
+  });
+
+  it('says so when the server refuses an action, and keeps the comment held', async () => {
+    await show(moderator, [admin('wait', { status: 'pending', body: 'Held for approval' })], 401);
+    await click(held()!.querySelector<HTMLButtonElement>('[data-comment-id="wait"] button')!);
+    await vi.waitFor(() => expect(held()!.querySelector('[role="alert"]')?.textContent).toBe('That did not work. Try again.'));
+    expect(held()!.querySelector('[data-comment-id="wait"]')).not.toBeNull();
   });
 
   it('shows other signed-in readers nothing of it, and asks the admin API nothing', async () => {

@@ -26,6 +26,9 @@ export interface ModerationModel {
   dispose(): void;
 }
 
+/** How often a moderator's widget looks for newly held comments (the stream does not carry them). */
+export const HELD_POLL_MS = 30_000;
+
 /** Moderation of the session's thread with the signed-in moderator's token. */
 export function createModerationModel(session: Session, adminApi: string): ModerationModel {
   const api = createModerationApi(adminApi, () => session.identity.value?.token ?? null);
@@ -46,6 +49,8 @@ export function createModerationModel(session: Session, adminApi: string): Moder
   }
   // A new held comment, a report threshold reached, another moderator's decision: all come by the stream.
   const stopListening = session.listen(() => void refresh());
+  // Except new held comments, which no reader's stream announces: look again now and then.
+  const poll = setInterval(() => void refresh(), HELD_POLL_MS);
   void refresh();
 
   return {
@@ -76,6 +81,7 @@ export function createModerationModel(session: Session, adminApi: string): Moder
     dispose() {
       isDisposed = true;
       stopListening();
+      clearInterval(poll);
     },
   };
 }
