@@ -30,13 +30,17 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // reply-tree nodes.
   // 37.25 KB with issue 14's OpenID sign-in (34,849 → 35,399 bytes measured): the popup, the checked
   // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.25 * 1024 },
+  // 37.75 KB with issue 16's moderating in place (+0.44 KB measured: the hook that loads the tools
+  // chunk for moderators, their styles and 12 English strings).
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
   { name: 'proof-of-work chunk', pattern: /^threadline-pow-solver-.*\.js$/, bytes: 1024 },
   // Inline comments (data-inline): markers, panel, fuzzy re-anchoring; only on pages that ask for them.
   { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8 * 1024 },
+  // Moderating in place (issue 16): only a signed-in moderator's browser loads it.
+  { name: 'moderation tools chunk', pattern: /^threadline-moderation-tools-.*\.js$/, bytes: 2 * 1024 },
   // Backend adapters (data-backend, issue 17): only pages that ask for one load it, never both.
   { name: 'WordPress adapter chunk', pattern: /^threadline-wordpress-adapter-.*\.js$/, bytes: 5 * 1024 },
   { name: 'static adapter chunk', pattern: /^threadline-static-backend-.*\.js$/, bytes: 2 * 1024 },
@@ -56,9 +60,12 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * adapters (issue 17: only data-backend pages load one), plus the largest language. Was 50 KB;
  * raised to 55 KB for the inline-comments chunk (7 KB), which only pages with data-inline load;
  * 57 KB with the widget's growth above and the proof-of-work chunk (0.7 KB); 58.25 KB with sign-in (issue 14, 1.2 KB);
- * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15); 61 KB with issue 13's slices (0.6 KB); 61.25 KB with the OpenID sign-in (0.5 KB).
+ * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15);
+ * 61 KB with issue 13's slices (0.6 KB); 61.25 KB with the OpenID sign-in (0.5 KB); 61.75 KB with
+ * moderating in place's 0.44 KB in threadline.js (issue 16). The moderation tools chunk is left out
+ * like the adapters: readers never load it.
  */
-export const READER_TOTAL = 61.25 * 1024;
+export const READER_TOTAL = 61.75 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
@@ -85,7 +92,7 @@ for (const { name, pattern, bytes } of BUDGETS) {
   }
 }
 const isLanguage = (f: string) => BUDGETS.find((b) => b.name === 'language chunk')!.pattern.test(f);
-const isAdapter = (f: string) => BUDGETS.some((b) => b.name.includes('adapter') && b.pattern.test(f));
+const isAdapter = (f: string) => BUDGETS.some((b) => (b.name.includes('adapter') || b.name.includes('moderation')) && b.pattern.test(f));
 const total =
   files.filter((f) => f !== 'embed.js' && !isLanguage(f) && !isAdapter(f)).reduce((n, f) => n + gz(f), 0) +
   Math.max(0, ...files.filter(isLanguage).map(gz));

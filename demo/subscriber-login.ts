@@ -6,6 +6,8 @@ import { SignJWT } from 'jose';
 interface Subscriber {
   name: string;
   staff: boolean;
+  /** Moderates comments (the `moderator` role): moderates in place inside the widget. */
+  moderator?: boolean;
 }
 
 const COOKIE = 'demo_subscriber';
@@ -14,7 +16,7 @@ const backTo = (back: string | undefined) => (back && /^\/[\w/?=&.-]*$/.test(bac
 
 /**
  * A fake "subscriber" sign-in for the demo site, as a news site's own accounts would do it: a
- * login form (any name, no password; a box to be staff), a cookie, and the token endpoint the
+ * login form (any name, no password; boxes to be staff or a moderator), a cookie, and the token endpoint the
  * widget asks (`data-sso-token-url`), which signs a 10-minute HS256 token with `secret`
  * (THREADLINE_SSO_SECRET). A demo only: the cookie is not signed.
  */
@@ -34,6 +36,7 @@ export function subscriberLogin(secret: string): Hono {
 <form method="post" action="/login?back=${encodeURIComponent(backTo(c.req.query('back')))}">
 <label>Name <input name="name" required maxlength="80" autocomplete="name"></label>
 <label><input type="checkbox" name="staff" value="1"> I work at the Ledger (staff)</label>
+<label><input type="checkbox" name="moderator" value="1"> I moderate comments (moderator)</label>
 <button type="submit">Sign in</button></form></main></body></html>`),
   );
   app.post('/login', async (c) => {
@@ -42,7 +45,7 @@ export function subscriberLogin(secret: string): Hono {
       .trim()
       .slice(0, 80);
     if (!name) return c.redirect(`/login?back=${encodeURIComponent(backTo(c.req.query('back')))}`);
-    const subscriber: Subscriber = { name, staff: form.staff === '1' };
+    const subscriber: Subscriber = { name, staff: form.staff === '1', moderator: form.moderator === '1' };
     setCookie(c, COOKIE, Buffer.from(JSON.stringify(subscriber)).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'Lax' });
     return c.redirect(backTo(c.req.query('back')));
   });
@@ -54,7 +57,7 @@ export function subscriberLogin(secret: string): Hono {
     c.header('Cache-Control', 'no-store');
     const who = current(getCookie(c, COOKIE));
     if (!who) return c.body(null, 204);
-    const token = await new SignJWT({ name: who.name, roles: who.staff ? ['staff'] : [] })
+    const token = await new SignJWT({ name: who.name, roles: [...(who.staff ? ['staff'] : []), ...(who.moderator ? ['moderator'] : [])] })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(`demo:${who.name.toLowerCase()}`)
       .setIssuedAt()

@@ -45,7 +45,7 @@ test('a reader reports a comment; at the threshold it leaves every reader’s pa
   await page.goto(`${stack.api}/admin`);
   await page.getByLabel('Admin token').fill(ADMIN);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Status').selectOption('reported');
+  await page.getByRole('tab', { name: 'Reported' }).click();
   const item = page.locator('li.comment', { hasText: 'Cheap watches at my shop' });
   await expect(item.locator('.reports')).toContainText('Reports: 3 · held by reports');
   await expect(item.locator('.reports li').first()).toContainText('spam · advertising');

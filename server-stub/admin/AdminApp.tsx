@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { AuditPanel } from './AuditPanel.tsx';
 import type { AdminKey, AdminTranslator } from './admin-messages.ts';
-import type { AdminModel } from './admin-model.ts';
+import { type AdminModel, TABS } from './admin-model.ts';
+import { ModeratorsPanel } from './ModeratorsPanel.tsx';
 import { OutboxPanel } from './OutboxPanel.tsx';
+import { QueuePanel } from './QueuePanel.tsx';
 
 /** Props of AdminApp. */
 export interface AdminAppProps {
@@ -10,14 +13,16 @@ export interface AdminAppProps {
   tr: AdminTranslator;
 }
 
-const STATUSES = ['pending', 'reported', 'published', 'rejected', 'deleted', ''];
-
-/** The moderation page: sign in with the admin token, then approve, reject, delete, ban and lock. */
+/** The moderation page: sign in with a token, then the queues, the audit log and (the owner's) the team, as tabs. */
 export function AdminApp({ model, tr }: AdminAppProps) {
   const { t } = tr;
   const [tokenInput, setTokenInput] = useState(model.token.value);
-  const [lockKey, setLockKey] = useState('');
   const msg = model.message.value;
+  const message = msg && (
+    <p role={msg.kind === 'error' ? 'alert' : 'status'} class={msg.kind}>
+      {msg.text}
+    </p>
+  );
   if (!model.isSignedIn.value) {
     return (
       <main class="admin">
@@ -38,14 +43,12 @@ export function AdminApp({ model, tr }: AdminAppProps) {
           />
           <button type="submit">{t('signIn')}</button>
         </form>
-        {msg && (
-          <p role="alert" class={msg.kind}>
-            {msg.text}
-          </p>
-        )}
+        {message}
       </main>
     );
   }
+  const tab = model.tab.value;
+  const tabs = TABS.filter((name) => name !== 'moderators' || model.isOwner.value);
   return (
     <main class="admin">
       <header>
@@ -54,131 +57,43 @@ export function AdminApp({ model, tr }: AdminAppProps) {
           {t('signOut')}
         </button>
       </header>
-      <form
-        class="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void model.load();
-        }}
-      >
-        <label>
-          {t('status')}{' '}
-          <select
-            value={model.status.value}
-            onChange={(e) => {
-              model.status.value = e.currentTarget.value;
-              void model.load();
+      <div class="tabs" role="tablist" aria-label={t('title')}>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls="panel"
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => void model.show(name)}
+            onKeyDown={(e) => {
+              // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
+              const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (!step) return;
+              const next = tabs[(tabs.indexOf(name) + step + tabs.length) % tabs.length]!;
+              void model.show(next);
+              document.getElementById(`tab-${next}`)?.focus();
             }}
           >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s || 'all'}` as AdminKey)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('thread')}{' '}
-          <input value={model.thread.value} placeholder="/news/…" onInput={(e) => (model.thread.value = e.currentTarget.value)} />
-        </label>
-        <button type="submit">{t('show')}</button>
-      </form>
-      <form
-        class="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-        }}
-      >
-        <label>
-          {t('lockThread')} <input value={lockKey} placeholder="/news/…" onInput={(e) => setLockKey(e.currentTarget.value)} />
-        </label>
-        <button type="button" disabled={!lockKey.trim()} onClick={() => void model.lock(lockKey.trim(), true)}>
-          {t('lock')}
-        </button>
-        <button type="button" disabled={!lockKey.trim()} onClick={() => void model.lock(lockKey.trim(), false)}>
-          {t('reopen')}
-        </button>
-      </form>
-      {msg && (
-        <p role={msg.kind === 'error' ? 'alert' : 'status'} class={msg.kind}>
-          {msg.text}
-        </p>
-      )}
-      {model.comments.value.length === 0 ? (
-        <p class="empty">{t('empty')}</p>
-      ) : (
-        <ul class="comments">
-          {model.comments.value.map((c) => (
-            <li key={c.id} class="comment" data-comment-id={c.id}>
-              <p class="meta">
-                <strong>{c.author.name ?? t('anonymous')}</strong> {c.authorEmail && <span>&lt;{c.authorEmail}&gt;</span>} ·{' '}
-                <span class="status">{t(`status.${c.status}` as AdminKey)}</span> ·{' '}
-                <time dateTime={c.createdAt}>{new Date(c.createdAt).toLocaleString(tr.lang)}</time> · <code>{c.thread}</code>
-              </p>
-              {c.anchor && <p class="anchor">{t('anchor', { quote: c.anchor.exact })}</p>}
-              <p class="body">{c.body || t('noText')}</p>
-              {c.reports && c.reports.length > 0 && (
-                <div class="reports">
-                  <p>
-                    {t('reports', { n: String(c.reports.length) })}
-                    {c.heldFor === 'reports' && ` · ${t('heldByReports')}`}
-                  </p>
-                  <ul>
-                    {c.reports.map((r) => (
-                      <li key={r.at + r.reason}>
-                        <strong>{t(`reason.${r.reason}`)}</strong>
-                        {r.note && ` · ${r.note}`} · <time dateTime={r.at}>{new Date(r.at).toLocaleString(tr.lang)}</time>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-              <p class="actions">
-                {c.status !== 'published' && c.status !== 'deleted' && (
-                  <button type="button" onClick={() => void model.approve(c)}>
-                    {t('approve')}
-                  </button>
-                )}
-                {(c.status === 'pending' || c.status === 'published') && (
-                  <button type="button" onClick={() => void model.reject(c)}>
-                    {t('reject')}
-                  </button>
-                )}
-                {c.reports && c.reports.length > 0 && (
-                  <button type="button" onClick={() => void model.dismissReports(c)}>
-                    {t('dismissReports')}
-                  </button>
-                )}
-                {c.status === 'published' && (
-                  <button type="button" aria-pressed={!!c.featured} onClick={() => void model.feature(c, !c.featured)}>
-                    {t(c.featured ? 'unfeature' : 'feature')}
-                  </button>
-                )}
-                {c.status !== 'deleted' && (
-                  <button type="button" onClick={() => void model.remove(c)}>
-                    {t('delete')}
-                  </button>
-                )}
-                {c.authorEmail && (
-                  <button type="button" onClick={() => void model.banEmail(c)}>
-                    {t('banEmail')}
-                  </button>
-                )}
-                {c.ipHash && (
-                  <button type="button" onClick={() => void model.banIp(c)}>
-                    {t('banIp')}
-                  </button>
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {model.nextBefore.value && (
-        <button type="button" onClick={() => void model.load(true)}>
-          {t('older')}
-        </button>
-      )}
+            {t(`tab.${name}` as AdminKey)}
+          </button>
+        ))}
+      </div>
+      <p class="sr-only" aria-live="polite">
+        {model.announcement.value}
+      </p>
+      <section id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab !== 'moderators' && message}
+        {tab === 'audit' ? (
+          <AuditPanel model={model.audit} tr={tr} />
+        ) : tab === 'moderators' ? (
+          <ModeratorsPanel model={model.team} tr={tr} />
+        ) : (
+          <QueuePanel model={model} tr={tr} />
+        )}
+      </section>
       <OutboxPanel model={model.outbox} tr={tr} />
     </main>
   );

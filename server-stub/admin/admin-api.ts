@@ -1,9 +1,9 @@
 import ky, { HTTPError } from 'ky';
-import type { AdminComment } from '../../widget/src/protocol/moderation.ts';
+import type { AdminComment, AuditEntry, Moderator, NewModeratorResponse } from '../../widget/src/protocol/moderation.ts';
 import type { ErrorResponse } from '../../widget/src/protocol/types.ts';
 import type { AdminKey, AdminTranslator } from './admin-messages.ts';
 
-export type { AdminComment };
+export type { AdminComment, AuditEntry, Moderator };
 
 /** One typed function per admin endpoint, on the page's own origin, with the moderator's token. */
 export function createAdminApi(token: string) {
@@ -31,6 +31,13 @@ export function createAdminApi(token: string) {
     feature: (id: string, featured: boolean) => http.post(`comments/${encodeURIComponent(id)}/feature`, { json: { featured } }).json(),
     lock: (thread: string, locked: boolean) => http.post('threads/lock', { json: { thread, locked } }).json(),
     ban: (kind: 'ip' | 'email', value: string) => http.post('bans', { json: { kind, value, banned: true } }).json(),
+    audit: (before?: number) =>
+      http
+        .get('audit', { searchParams: { limit: 50, ...(before ? { before } : {}) } })
+        .json<{ entries: AuditEntry[]; nextBefore: number | null }>(),
+    moderators: () => http.get('moderators').json<{ moderators: Moderator[] }>(),
+    addModerator: (name: string) => http.post('moderators', { json: { name } }).json<NewModeratorResponse>(),
+    removeModerator: (id: string) => http.delete(`moderators/${encodeURIComponent(id)}`).json(),
   };
 }
 

@@ -14,4 +14,4 @@ document.documentElement.lang = tr.lang;
 document.title = tr.t('title');
 const model = createAdminModel(tr);
 render(<AdminApp model={model} tr={tr} />, document.getElementById('admin')!);
-if (model.token.value) void model.load();
+if (model.token.value) void model.signIn(model.token.value);

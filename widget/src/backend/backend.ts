@@ -30,6 +30,11 @@ export interface CommentsBackend {
    */
   readonly requiresIdentity?: boolean;
   /**
+   * Base URL of the moderators' API (`…/api/admin/`), where the backend has one: a signed-in
+   * moderator's widget calls it to moderate in place (widget/src/moderation/). Default: none.
+   */
+  readonly adminApi?: string;
+  /**
    * A page of a thread: top-level comments in `page.sort` order, each with all its replies.
    * A backend without paging may return everything with `nextCursor: null`.
    */

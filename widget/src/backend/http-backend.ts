@@ -63,6 +63,7 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
   });
 
   return {
+    adminApi: `${base}admin/`,
     listThread: (threadKey, page = {}) =>
       call(() =>
         http

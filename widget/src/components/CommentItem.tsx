@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { useModeration } from '../moderation/moderation-slot.ts';
 import type { ReplyNode } from '../state/reply-tree.ts';
 import { useT, useView } from '../state/thread-view.ts';
 import { AnchorQuote } from './AnchorQuote.tsx';
@@ -32,6 +33,7 @@ const isWebUrl = (url: string | null | undefined): url is string => !!url && /^h
 export function CommentItem({ node, level, isFlat, showReplyTo, limit }: CommentItemProps) {
   const { of, ui, composerFor } = useView();
   const t = useT();
+  const moderation = useModeration();
   const { comment, replies, descendants } = node;
   const articleRef = useRef<HTMLElement>(null);
   const isDeleted = comment.status === 'deleted';
@@ -121,6 +123,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
         )}
         {!isEditing && <CommentActionsBar node={node} shownName={shownName} isSending={isSending} />}
         {!isEditing && !isSending && <ReportControl comment={comment} shownName={shownName} />}
+        {moderation && !isSending && <moderation.Controls comment={comment} />}
       </article>
       {isReplying && <Composer composer={composerFor(comment.id)} replyTo={shownName} onCancel={() => ui.setReplyingTo(null)} />}
       {!isFlat && !isCollapsed && replies.length > 0 && limit !== 0 && (
