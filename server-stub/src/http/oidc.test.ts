@@ -57,7 +57,7 @@ describe('OpenID sign-in', () => {
   it('announces the OpenID sign-in with the thread read', async () => {
     const g = await setup();
     const read = (await (await g.app.request('/api/comments?thread=%2Ft')).json()) as ThreadResponse;
-    expect(read.features).toEqual({ pow: false, identity: 'optional', oidc: true });
+    expect(read.features).toEqual({ pow: false, notify: false, identity: 'optional', oidc: true });
     const off = await setup({ oidc: undefined });
     const plain = (await (await off.app.request('/api/comments?thread=%2Ft')).json()) as ThreadResponse;
     expect(plain.features?.oidc).toBeUndefined();
