@@ -10,7 +10,7 @@ const [MIN_SLICE, MAX_SLICE] = [20, 400];
 /**
  * How many comments of `roots` to draw, in drawing order: the first screenful at once, then a
  * slice per task (sized to take about SLICE_MS) until all are drawn; from then on, everything.
- * `shown` ids (a linked comment, the reader's new one) are drawn at once wherever they are. With
+ * With a `shown` id on the page (a linked comment, the reader's new one) the whole page is drawn at once. With
  * `shown` null (a nested list), everything is drawn at once.
  */
 export function useProgressiveLimit(roots: readonly ReplyNode[], shown: readonly (string | null)[] | null): number {
@@ -18,9 +18,9 @@ export function useProgressiveLimit(roots: readonly ReplyNode[], shown: readonly
   const slice = useRef({ size: MIN_SLICE, startedAt: 0 });
   const total = countNodes(roots);
   let limit = drawn;
-  if (shown && limit < total) {
-    for (const id of shown) if (id) limit = Math.max(limit, positionOf(roots, id) + 1);
-  }
+  // A linked or just-posted comment is scrolled to once drawn: draw the whole page with it, so
+  // nothing drawn later (a deep reply listed before it, a re-flowed body) moves it out of view.
+  if (shown && limit < total && shown.some((id) => id && positionOf(roots, id) >= 0)) limit = total;
   const isDone = limit >= total;
 
   // The slice just drawn: size the next one after how long this one took.
