@@ -41,7 +41,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let child: ChildProcess | undefined;
 
   const startApi = async () => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server-stub/src/cli.ts'], {
+    // The bundle from the e2e run's global setup, else the source through tsx (screenshots, benches).
+    const bundle = process.env.THREADLINE_E2E_SERVER;
+    child = spawn(process.execPath, bundle ? [bundle] : ['--import', 'tsx', 'server-stub/src/cli.ts'], {
       cwd: ROOT,
       // SQLite unless the test asks for PostgreSQL: a DATABASE_URL of the test run must not leak in.
       env: {

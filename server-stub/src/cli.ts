@@ -14,10 +14,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { configFromEnv } from './config.ts';
-import { exportAll } from './io/archive.ts';
 import { isImportInputError } from './io/import-error.ts';
-import { type ImportFormat, importFile } from './io/import-file.ts';
-import { summarizeImport } from './io/import-summary.ts';
+import type { ImportFormat } from './io/import-file.ts';
 import { openConfiguredStore, startServer } from './server.ts';
 
 const { values: flags, positionals } = parseArgs({
@@ -72,6 +70,7 @@ async function runDataCommand(command: 'export' | 'import', file: string | undef
   const store = await openConfiguredStore(config);
   try {
     if (command === 'export') {
+      const { exportAll } = await import('./io/archive.ts');
       const json = JSON.stringify(await exportAll(store), null, 1);
       if (flags.out) fs.writeFileSync(flags.out, json);
       else process.stdout.write(json);
@@ -80,6 +79,8 @@ async function runDataCommand(command: 'export' | 'import', file: string | undef
     if (!file) throw new Error('import needs a file: threadline-server import FILE');
     const format = (flags.format ?? 'auto') as ImportFormat;
     if (!['auto', 'json', 'wxr', 'disqus'].includes(format)) throw new Error(`--format must be auto, json, wxr or disqus, not ${format}`);
+    // Loaded here, not at start: the XML parsers and HTML-to-Markdown serve only this command.
+    const [{ importFile }, { summarizeImport }] = await Promise.all([import('./io/import-file.ts'), import('./io/import-summary.ts')]);
     const report = await importFile(store, file, format, {
       skipProtected: flags['skip-protected'] === true,
       includeDeletedThreads: flags['include-deleted-threads'] === true,

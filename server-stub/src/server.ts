@@ -6,7 +6,6 @@ import { createWebhookSigner } from './outbound/signed-webhook.ts';
 import type { NotifySettings } from './outbox/notify-settings.ts';
 import { createOutboxSender } from './outbox/outbox-sender.ts';
 import type { CommentStore } from './store/comment-store.ts';
-import { openPgStore } from './store/pg-store.ts';
 import { seedIfEmpty } from './store/seed.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
@@ -62,7 +61,10 @@ export interface RunningServer {
 
 /** The configured store: PostgreSQL when a DATABASE_URL is set, else the SQLite file. */
 export async function openConfiguredStore(config: Pick<ServerConfig, 'databaseUrl' | 'dbPath'>): Promise<CommentStore> {
-  return config.databaseUrl ? openPgStore(config.databaseUrl) : openSqliteStore(config.dbPath);
+  // pg loads only for PostgreSQL sites: every server start skips it otherwise.
+  if (!config.databaseUrl) return openSqliteStore(config.dbPath);
+  const { openPgStore } = await import('./store/pg-store.ts');
+  return openPgStore(config.databaseUrl);
 }
 
 /** Opens the store, seeds it when empty, and listens. */

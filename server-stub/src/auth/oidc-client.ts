@@ -1,5 +1,8 @@
-import * as client from 'openid-client';
+import type * as OpenId from 'openid-client';
 import type { OwnTokenClaims } from './own-token.ts';
+
+/** openid-client loads with the first sign-in, not at every server start. */
+const openid = () => import('openid-client');
 
 /** An OpenID provider to sign readers in with (`THREADLINE_OIDC_*`). */
 export interface OidcSettings {
@@ -38,15 +41,17 @@ function isLoopback(url: URL): boolean {
 /** A client for the provider in `settings` (openid-client does discovery, PKCE and every check of the answer). */
 export function createOidcClient(settings: OidcSettings): OidcClient {
   const issuer = new URL(settings.issuer);
-  let discovered: Promise<client.Configuration> | null = null;
+  let discovered: Promise<OpenId.Configuration> | null = null;
   const configuration = () => {
-    discovered ??= client
-      .discovery(
-        issuer,
-        settings.clientId,
-        settings.clientSecret,
-        undefined,
-        isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : {},
+    discovered ??= openid()
+      .then((client) =>
+        client.discovery(
+          issuer,
+          settings.clientId,
+          settings.clientSecret,
+          undefined,
+          isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : {},
+        ),
       )
       .catch((err: unknown) => {
         discovered = null;
@@ -56,7 +61,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
   };
   return {
     async start(origin, redirectUri) {
-      const config = await configuration();
+      const [config, client] = await Promise.all([configuration(), openid()]);
       const pending = { state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), origin };
       const url = client.buildAuthorizationUrl(config, {
         redirect_uri: redirectUri,
@@ -69,7 +74,7 @@ export function createOidcClient(settings: OidcSettings): OidcClient {
       return { pending, url };
     },
     async finish(callbackUrl, pending) {
-      const config = await configuration();
+      const [config, client] = await Promise.all([configuration(), openid()]);
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
         pkceCodeVerifier: pending.verifier,
         expectedState: pending.state,

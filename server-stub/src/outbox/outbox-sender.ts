@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Comment } from '../../../widget/src/protocol/types.ts';
 import { postSignedJson, type WebhookSigner } from '../outbound/signed-webhook.ts';
 import type { CommentStore } from '../store/comment-store.ts';
@@ -47,14 +47,24 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const log = options.log ?? ((m: string) => console.error(`[threadline] ${m}`));
   // Timeouts well inside the lease (nodemailer's idle default is 10 min): a hung mail server must not
   // outlast this sender's claim, or another instance could send the same mail.
-  const transport: Transporter | null = settings.mail
-    ? nodemailer.createTransport({ url: settings.mail.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 })
-    : null;
+  // nodemailer loads with the first mail, not at every server start.
+  let transport: Promise<Transporter> | null = null;
+  const transportFor = (smtpUrl: string) =>
+    (transport ??= import('nodemailer').then((m) =>
+      m.default.createTransport({ url: smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }),
+    ));
 
   const mail = async (to: string, m: RenderedMail) => {
-    if (!transport || !settings.mail) throw new PermanentError('mail is not configured (THREADLINE_SMTP_URL, THREADLINE_MAIL_FROM)');
+    if (!settings.mail) throw new PermanentError('mail is not configured (THREADLINE_SMTP_URL, THREADLINE_MAIL_FROM)');
     try {
-      await transport.sendMail({ from: settings.mail.from, to, subject: m.subject, text: m.text, html: m.html, headers: m.headers });
+      await (await transportFor(settings.mail.smtpUrl)).sendMail({
+        from: settings.mail.from,
+        to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        headers: m.headers,
+      });
     } catch (err) {
       const code = (err as { responseCode?: number }).responseCode;
       throw code && code >= 500 ? new PermanentError((err as Error).message) : err;
@@ -164,7 +174,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       running = false;
       clearTimeout(timer);
       await round;
-      transport?.close();
+      (await transport?.catch(() => null))?.close();
     },
   };
 }
