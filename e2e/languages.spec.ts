@@ -55,29 +55,33 @@ const asPattern = (message: string) => new RegExp(`^${message.replace(/[.*+?^$()
 test.describe('every language', () => {
   test.use({ viewport: { width: 360, height: 800 }, isMobile: true });
 
-  test('the demo in each language shows no English and fits a 360 px phone', async ({ page, stack }) => {
-    test.setTimeout(600_000);
-    for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
-      await test.step(lang, async () => {
-        const { catalog } = (await import(`../widget/src/i18n/catalogs/${lang}.ts`)) as { catalog: Record<string, string> };
-        // Only messages this language words differently can be "left in English".
-        const english = Object.entries(en)
-          .filter(([key, text]) => catalog[key] !== text)
-          .map(([key, text]) => ({ key, pattern: asPattern(text) }));
-        await page.goto(`${stack.site}${SEED_PATH}?lang=${lang}`);
-        await page.locator('threadline-comments').scrollIntoViewIfNeeded();
-        await expect(page.locator('.tl-heading')).toHaveText(createTranslator(lang, catalog).plural('thread.count', 19));
-        await expect(page.locator('section.tl')).toHaveAttribute('lang', lang);
-        // Open what a reader opens: a reply form, a collapsed sub-thread, the inline panel.
-        await page.locator('article[data-comment-id="c1"] .tl-actions button:not(.tl-vote)').first().click();
-        await expect(page.locator('form.tl-composer-reply')).toBeVisible();
-        await page.locator('threadline-inline .tl-inline-marker:not(.tl-inline-marker-empty)').first().click();
-        await expect(page.getByRole('dialog')).toBeVisible();
-        const texts = await widgetTexts(page);
-        const left = texts.flatMap((text) => english.filter((e) => e.pattern.test(text)).map((e) => `${e.key}: ${text}`));
-        expect.soft(left, `${lang}: English left on screen`).toEqual([]);
-        expect.soft(await overflowing(page), `${lang}: wider than 360 px`).toEqual([]);
-      });
-    }
-  });
+  // Four tests of eight languages, so the two workers share them (one test of 32 took 1.4 min of a CI run).
+  const others = LANGUAGES.filter((l) => l !== 'en');
+  const groups = [0, 1, 2, 3].map((g) => others.slice(g * 8, g === 3 ? undefined : (g + 1) * 8));
+  for (const group of groups)
+    test(`the demo in ${group.join(', ')} shows no English and fits a 360 px phone`, async ({ page, stack }) => {
+      test.setTimeout(300_000);
+      for (const lang of group) {
+        await test.step(lang, async () => {
+          const { catalog } = (await import(`../widget/src/i18n/catalogs/${lang}.ts`)) as { catalog: Record<string, string> };
+          // Only messages this language words differently can be "left in English".
+          const english = Object.entries(en)
+            .filter(([key, text]) => catalog[key] !== text)
+            .map(([key, text]) => ({ key, pattern: asPattern(text) }));
+          await page.goto(`${stack.site}${SEED_PATH}?lang=${lang}`);
+          await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+          await expect(page.locator('.tl-heading')).toHaveText(createTranslator(lang, catalog).plural('thread.count', 19));
+          await expect(page.locator('section.tl')).toHaveAttribute('lang', lang);
+          // Open what a reader opens: a reply form, a collapsed sub-thread, the inline panel.
+          await page.locator('article[data-comment-id="c1"] .tl-actions button:not(.tl-vote)').first().click();
+          await expect(page.locator('form.tl-composer-reply')).toBeVisible();
+          await page.locator('threadline-inline .tl-inline-marker:not(.tl-inline-marker-empty)').first().click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          const texts = await widgetTexts(page);
+          const left = texts.flatMap((text) => english.filter((e) => e.pattern.test(text)).map((e) => `${e.key}: ${text}`));
+          expect.soft(left, `${lang}: English left on screen`).toEqual([]);
+          expect.soft(await overflowing(page), `${lang}: wider than 360 px`).toEqual([]);
+        });
+      }
+    });
 });
