@@ -18,8 +18,21 @@ export interface RenderResult {
   /** mount() with the whole thread in hand → every comment in the DOM and painted. */
   allMs: number;
   allTbtMs: number;
+  /** JS heap after a forced GC, the page's own (module loaded, nothing mounted) subtracted. */
   heapMb: number;
+  /** DOM nodes (DevTools count), the page's own subtracted. */
   domNodes: number;
+}
+
+/** JS heap (MB) and DOM nodes of a page after a forced garbage collection. */
+async function memoryOf(page: Page): Promise<{ heapMb: number; nodes: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  await cdp.detach();
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { heapMb: metric('JSHeapUsedSize') / 1024 / 1024, nodes: metric('Nodes') };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -149,17 +162,14 @@ export async function measureRender(browser: Browser, stack: Stack, thread: stri
   const all: { ms: number; tbt: number; heap: number; nodes: number }[] = [];
   for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
     const page = await benchPage(browser, stack);
+    const baseline = await memoryOf(page);
     const comments = await page.evaluate(FETCH_ALL, { api: stack.api, thread });
     await page.evaluate(() => {
       (window as unknown as { __longTasks: unknown[] }).__longTasks.length = 0;
     });
     const r = await page.evaluate(MEASURE, { api: stack.api, thread, expected: n, all: comments });
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const metrics = (await cdp.send('Performance.getMetrics')).metrics;
-    const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-    all.push({ ...r, heap: metric('JSHeapUsedSize') / 1024 / 1024, nodes: metric('Nodes') });
+    const after = await memoryOf(page);
+    all.push({ ...r, heap: after.heapMb - baseline.heapMb, nodes: after.nodes - baseline.nodes });
     await page.close();
   }
   return {

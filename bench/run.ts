@@ -15,7 +15,9 @@ import { openPgStore } from '../server-stub/src/store/pg-store.ts';
 import { freshDatabase, startTestCluster } from '../server-stub/src/store/pg-test-cluster.ts';
 import { openSqliteStore } from '../server-stub/src/store/sqlite-store.ts';
 import { measureAnchoring } from './anchoring.ts';
+import { formattedThread, inlineAtLoad } from './bundle-bytes.ts';
 import { generateThread } from './generate-thread.ts';
+import { goalRows } from './goals.ts';
 import { measureHostCost } from './host-cost.ts';
 import { measurePost, measureRender, measureReplyOpen, type RenderResult } from './render.ts';
 import { type LoadResult, load } from './server-load.ts';
@@ -57,17 +59,21 @@ try {
       table(
         [
           'comments',
+          'first screenful (comments)',
+          'first screenful',
           'first page (comments)',
           'first page',
           'vs 100',
           'TBT first page',
           'whole thread at once',
           'TBT whole thread',
-          'JS heap after',
-          'DOM nodes after',
+          'JS heap (page subtracted)',
+          'DOM nodes (per comment)',
         ],
         render.map((r) => [
           r.comments,
+          r.firstScreenfulComments,
+          ms(r.firstScreenfulMs),
           r.firstPageComments,
           ms(r.firstPageMs),
           `${(r.firstPageMs / base.firstPageMs).toFixed(2)}×`,
@@ -75,7 +81,7 @@ try {
           ms(r.allMs),
           ms(r.allTbtMs),
           `${r.heapMb.toFixed(1)} MB`,
-          r.domNodes,
+          `${r.domNodes} (${(r.domNodes / r.comments).toFixed(1)})`,
         ]),
       ),
   );
@@ -214,6 +220,13 @@ try {
       ),
   );
 
+  const formatted = formattedThread();
+  const inline = inlineAtLoad();
+  sections.unshift(
+    "### Issue 13's goals in this run\n\n" +
+      table(['figure', 'goal', 'this run', ''], goalRows({ render, submit, growth, formatted, inlineAtLoad: inline })),
+  );
+
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${new Date().toISOString().slice(0, 10)} · ${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB · ${os.type()} ${os.release()} · Node ${process.version} · Chromium ${browser.version()} (headless) · threadline ${
     JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version
@@ -229,7 +242,7 @@ try {
   fs.mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
   fs.writeFileSync(
     new URL('./results/latest.json', import.meta.url),
-    JSON.stringify({ machine, render, submit, replyOpen, host, anchoring, server: rows, growth }, null, 2),
+    JSON.stringify({ machine, render, submit, replyOpen, host, anchoring, server: rows, growth, bytes: { formatted, inline } }, null, 2),
   );
 } finally {
   await browser.close();

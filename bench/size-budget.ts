@@ -2,9 +2,8 @@
  * Gzip size budgets of every file a reader downloads; part of `npm test` (after the build).
  * Raising a budget needs a reason in the commit message.
  */
-import fs from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { LANGUAGES } from '../widget/src/protocol/languages.ts';
+import { type Download, distFiles, formattedThread, gzipSize as gz } from './bundle-bytes.ts';
 
 /** Budgets in bytes (gzip -9): one per file pattern. */
 export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
@@ -67,9 +66,13 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  */
 export const READER_TOTAL = 61.75 * 1024;
 
-const dist = new URL('../dist/', import.meta.url);
-const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
-const gz = (f: string) => gzipSync(fs.readFileSync(new URL(f, dist)), { level: 9 }).length;
+/**
+ * Issue 13: a thread with formatting on screen (embed.js, threadline.js, the format chunk and what
+ * they import). The goal is 30 KB; this is what the code weighs until it gets there (53.2 KB measured).
+ */
+export const FORMATTED_THREAD = 53.5 * 1024;
+
+const files = distFiles();
 const kb = (n: number) => `${(n / 1024).toFixed(2).padStart(6)} KB`;
 
 let failed = false;
@@ -99,4 +102,11 @@ const total =
 const totalOk = total <= READER_TOTAL;
 failed ||= !totalOk;
 console.log(`size: ${totalOk ? 'ok  ' : 'OVER'} ${'most one reader downloads'.padEnd(34)} ${kb(total)} gzip of ${kb(READER_TOTAL)}`);
+const checkDownload = (name: string, download: () => Download, budget: number) => {
+  const { bytes, files: parts } = download();
+  const ok = bytes <= budget;
+  failed ||= !ok;
+  console.log(`size: ${ok ? 'ok  ' : 'OVER'} ${name.padEnd(34)} ${kb(bytes)} gzip of ${kb(budget)} (${parts.join(' + ')})`);
+};
+if (files.length) checkDownload('a formatted thread on screen', formattedThread, FORMATTED_THREAD);
 if (failed) process.exit(1);
