@@ -7,12 +7,10 @@ import type { Identity } from './identity.ts';
 import { refuseBanned, type Writer } from './policy.ts';
 import { isPublic } from './write-gate.ts';
 
-/** Reader reports (`THREADLINE_FLAG_THRESHOLD`, and what to do when a comment is held by them). */
+/** Reader reports (`THREADLINE_FLAG_THRESHOLD`); the owner's alert is the outbox's `comment.flagged`, inside the same write. */
 export interface ReportingOptions {
   /** Reports from this many different reporters hold a published comment for review (default 3). */
   threshold: number;
-  /** Called once per comment held by reports, after it is stored (owner alerts hang here). */
-  onHeld(commentId: string): void;
 }
 
 const reportSchema = z.strictObject({
@@ -53,6 +51,5 @@ export async function reportComment(
   await refuseBanned(store, who.ipHash, who.identity?.email ?? null);
   const reporter = who.identity ? `user:${who.identity.sub}` : `ip:${who.ipHash}`;
   const { held } = await store.report({ id, reporter, ...input, at: at.toISOString(), threshold: options.threshold });
-  if (held) options.onHeld(id);
   return { held };
 }

@@ -89,8 +89,6 @@ export interface AppOptions {
   autoCloseDays?: number;
   /** Authors with this many approved comments skip pre-moderation (`THREADLINE_TRUST_AFTER`, default 0: off). */
   trustAfter?: number;
-  /** Told of every comment readers' reports held for review (owner alerts, issue 15, connect here). */
-  onCommentHeld?: (commentId: string) => void;
   /** Reply mail, owner alerts, webhooks (outbox/notify-settings.ts); default none. The sender runs beside the app (outbox-sender.ts). */
   notify?: Partial<NotifySettings>;
   /** "Sign in" with an OpenID provider (`THREADLINE_OIDC_ISSUER`, `…_CLIENT_ID`, `…_CLIENT_SECRET`); default: none. */
@@ -170,7 +168,7 @@ export function createApp(options: AppOptions): Hono {
       trustAfter: options.trustAfter ?? 0,
     },
     verifyToken: identity === 'anonymous' ? null : verifyToken,
-    reporting: { threshold: Math.max(1, options.flagThreshold ?? 3), onHeld: options.onCommentHeld ?? (() => {}) },
+    reporting: { threshold: Math.max(1, options.flagThreshold ?? 3) },
     streams: createStreamSlots(options.streams?.perIp ?? 16, options.streams?.max ?? 5000),
     features: {
       pow: pow !== null,

@@ -1,8 +1,7 @@
-import type { AdminComment } from '../../../widget/src/protocol/moderation.ts';
 import type { Anchor, AnchorCount, Comment, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import type { OutboxPlan } from '../outbox/outbox-plan.ts';
 import type { NotifyMode } from '../outbox/subscriptions.ts';
-import type { AdminQuery, ModerationStore } from './moderation-store.ts';
+import type { ModerationStore } from './moderation-store.ts';
 import type { Rule } from './sql-steps.ts';
 
 /** A validated comment ready to be stored; the store assigns nothing but what it is given. */
@@ -150,8 +149,6 @@ export interface CommentStore extends ModerationStore {
   ): Promise<{ score: number; voted: boolean; cappedUntil?: string }>;
   /** Approves (publishes) or rejects a comment; approving announces it like a new comment. */
   setStatus(id: string, status: 'published' | 'rejected'): Promise<Comment>;
-  /** Comments for moderators, newest first, with the insertion order to continue from. */
-  listForAdmin(query: AdminQuery): Promise<{ comments: AdminComment[]; nextBeforeSeq: number | null }>;
   /** True when a signed-in author has posted under a name with this key (see reserved-name.ts): guests may not use it. */
   isNameReserved(nameKey: string): Promise<boolean>;
   /** True when this email (or, without one, this IP hash) already has a published comment. */
