@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { packCatalog } from './widget/src/i18n/catalog-pack.ts';
+import { PACKED_ORDER, packCatalog } from './widget/src/i18n/catalog-pack.ts';
 import { en } from './widget/src/i18n/en.ts';
 import { LANGUAGES } from './widget/src/protocol/languages.ts';
 
@@ -54,18 +54,33 @@ function loaderDefines(): Record<string, string> {
   const countForms = packed.slice(0, 1 + packed[0]!.split(' ').length);
   const wordPressCounts = files.find((f) => /^threadline-wordpress-counts-[\w-]{8}\.js$/.test(f));
   if (!wordPressCounts) throw new Error('vite build --mode loader: no WordPress counts chunk in dist/; run the widget build first');
+  const markers = files.find((f) => /^threadline-markers-[\w-]{8}\.js$/.test(f));
+  if (!markers) throw new Error('vite build --mode loader: no marker layer chunk in dist/; run the widget build first');
   return {
+    __THREADLINE_MARKERS__: JSON.stringify(markers.slice('threadline-markers-'.length, -3)),
     __THREADLINE_CATALOG_HASHES__: JSON.stringify(catalogs),
     __THREADLINE_EN_COUNT__: JSON.stringify(countForms),
     __THREADLINE_WORDPRESS_COUNTS__: JSON.stringify(wordPressCounts.slice('threadline-wordpress-counts-'.length, -3)),
   };
 }
 
+/** What the marker layer needs to say its four messages in every language (widget/src/inline/marker-words.ts). */
+function markerWordsDefine(): Record<string, string> {
+  const keys = ['inline.paragraph', 'inline.add', 'inline.comment', 'inline.commentLabel'] as const;
+  const words = {
+    families: PACKED_ORDER.families.length,
+    at: keys.map((k) => PACKED_ORDER.singles.indexOf(k)),
+    en: keys.map((k) => en[k]),
+  };
+  return { __THREADLINE_MARKER_WORDS__: JSON.stringify(words) };
+}
+
 /**
- * Two builds into dist/, both served by server-stub:
+ * Three builds into dist/, all served by server-stub:
  * - `vite build`: the widget as an ES module, `threadline.js` (exports `mount`).
+ * - `vite build --mode markers`: `threadline-markers-[hash].js`, inline comments' marker layer.
  * - `vite build --mode loader`: `embed.js`, the small classic script a site pastes.
- * `npm run build` runs both. Tests are configured here too.
+ * `npm run build` runs them in this order (each later one reads the hashes of the earlier ones). Tests are configured here too.
  */
 export default defineConfig(({ mode }) => {
   const isLoader = mode === 'loader';
@@ -81,10 +96,33 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  // The marker layer embed.js loads at page load for data-inline (issue 13): a build of its own, so
+  // the few modules it shares with threadline.js (thread key, anchor text) are copied into it rather
+  // than split into one more chunk that threadline.js would have to load first.
+  if (mode === 'markers') {
+    return {
+      define: markerWordsDefine(),
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        target: 'es2020',
+        minify: true,
+        sourcemap: false,
+        lib: { entry: { markers: 'widget/src/inline/marker-layer.ts' }, formats: ['es'] },
+        rollupOptions: {
+          output: {
+            entryFileNames: 'threadline-markers-[hash].js',
+            minify: true,
+            comments: { legal: true, annotation: false, jsdoc: false },
+          },
+        },
+      },
+    };
+  }
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: isLoader ? [] : [packCatalogs()],
-    ...(isLoader ? { define: loaderDefines() } : {}),
+    define: isLoader ? loaderDefines() : markerWordsDefine(),
     build: {
       outDir: 'dist',
       emptyOutDir: !isLoader,

@@ -51,9 +51,11 @@ const download = (entries: string[]): Download => {
 export const formattedThread = (): Download => download(['embed.js', 'threadline.js', theFile(/^threadline-format-[\w-]+\.js$/)]);
 
 /**
- * An article with `data-inline`, at page load: the paragraphs are near the viewport, so embed.js
- * starts the inline layer at once, which today needs the whole widget (and the format chunk when
- * the thread has formatting: the seed's has).
+ * An article with `data-inline`, at page load: embed.js and the marker layer it names (with what
+ * that imports statically); the widget loads only when a reader opens a marker or nears the comments.
  */
-export const inlineAtLoad = (): Download =>
-  download(['embed.js', 'threadline.js', theFile(/^threadline-inline-layer-[\w-]+\.js$/), theFile(/^threadline-format-[\w-]+\.js$/)]);
+export function inlineAtLoad(): Download {
+  const markers = fs.readFileSync(new URL('embed.js', dist), 'utf8').match(/threadline-markers-[\w-]{8}\.js/)?.[0];
+  if (!markers || !distFiles().includes(markers)) throw new Error('embed.js names no marker layer chunk in dist/: run npm run build');
+  return download(['embed.js', markers]);
+}

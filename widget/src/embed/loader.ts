@@ -3,23 +3,26 @@
  * `<threadline-comments>`, places one where the script tag stands (or into `data-target`), fills
  * `data-threadline-count` elements (loading the widget's small catalog chunk for a language other
  * than English), and fetches the widget module (`threadline.js`, next to this file) only when a
- * comment section comes near the viewport.
+ * comment section comes near the viewport. With `data-inline` it loads the small marker layer at
+ * once (markers need the anchors, not the widget); the widget follows when a reader opens one.
  */
 import type { PackedCatalog } from '../i18n/catalog-pack.ts';
+import type { MarkerHandoff, startMarkers } from '../inline/marker-layer.ts';
+import type { CountWords } from '../inline/marker-words.ts';
 import { type Language, pickLanguage } from '../protocol/languages.ts';
 import type { loadBackend } from './load-backend.ts';
 import type { MountHandle } from './mount.ts';
 import type { MountOptions, Theme } from './options.ts';
 
 type WidgetModule = { mount(element: Element, options: MountOptions): MountHandle; loadBackend: typeof loadBackend };
-/** Count words of one language: the start of its packed catalog (see catalog-pack.ts). */
-type CountWords = { lang: string; forms: PackedCatalog };
 
 /** Set by the build (vite.config.ts): each language's catalog chunk hash, and English's `thread.count` forms packed. */
 declare const __THREADLINE_CATALOG_HASHES__: Partial<Record<Language, string>>;
 declare const __THREADLINE_EN_COUNT__: PackedCatalog;
 /** Set by the build: the hash of the WordPress counts chunk (index pages with data-backend="wordpress" load it). */
 declare const __THREADLINE_WORDPRESS_COUNTS__: string;
+/** Set by the build: the hash of the marker layer chunk (pages with data-inline load it at once). */
+declare const __THREADLINE_MARKERS__: string;
 
 const script = (document.currentScript as HTMLScriptElement | null) ?? document.querySelector<HTMLScriptElement>('script[src*="embed.js"]');
 const base = script?.src || location.href;
@@ -54,6 +57,8 @@ class ThreadlineComments extends HTMLElement {
   private handle: MountHandle | undefined;
   private observer: IntersectionObserver | undefined;
   private ticket = 0;
+  /** The marker layer (data-inline), until the widget's inline layer takes it over. */
+  private markers: Promise<MarkerHandoff | undefined> | undefined;
 
   connectedCallback(): void {
     // Lazy by default: nothing is fetched until the section is within ~1.5 screens, unless a
@@ -70,12 +75,40 @@ class ThreadlineComments extends HTMLElement {
       { rootMargin: '600px 0px' },
     );
     this.observer.observe(this);
-    // Inline comments show beside the article: start when its paragraphs come near, too.
-    for (const block of inlineBlocks(this.getAttribute('inline'))) this.observer.observe(block);
+    const inline = this.getAttribute('inline');
+    // Other backends (data-backend) keep their own anchors: their widget starts with the paragraphs.
+    if (this.getAttribute('backend')) for (const block of inlineBlocks(inline)) this.observer.observe(block);
+    else if (inline) this.startMarkers();
+  }
+
+  /** Markers beside the paragraphs at once; the widget loads when a reader opens one (or nears the section). */
+  private startMarkers(): void {
+    const ticket = this.ticket;
+    const words = countWords(pickLanguage([this.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]));
+    this.markers = (
+      import(/* @vite-ignore */ new URL(`threadline-markers-${__THREADLINE_MARKERS__}.js`, base).href) as Promise<{
+        startMarkers: typeof startMarkers;
+      }>
+    ).then(
+      (m) =>
+        ticket === this.ticket && this.isConnected
+          ? m.startMarkers(this, {
+              api: this.getAttribute('api') || defaultApi(),
+              words,
+              countLabel,
+              prefetch: loadWidget,
+              // Once: the widget may be on its way already (the section came near); it takes the markers over.
+              open: () => this.observer && this.start(),
+            })
+          : undefined,
+      (err: unknown) => void console.error('[threadline] could not load inline comments', err),
+    );
   }
 
   disconnectedCallback(): void {
     this.ticket++;
+    void this.markers?.then((m) => m?.remove());
+    this.markers = undefined;
     this.observer?.disconnect();
     this.observer = undefined;
     this.handle?.unmount();
@@ -90,6 +123,8 @@ class ThreadlineComments extends HTMLElement {
     this.observer?.disconnect();
     this.observer = undefined;
     const ticket = ++this.ticket;
+    const markers = this.markers;
+    this.markers = undefined;
     const get = (name: string) => this.getAttribute(name) ?? undefined;
     const api = get('api');
     const adapter = get('backend');
@@ -108,6 +143,9 @@ class ThreadlineComments extends HTMLElement {
         // data-backend: an adapter's own chunk, reading data-api itself (WordPress finds its REST root
         // on the page); only our own server defaults to embed.js's origin.
         if (adapter) options.backend = await m.loadBackend(adapter, { api, postId: get('post-id'), poll: Number(get('poll')) });
+        // The inline layer takes over the markers: their anchors, and what the reader opened.
+        const handoff = await markers;
+        if (handoff) options.markers = handoff;
         // The element may have moved or changed while the modules loaded: only the latest start wins.
         if (ticket !== this.ticket || !this.isConnected) return;
         this.handle?.unmount();

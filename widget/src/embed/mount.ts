@@ -94,7 +94,17 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     import('../inline/inline-layer.tsx').then(
       (m) => {
         if (handle.isMounted)
-          cleanups.push(m.startInline({ selector, container: element, before: host, session, main: view, theme: options.theme }));
+          cleanups.push(
+            m.startInline({
+              selector,
+              container: element,
+              before: host,
+              session,
+              main: view,
+              theme: options.theme,
+              handoff: options.markers,
+            }),
+          );
       },
       (err: unknown) => log.warn('inline comments could not be loaded', err),
     );

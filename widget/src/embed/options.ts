@@ -1,4 +1,5 @@
 import type { CommentsBackend } from '../backend/backend.ts';
+import type { MarkerHandoff } from '../inline/marker-layer.ts';
 
 /** Colour scheme of the widget. */
 export type Theme = 'light' | 'dark' | 'auto';
@@ -25,6 +26,8 @@ export interface MountOptions {
    * (`"article p"`). Each gets a marker with its count; selected text can be commented on.
    */
   inline?: string;
+  /** Set by embed.js: its marker layer, which the inline layer takes over (the anchors, what the reader opened). Default: none. */
+  markers?: MarkerHandoff;
   /**
    * A backend other than the threadline HTTP protocol (must implement CommentsBackend), e.g. the
    * WordPress or static adapter from `loadBackend()`. Default (or `undefined`): the server at `api`.

@@ -16,6 +16,9 @@ const keys = Object.keys(en);
 const families = [...new Set(keys.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')))];
 const singles = keys.filter((k) => !PLURAL.test(k));
 
+/** A packed catalog's layout: its plural families (each with the language's categories), then the single messages. */
+export const PACKED_ORDER = { families, singles } as const;
+
 /** The order of keys in a packed catalog with these plural categories. */
 const order = (categories: readonly string[]) => [...families.flatMap((f) => categories.map((c) => `${f}.${c}`)), ...singles];
 

@@ -3,6 +3,7 @@ import { useT } from '../state/thread-view.ts';
 import { rangeOf } from './block-text.ts';
 import { InlinePanel } from './InlinePanel.tsx';
 import type { InlineModel } from './inline-model.ts';
+import { isRtl, markerPlace, PHONE_WIDTH } from './marker-place.ts';
 
 /** Props of InlineLayer. */
 export interface InlineLayerProps {
@@ -10,13 +11,6 @@ export interface InlineLayerProps {
   /** The layer's host element: overlays are positioned relative to it. */
   host: HTMLElement;
 }
-
-/** Phones get a bottom sheet, and markers below their paragraph rather than in a margin. */
-export const PHONE_WIDTH = 640;
-const MARKER_WIDTH = 44;
-
-/** Right-to-left text has its margin for markers and panels on the left. */
-const isRtl = (el: Element) => el.ownerDocument.defaultView?.getComputedStyle(el).direction === 'rtl';
 
 const Bubble = () => (
   <svg viewBox="0 0 16 16" fill="currentColor" aria-hidden="true" focusable="false">
@@ -68,18 +62,7 @@ export function InlineLayer({ model, host }: InlineLayerProps) {
         if (r.width === 0 && r.height === 0) return null; // hidden block
         const n = counts[i] ?? 0;
         const isOpen = panel?.block === i;
-        // Desktop: in the margin after the first line (left of it in right-to-left text). No margin
-        // (phones, full-width blocks): under the paragraph's end, in the gap before the next one.
-        const rtl = isRtl(blocks[i]!.element);
-        const inMargin = !isPhone && (rtl ? r.left : viewport - r.right) >= MARKER_WIDTH + 8;
-        const left = inMargin
-          ? rtl
-            ? r.left - MARKER_WIDTH - 8
-            : r.right + 8
-          : rtl
-            ? Math.min(viewport - MARKER_WIDTH - 4, r.left)
-            : Math.max(4, r.right - MARKER_WIDTH);
-        const top = inMargin ? r.top : r.bottom - 6;
+        const { left, top } = markerPlace(r, isRtl(blocks[i]!.element), viewport);
         const label = n > 0 ? `${t.t('inline.paragraph', { p: i + 1 })}: ${t.plural('thread.count', n)}` : t.t('inline.add', { p: i + 1 });
         return (
           <button

@@ -5,14 +5,18 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { Theme } from '../embed/options.ts';
+import { describePassage } from '../protocol/anchor-text.ts';
 import type { Session } from '../state/session.ts';
 import { type ThreadView, ViewContext } from '../state/thread-view.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import inlineCss from '../styles/inline.css?inline';
+import markersCss from '../styles/markers.css?inline';
 import css from '../styles/widget.css?inline';
 import { offsetsOf } from './block-text.ts';
 import { InlineLayer } from './InlineLayer.tsx';
-import { createInlineModel } from './inline-model.ts';
+import { createInlineModel, type InlineModel } from './inline-model.ts';
+import type { MarkerHandoff } from './marker-layer.ts';
+import { pageBackground } from './marker-place.ts';
 
 /** What startInline needs from mount(). */
 export interface InlineOptions {
@@ -25,23 +29,15 @@ export interface InlineOptions {
   /** The thread under the article: the layer's markers and texts render in its context. */
   main: ThreadView;
   theme?: Theme | undefined;
-}
-
-/** The first non-transparent background behind an element, so a floating panel matches the page. */
-function pageBackground(el: Element): string | null {
-  const win = el.ownerDocument.defaultView;
-  for (let e: Element | null = el; e && win; e = e.parentElement) {
-    const bg = win.getComputedStyle(e).backgroundColor;
-    if (bg && bg !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(bg)) return bg;
-  }
-  return null;
+  /** embed.js's marker layer, taken over: its anchors, what the reader opened, and the focus. */
+  handoff?: MarkerHandoff | undefined;
 }
 
 /** Starts inline comments on the page; returns the function that takes every trace of them away. */
-export function startInline({ selector, container, before, session, main, theme }: InlineOptions): () => void {
+export function startInline({ selector, container, before, session, main, theme, handoff }: InlineOptions): () => void {
   const doc = container.ownerDocument;
   const win = doc.defaultView ?? window;
-  const model = createInlineModel({ selector, doc, session, main });
+  const model = createInlineModel({ selector, doc, session, main, anchors: handoff?.anchors });
   const cleanups: (() => void)[] = [() => model.dispose()];
   const on = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void) => {
     target.addEventListener(type, fn as EventListener, { passive: true });
@@ -53,7 +49,7 @@ export function startInline({ selector, container, before, session, main, theme 
   const background = pageBackground(container);
   if (background) host.style.setProperty('--tl-panel-bg', background);
   const root = host.attachShadow({ mode: 'open' });
-  cleanups.push(adoptStyles(root, css), adoptStyles(root, inlineCss));
+  cleanups.push(adoptStyles(root, css), adoptStyles(root, markersCss), adoptStyles(root, inlineCss));
   container.insertBefore(host, before);
   cleanups.push(() => host.remove());
 
@@ -103,13 +99,15 @@ export function startInline({ selector, container, before, session, main, theme 
     const i = blockOf(e.target as Node);
     model.hovered.value = i === -1 ? null : i;
   });
-  on(doc, 'selectionchange', () => {
+  const readSelection = () => {
     const sel = doc.getSelection();
     const range = sel && sel.rangeCount > 0 && !sel.isCollapsed ? sel.getRangeAt(0) : null;
     const i = range ? blockOf(range.commonAncestorContainer) : -1;
     const at = i === -1 ? null : offsetsOf(model.blocks.value[i]!, range!);
     model.selection.value = at ? { block: i, ...at } : null;
-  });
+  };
+  on(doc, 'selectionchange', readSelection);
+  readSelection(); // text the reader selected before the widget came
 
   // The thread below the article shows where its anchored comments are, and links back to them.
   cleanups.push(
@@ -135,7 +133,26 @@ export function startInline({ selector, container, before, session, main, theme 
 
   render(h(ViewContext.Provider, { value: main }, h(InlineLayer, { model, host })), root);
   cleanups.push(() => render(null, root));
+  if (handoff) takeOver(handoff, model, root);
   return () => {
     for (const c of cleanups.splice(0).reverse()) c();
   };
+}
+
+/**
+ * Takes over embed.js's marker layer in the task that drew the same markers (no frame shows both or
+ * neither): the panel opens on what the reader opened there, focus stays on what had it.
+ */
+function takeOver(handoff: MarkerHandoff, model: InlineModel, root: ShadowRoot): void {
+  const { intent, focused } = handoff;
+  handoff.remove();
+  const control = (i: number | null) =>
+    i === null ? null : root.querySelector<HTMLElement>(i === -1 ? '.tl-inline-select' : `[data-block="${i}"]`);
+  if (!intent) {
+    control(focused)?.focus({ preventScroll: true });
+    return;
+  }
+  const { block, start, end } = intent;
+  const quote = end === undefined ? null : describePassage(model.texts.value, block, 'quote', start ?? 0, end);
+  model.open(block, quote, control(block));
 }

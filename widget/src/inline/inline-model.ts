@@ -61,6 +61,8 @@ export interface InlineDeps {
   session: Session;
   /** The thread under the article (its depth setting). */
   main: ThreadView;
+  /** The anchors the marker layer already read (then they are not asked for again now). */
+  anchors?: readonly AnchorCount[] | null | undefined;
 }
 
 /** The blocks a selector matches, with text; an invalid selector matches nothing (and says so). */
@@ -74,10 +76,10 @@ function queryBlocks(doc: Document, selector: string): BlockText[] {
 }
 
 /** Creates the inline layer's model and starts reading anchors. */
-export function createInlineModel({ selector, doc, session, main }: InlineDeps): InlineModel {
+export function createInlineModel({ selector, doc, session, main, anchors: known }: InlineDeps): InlineModel {
   const { backend } = session;
   const blocks = signal<readonly BlockText[]>(queryBlocks(doc, selector));
-  const anchors = signal<readonly AnchorCount[]>([]);
+  const anchors = signal<readonly AnchorCount[]>(known ?? []);
   const available = signal(true);
   const layout = signal(0);
   const hovered = signal<number | null>(null);
@@ -126,7 +128,7 @@ export function createInlineModel({ selector, doc, session, main }: InlineDeps):
     clearTimeout(timer);
     timer = setTimeout(() => void fetchAnchors(), 250);
   };
-  void fetchAnchors();
+  if (!known) void fetchAnchors();
 
   // The panel's view hears the stream itself (it is a view over the session).
   const stopLive = session.listen((event) => {
