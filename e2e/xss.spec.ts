@@ -112,8 +112,17 @@ test(`${payloads.length} hostile payloads posted through the API render inert`, 
   await expect(first.locator('.tl-author')).toHaveText('<script>alert(1)</script>');
 });
 
-test(`the same ${payloads.length} payloads as HTML from an adapter are sanitized`, async ({ page, stack }) => {
+/**
+ * Shows every payload as HTML from an adapter (bodyFormat 'html') and checks nothing ran or stayed;
+ * returns the lazily loaded chunks the page asked for.
+ */
+async function showAsAdapterHtml(page: Page, stack: Stack): Promise<string[]> {
   const dialogs = await trapScripts(page);
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/threadline-([a-z-]+)-[\w-]{8}\.js$/.exec(r.url());
+    if (m) chunks.push(m[1]!);
+  });
   stack.pages.set('/xss-html', {
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>XSS</title></head><body><div id="c"></div></body></html>`,
   });
@@ -144,6 +153,7 @@ test(`the same ${payloads.length} payloads as HTML from an adapter are sanitized
     { api: stack.api, list: payloads },
   );
   await expect(page.locator('article.tl-comment')).toHaveCount(payloads.length);
+  await expect(page.locator('.tl-body[aria-busy]')).toHaveCount(0);
   await poke(page);
   expect(await page.evaluate(() => (window as unknown as { __ran: unknown[] }).__ran)).toEqual([]);
   expect(dialogs()).toBe(0);
@@ -151,4 +161,23 @@ test(`the same ${payloads.length} payloads as HTML from an adapter are sanitized
   // Allowed markup survives: a safe link keeps its href with the forced rel/target.
   const safe = page.locator('.tl-body a[href="https://a.example"]').first();
   await expect(safe).toHaveAttribute('rel', 'nofollow ugc noopener noreferrer');
+  return chunks;
+}
+
+test(`the same ${payloads.length} payloads as HTML from an adapter go through Chromium's Element.setHTML`, async ({ page, stack }) => {
+  expect(await page.evaluate(() => typeof (Element.prototype as { setHTML?: unknown }).setHTML)).toBe('function');
+  const chunks = await showAsAdapterHtml(page, stack);
+  expect(chunks).toContain('html-body');
+  // The browser's sanitizer did it all: DOMPurify was never loaded.
+  expect(chunks).not.toContain('purify');
+});
+
+test(`the same ${payloads.length} payloads as HTML from an adapter go through DOMPurify where there is no setHTML`, async ({
+  page,
+  stack,
+}) => {
+  await page.addInitScript(() => {
+    delete (Element.prototype as { setHTML?: unknown }).setHTML;
+  });
+  expect(await showAsAdapterHtml(page, stack)).toContain('purify');
 });

@@ -1,14 +1,21 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../widget/src/render/markdown.ts';
+import { renderMarkdown } from '../../../widget/src/render/markdown-vnodes.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 
-// What a reader sees: the imported text through the widget's own Markdown renderer.
-const shown = (html: string, source: 'wordpress' | 'html' = 'wordpress') => renderMarkdown(htmlToMarkdown(html, source));
+// What a reader sees: the imported text drawn by the widget's own Markdown renderer.
+const shown = (html: string, source: 'wordpress' | 'html' = 'wordpress') => {
+  const host = document.createElement('div');
+  render(h('div', null, renderMarkdown(htmlToMarkdown(html, source), h)), host);
+  return host.firstElementChild!.innerHTML;
+};
+const REL = 'rel="nofollow ugc noopener noreferrer" target="_blank"';
 
 describe('imported comment text shows as written', () => {
   it.each([
     { title: 'a shrug keeps its backslash', html: '¯\\_(ツ)_/¯', expected: '<p>¯\\_(ツ)_/¯</p>' },
-    { title: 'a bunny keeps its backslash', html: "(\\_/)\n(='.'=)", expected: '<p>(\\_/)<br>(=&#39;.&#39;=)</p>' },
+    { title: 'a bunny keeps its backslash', html: "(\\_/)\n(='.'=)", expected: "<p>(\\_/)<br>(='.'=)</p>" },
     {
       title: 'stars and numbers typed as text stay text',
       html: '*not emphasis*\n2. not a list',
@@ -35,18 +42,18 @@ describe('imported comment text shows as written', () => {
     {
       title: 'multi-line code becomes a fenced block',
       html: "<pre><code>function hello() {\n  return 'world';\n}</code></pre>",
-      expected: '<pre><code>function hello() {\n  return &#39;world&#39;;\n}</code></pre>',
+      expected: "<pre><code>function hello() {\n  return 'world';\n}</code></pre>",
     },
     { title: 'paragraphs and line breaks as WordPress shows them', html: 'one\ntwo\n\nthree', expected: '<p>one<br>two</p><p>three</p>' },
     {
       title: 'emphasis, code and links survive',
       html: 'I <strong>agree</strong>, <em>really</em>: <code>x_y</code> <a href="https://example.com/a_(b)">see</a>',
-      expected: '<p>I <strong>agree</strong>, <em>really</em>: <code>x_y</code> <a href="https://example.com/a_%28b%29">see</a></p>',
+      expected: `<p>I <strong>agree</strong>, <em>really</em>: <code>x_y</code> <a href="https://example.com/a_%28b%29" ${REL}>see</a></p>`,
     },
     {
       title: 'a bare link keeps its underscores',
       html: 'see https://example.com/a_b_c',
-      expected: '<p>see <a href="https://example.com/a_b_c">https://example.com/a_b_c</a></p>',
+      expected: `<p>see <a href="https://example.com/a_b_c" ${REL}>https://example.com/a_b_c</a></p>`,
     },
     {
       title: 'quotes stay quotes',

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import type { BodyFormat } from '../protocol/types.ts';
-import { formatter } from '../render/formatter.ts';
+import { formatter, htmlBody } from '../render/formatter.ts';
 import { needsFormatting } from '../render/needs-formatting.ts';
 
 /** Props of CommentBody. */
@@ -10,17 +10,28 @@ export interface CommentBodyProps {
 }
 
 /**
- * A comment body. Formatted bodies are rendered by the format chunk and sanitized there
- * (sanitize() is the only source of the HTML below); plain prose is rendered as text nodes,
- * blank lines as paragraphs and single newlines as line breaks, the same as Markdown would.
+ * A comment body. Markdown is drawn as elements by the format chunk (text stays text, so nothing
+ * needs sanitizing); HTML from an adapter goes through sanitize.ts in its own chunk. Plain prose,
+ * and Markdown until its chunk is there, is rendered here as text nodes, blank lines as paragraphs
+ * and single newlines as line breaks, the same as Markdown would.
  */
 export function CommentBody({ text, format }: CommentBodyProps) {
-  const format_ = formatter.value;
-  const isFormatted = format === 'html' || needsFormatting(text);
-  const html = useMemo(() => (isFormatted && format_ ? format_(text, format) : null), [text, format, format_, isFormatted]);
-  if (html !== null) return <div class="tl-body" part="body" dangerouslySetInnerHTML={{ __html: html }} />;
-  // HTML from an adapter is never shown raw; until the formatter arrives, show nothing of it.
-  if (format === 'html') return <div class="tl-body" part="body" aria-busy="true" />;
+  const render = formatter.value;
+  const HtmlBody = htmlBody.value;
+  const isMarkdown = format !== 'html' && needsFormatting(text);
+  // Kept between renders: Preact skips diffing the same elements again.
+  const formatted = useMemo(() => (isMarkdown && render ? render(text) : null), [text, isMarkdown, render]);
+  if (format === 'html') {
+    // Never shown raw: empty and busy until the sanitizer is there.
+    return HtmlBody ? <HtmlBody html={text} /> : <div class="tl-body" part="body" aria-busy="true" />;
+  }
+  if (formatted) {
+    return (
+      <div class="tl-body" part="body">
+        {formatted}
+      </div>
+    );
+  }
   const paragraphs = text.split(/\n[ \t]*\n+/).filter((p) => p.trim() !== '');
   return (
     <div class="tl-body" part="body">

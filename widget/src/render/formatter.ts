@@ -1,42 +1,50 @@
 import { signal } from '@preact/signals';
+import { type ComponentChildren, type FunctionComponent, h } from 'preact';
+import type { HtmlBodyProps } from '../components/HtmlBody.tsx';
 import { log } from '../log.ts';
-import type { BodyFormat, Comment } from '../protocol/types.ts';
-import { commentNeedsFormatter } from './needs-formatting.ts';
+import type { Comment } from '../protocol/types.ts';
+import { needsFormatting } from './needs-formatting.ts';
 
-/** Turns a body into sanitized HTML (lives in the lazily loaded format chunk). */
-export type FormatBody = (body: string, format?: BodyFormat) => string;
+/** Draws a Markdown body as elements (lives in the lazily loaded format chunk). */
+export type RenderMarkdown = (text: string) => ComponentChildren;
 
-/** The formatter once its chunk has loaded; null until then. Shared by every widget on the page. */
-export const formatter = signal<FormatBody | null>(null);
-let prime: ((bodies: readonly string[]) => void) | undefined;
+/** The Markdown renderer once its chunk has loaded; null until then. Shared by every widget on the page. */
+export const formatter = signal<RenderMarkdown | null>(null);
+/** The body for adapter HTML once its chunk (and, without Element.setHTML, DOMPurify's) has loaded. */
+export const htmlBody = signal<FunctionComponent<HtmlBodyProps> | null>(null);
 
-/** Formats a batch of Markdown bodies in advance, if the chunk is loaded (rendering then only looks them up). */
-export function primeFormatter(bodies: readonly string[]): void {
-  prime?.(bodies);
+/** Loads `import()`ed code once; a failed load may be tried again later. */
+function once(load: () => Promise<void>): () => Promise<void> {
+  let loading: Promise<void> | undefined;
+  return () =>
+    (loading ??= load().catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    }));
 }
-let loading: Promise<void> | undefined;
 
 /** Loads the format chunk once; resolves when `formatter` is set. */
-export function loadFormatter(): Promise<void> {
-  loading ??= import('./format.ts').then(
-    (m) => {
-      prime = m.primeBodies;
-      formatter.value = m.formatBody;
-    },
-    (err: unknown) => {
-      loading = undefined; // let a later call try again
-      throw err;
-    },
-  );
-  return loading;
-}
+export const loadFormatter = once(() =>
+  import('./format.ts').then((m) => {
+    formatter.value = (text) => m.renderMarkdown(text, h);
+  }),
+);
+
+/** Loads the adapter-HTML chunk once, and DOMPurify if the browser has no usable sanitizer; resolves when `htmlBody` is set. */
+export const loadHtmlBody = once(() =>
+  import('./html-body.ts').then(async (m) => {
+    await m.loadSanitizer().catch((err: unknown) => log.warn('could not load the HTML sanitizer', err));
+    htmlBody.value = m.HtmlBody;
+  }),
+);
 
 /**
- * Resolves once the formatter can draw these comments: at once when none needs it, else after
- * the chunk has loaded (a failed load is not fatal: Markdown then reads as typed).
+ * Resolves once these comments can be drawn: at once when none needs a chunk, else after the
+ * ones they need have loaded (a failed load is not fatal: Markdown then reads as typed).
  */
 export async function formatterReadyFor(list: readonly Comment[]): Promise<void> {
-  if (!list.some(commentNeedsFormatter)) return;
-  await loadFormatter().catch((err: unknown) => log.warn('could not load the formatting module', err));
-  primeFormatter(list.filter((c) => c.bodyFormat !== 'html' && commentNeedsFormatter(c)).map((c) => c.body));
+  const loads: Promise<void>[] = [];
+  if (list.some((c) => c.bodyFormat !== 'html' && needsFormatting(c.body))) loads.push(loadFormatter());
+  if (list.some((c) => c.bodyFormat === 'html')) loads.push(loadHtmlBody());
+  await Promise.all(loads.map((p) => p.catch((err: unknown) => log.warn('could not load the formatting module', err))));
 }

@@ -1,27 +1,32 @@
 /**
- * The Markdown subset comments may use, rendered to an HTML string: paragraphs, line breaks,
+ * The Markdown subset comments may use, parsed to a small tree: paragraphs, line breaks,
  * *emphasis*, **strong**, `code`, fenced code blocks, > block quotes, - / 1. lists (nested by
  * indentation) and links ([text](url), bare http(s) URLs). Everything else is text: raw HTML in a
- * comment is escaped, never interpreted. The output still goes through sanitize() before the DOM.
+ * comment is text, never markup. The tree holds only the elements below and text, so drawing it
+ * (markdown-vnodes.ts) needs no sanitizer.
  */
+import { parseInline } from './markdown-inline.ts';
+import type { MdNode } from './markdown-tree.ts';
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-
-/** Private-use characters mark stashed inline pieces; remove any the text brings itself. */
-const STASH = /[\ue000\ue001]/g;
+/** Private-use characters mark stashed pieces and emphasis while parsing; remove any the text brings itself. */
+const MARKERS = /[\ue000-\ue005]/g;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BULLET = /^( {0,3})([-*+]|\d{1,9}[.)])[ \t]+/;
 const QUOTE = /^ {0,3}> ?/;
-const URL_TRAILING = /[.,:;!?'")\]]+$/;
+/**
+ * Quotes and lists nested deeper than this read as typed text: each level is a few stack frames
+ * here and in Preact's diff, and a 10,000-character body of "> > > …" must not overflow the stack.
+ */
+export const MAX_NESTING = 16;
 
-/** Renders a comment body to HTML (not yet sanitized). */
-export function renderMarkdown(text: string): string {
-  return renderBlocks(text.replace(STASH, '').replace(/\r\n?/g, '\n').split('\n'));
+/** Parses a comment body to its tree. */
+export function parseMarkdown(text: string): MdNode[] {
+  return parseBlocks(text.replace(MARKERS, '').replace(/\r\n?/g, '\n').split('\n'), 0);
 }
 
-function renderBlocks(lines: string[]): string {
-  const out: string[] = [];
+function parseBlocks(lines: string[], depth: number): MdNode[] {
+  const out: MdNode[] = [];
+  const nests = depth < MAX_NESTING;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i]!;
@@ -35,39 +40,42 @@ function renderBlocks(lines: string[]): string {
       const code: string[] = [];
       for (i++; i < lines.length && !close.test(lines[i]!); i++) code.push(lines[i]!);
       i++;
-      out.push(`<pre><code>${escapeHtml(code.join('\n'))}</code></pre>`);
+      out.push({ tag: 'pre', children: [{ tag: 'code', children: [code.join('\n')] }] });
       continue;
     }
-    if (QUOTE.test(line)) {
+    if (nests && QUOTE.test(line)) {
       const inner: string[] = [];
       for (; i < lines.length && lines[i]!.trim() && QUOTE.test(lines[i]!); i++) inner.push(lines[i]!.replace(QUOTE, ''));
-      out.push(`<blockquote>${renderBlocks(inner)}</blockquote>`);
+      out.push({ tag: 'blockquote', children: parseBlocks(inner, depth + 1) });
       continue;
     }
-    const bullet = BULLET.exec(line);
-    if (bullet) {
-      i = renderList(lines, i, out);
+    if (nests && BULLET.test(line)) {
+      i = parseList(lines, i, out, depth);
       continue;
     }
-    const para: string[] = [];
+    const para: MdNode[] = [];
     for (
-      ;
-      i < lines.length && lines[i]!.trim() && !FENCE.test(lines[i]!) && !QUOTE.test(lines[i]!) && !(para.length && BULLET.test(lines[i]!));
-      i++
+      let first = true;
+      i < lines.length &&
+      lines[i]!.trim() &&
+      !FENCE.test(lines[i]!) &&
+      !(nests && (QUOTE.test(lines[i]!) || (!first && BULLET.test(lines[i]!))));
+      i++, first = false
     ) {
-      para.push(lines[i]!.trim());
+      if (!first) para.push({ tag: 'br', children: [] });
+      para.push(...parseInline(lines[i]!.trim()));
     }
-    out.push(`<p>${para.map(renderInline).join('<br>')}</p>`);
+    out.push({ tag: 'p', children: para });
   }
-  return out.join('');
+  return out;
 }
 
-/** Renders the list starting at `start`; returns the index of the first line after it. */
-function renderList(lines: string[], start: number, out: string[]): number {
+/** Parses the list starting at `start` into `out`; returns the index of the first line after it. */
+function parseList(lines: string[], start: number, out: MdNode[], depth: number): number {
   const first = BULLET.exec(lines[start]!)!;
   const ordered = /\d/.test(first[2]!);
   const indent = first[1]!.length;
-  const items: string[] = [];
+  const items: MdNode[] = [];
   let i = start;
   while (i < lines.length) {
     const m = BULLET.exec(lines[i]!);
@@ -89,48 +97,12 @@ function renderList(lines: string[], start: number, out: string[]): number {
       if (lead <= indent) break;
       body.push(l.slice(Math.min(lead, contentIndent)));
     }
-    const html = renderBlocks(body);
+    const blocks = parseBlocks(body, depth + 1);
+    const only = blocks.length === 1 ? blocks[0] : undefined;
     // A one-paragraph item renders tight, without the <p>.
-    items.push(`<li>${/^<p>((?:(?!<p>).)*)<\/p>$/s.test(html) ? html.slice(3, -4) : html}</li>`);
+    items.push({ tag: 'li', children: typeof only === 'object' && only.tag === 'p' ? only.children : blocks });
   }
-  const startAttr = ordered && parseInt(first[2]!, 10) !== 1 ? ` start="${parseInt(first[2]!, 10)}"` : '';
-  out.push(ordered ? `<ol${startAttr}>${items.join('')}</ol>` : `<ul>${items.join('')}</ul>`);
+  const n = parseInt(first[2]!, 10);
+  out.push(ordered ? { tag: 'ol', ...(n !== 1 && { start: n }), children: items } : { tag: 'ul', children: items });
   return i;
-}
-
-/** Only these schemes become links; anything else stays text. */
-export function isSafeHref(url: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(url.trim());
-}
-
-function renderInline(text: string): string {
-  const stash: string[] = [];
-  const keep = (html: string) => `\ue000${stash.push(html) - 1}\ue001`;
-  let s = text
-    // Backslash escapes: the next punctuation character is literal.
-    .replace(/\\([\\`*_[\]()#+\-.!>~])/g, (_, ch: string) => keep(escapeHtml(ch)))
-    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _t, code: string) => keep(`<code>${escapeHtml(code.trim() || code)}</code>`))
-    .replace(/\[([^\]\n]+)\]\(\s*<?([^\s()<>]+(?:\([^\s()<>]*\))?[^\s()<>]*)>?\s*\)/g, (m, label: string, href: string) =>
-      isSafeHref(href) ? keep(`<a href="${escapeHtml(href)}">${renderEmphasis(escapeHtml(label))}</a>`) : keep(escapeHtml(m)),
-    )
-    .replace(/\bhttps?:\/\/[^\s<>"'`]+/gi, (url) => {
-      const trail = URL_TRAILING.exec(url)?.[0] ?? '';
-      // Keep a closing paren that belongs to the URL, e.g. Wikipedia's "Foo_(bar)".
-      const balanced = trail.startsWith(')') && (url.match(/\(/g)?.length ?? 0) >= (url.match(/\)/g)?.length ?? 0);
-      const cut = balanced ? trail.slice(1) : trail;
-      const href = url.slice(0, url.length - cut.length);
-      return keep(`<a href="${escapeHtml(href)}">${escapeHtml(href)}</a>`) + escapeHtml(cut);
-    });
-  s = renderEmphasis(escapeHtml(s));
-  // Stashed pieces may nest (a code span inside a link label is not supported, so one pass back suffices twice).
-  for (let pass = 0; pass < 2; pass++) s = s.replace(/\ue000(\d+)\ue001/g, (_, n: string) => stash[Number(n)] ?? '');
-  return s;
-}
-
-function renderEmphasis(s: string): string {
-  return s
-    .replace(/\*\*(?=\S)([\s\S]*?\S)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^\w])__(?=\S)([\s\S]*?\S)__(?![\w])/g, '$1<strong>$2</strong>')
-    .replace(/\*(?=[^\s*])([^*]*?[^\s*]|[^\s*])\*/g, '<em>$1</em>')
-    .replace(/(^|[^\w])_(?=[^\s_])([^_]*?[^\s_]|[^\s_])_(?![\w])/g, '$1<em>$2</em>');
 }

@@ -1,14 +1,7 @@
-import type { Comment } from '../protocol/types.ts';
-
 /** Syntax the Markdown renderer turns into markup; without any, plain text renders the same. */
 const SYNTAX = /[*_`[\\]|https?:\/\/|^ {0,3}(>|[-+]\s|\d{1,9}[.)]\s|~~~)/im;
 
 /** True when a body uses any syntax that would render as markup. */
 export function needsFormatting(text: string): boolean {
   return SYNTAX.test(text);
-}
-
-/** True when a comment must go through the formatting chunk (Markdown syntax, or HTML from an adapter). */
-export function commentNeedsFormatter(comment: Pick<Comment, 'body' | 'bodyFormat'>): boolean {
-  return comment.bodyFormat === 'html' || needsFormatting(comment.body);
 }

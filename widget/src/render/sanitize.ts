@@ -1,58 +1,81 @@
-import DOMPurify from 'dompurify';
+/**
+ * The one gate between adapter HTML and the DOM: the browser's own sanitizer (Element.setHTML)
+ * where it is there, DOMPurify (its own chunk) where not, both with the allow-list in
+ * allow-list.ts. Reader Markdown never comes here: it is drawn as elements (markdown-vnodes.ts).
+ */
+import { ALLOWED_ATTR, ALLOWED_TAGS, LINK_REL, SAFE_URI, UNWRAPPED_TAGS } from './allow-list.ts';
+
+type SetHTML = (html: string, options: { sanitizer: object }) => void;
+type PurifyInto = (el: Element, html: string) => void;
+
+const SANITIZER = {
+  elements: ALLOWED_TAGS,
+  attributes: ALLOWED_ATTR,
+  replaceWithChildrenElements: UNWRAPPED_TAGS,
+  comments: false,
+  dataAttributes: false,
+};
+let native: SetHTML | null | undefined;
+let purifyInto: PurifyInto | undefined;
+let loading: Promise<void> | undefined;
 
 /**
- * The one gate between HTML and the DOM. Shadow DOM isolates style, not script: whatever passes
- * here runs in the customer's page, so the allow-list is as small as comments need.
+ * Element.setHTML when it honours our allow-list. Tried once on a probe rather than trusted by
+ * name: an earlier draft of the API took another config shape and would keep what we remove.
  */
-const ALLOWED_TAGS = ['p', 'br', 'em', 'strong', 'b', 'i', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a'];
-const ALLOWED_ATTR = ['href', 'start'];
-/** Only web and mail links; every other scheme (javascript:, data:, vbscript:, blob:…) is dropped. */
-const SAFE_URI = /^(?:https?:|mailto:)/i;
-/** Links leave the page, are not endorsed by the site, and get no handle on it. */
-const LINK_REL = 'nofollow ugc noopener noreferrer';
-
-const purify = DOMPurify();
-purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.nodeName !== 'A') return;
-  const href = node.getAttribute('href');
-  if (!href || !SAFE_URI.test(href.trim())) {
-    node.removeAttribute('href');
-    return;
+function nativeSetHTML(): SetHTML | null {
+  if (native === undefined) {
+    native = null;
+    try {
+      const probe = document.createElement('div') as Element & { setHTML?: SetHTML };
+      probe.setHTML?.('<b title="t">a</b><i>b</i><u>c</u>', {
+        sanitizer: { elements: ['b'], attributes: [], replaceWithChildrenElements: ['i'] },
+      });
+      if (probe.innerHTML === '<b>a</b>b') native = probe.setHTML!;
+    } catch {
+      // An unknown config shape may throw: DOMPurify then.
+    }
   }
-  node.setAttribute('rel', LINK_REL);
-  node.setAttribute('target', '_blank');
-});
+  return native;
+}
 
-const CONFIG = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  ALLOWED_URI_REGEXP: SAFE_URI,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  // The hook adds rel and target after the allow-list is applied; they are not accepted from input.
-  ADD_ATTR: [],
-  KEEP_CONTENT: true,
-};
+/** True when adapter HTML can be shown now, without waiting for the DOMPurify chunk. */
+export function canSanitizeNow(): boolean {
+  return !!(nativeSetHTML() || purifyInto);
+}
 
-/** Returns `html` reduced to the comment allow-list; the only input `dangerouslySetInnerHTML` may take. */
-export function sanitize(html: string): string {
-  return purify.sanitize(html, CONFIG);
+/** Loads the DOMPurify chunk if this browser needs it; resolves at once if not. */
+export function loadSanitizer(): Promise<void> {
+  if (canSanitizeNow()) return Promise.resolve();
+  loading ??= import('./purify.ts').then(
+    (m) => {
+      purifyInto = m.purifyInto;
+    },
+    (err: unknown) => {
+      loading = undefined; // let a later call try again
+      throw err;
+    },
+  );
+  return loading;
 }
 
 /**
- * Sanitizes many rendered Markdown bodies in one pass (one parse instead of one per body: a
- * thread's worth of comments costs a fraction of the time). Only for Markdown output, which never
- * contains raw tags, so no body can close its wrapper; if the split does not come out one for one,
- * each body is sanitized on its own instead.
+ * Puts `html` into `el` reduced to the allow-list; links keep only web and mail hrefs and leave
+ * the page with a fixed rel. False, with `el` untouched, while the DOMPurify chunk is still needed.
  */
-export function sanitizeMany(htmls: readonly string[]): string[] {
-  const fragment = purify.sanitize(htmls.map((h) => `<section>${h}</section>`).join(''), {
-    ...CONFIG,
-    ALLOWED_TAGS: [...ALLOWED_TAGS, 'section'],
-    RETURN_DOM_FRAGMENT: true,
-  });
-  const parts = [...fragment.children];
-  if (parts.length !== htmls.length || parts.some((p) => p.tagName !== 'SECTION')) return htmls.map(sanitize);
-  return parts.map((p) => p.innerHTML);
+export function setSanitizedHTML(el: Element, html: string): boolean {
+  const setHTML = nativeSetHTML();
+  if (setHTML) setHTML.call(el, html, { sanitizer: SANITIZER });
+  else if (purifyInto) purifyInto(el, html);
+  else return false;
+  for (const a of el.querySelectorAll('a')) {
+    const href = a.getAttribute('href');
+    if (href === null || !SAFE_URI.test(href.trim())) {
+      a.removeAttribute('href');
+      continue;
+    }
+    a.setAttribute('rel', LINK_REL);
+    a.setAttribute('target', '_blank');
+  }
+  return true;
 }
