@@ -33,6 +33,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // 37.75 KB with issue 16's moderating in place (+0.44 KB measured: the hook that loads the tools
   // chunk for moderators, their styles and 12 English strings).
   { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
+  // What a reader needs to write but not to read (issue 13): ky for the writes, the full comment form,
+  // the write models. Loaded at idle after the first screenful, or at once when the reader reaches for a form.
+  { name: 'write chunk', pattern: /^threadline-write-chunk-.*\.js$/, bytes: 6 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
