@@ -4,3 +4,4 @@
  * (load-write-chunk.ts), and shares Preact, signals and the models with threadline.js.
  */
 export { createHttpWrites } from '../backend/http-writes.ts';
+export { CommentWrites } from '../state/comment-writes.ts';
