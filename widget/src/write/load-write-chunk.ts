@@ -3,6 +3,7 @@
  * once when the reader reaches for a form, or by the first write itself, whichever comes first.
  */
 import { signal } from '@preact/signals';
+import { addStrings } from '../i18n/translator.ts';
 
 /** What the write chunk exports. */
 export type WriteChunk = typeof import('./write-chunk.ts');
@@ -15,6 +16,8 @@ export const writeChunk = signal<WriteChunk | null>(null);
 export function loadWriteChunk(): Promise<WriteChunk> {
   loading ??= import('./write-chunk.ts').then(
     (chunk) => {
+      // Its strings first: anything the chunk draws or says may need them.
+      addStrings(chunk.enWrite);
       writeChunk.value = chunk;
       return chunk;
     },

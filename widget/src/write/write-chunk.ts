@@ -4,4 +4,5 @@
  * (load-write-chunk.ts), and shares Preact, signals and the models with threadline.js.
  */
 export { createHttpWrites } from '../backend/http-writes.ts';
+export { enWrite } from '../i18n/en-write.ts';
 export { CommentWrites } from '../state/comment-writes.ts';
