@@ -6,6 +6,7 @@
  */
 import { computed, createModel, effect, signal } from '@preact/signals';
 import { asBackendError } from '../backend/backend-error.ts';
+import { errorFromFailure } from '../backend/http-errors.ts';
 import type { Comment } from '../protocol/types.ts';
 import { loadWriteChunk, writeChunk } from '../write/load-write-chunk.ts';
 import type { CommentWrites, CommentWritesShape, WritesTarget } from './comment-writes.ts';
@@ -34,11 +35,17 @@ export const LazyWrites = createModel<CommentWritesShape, [Session, WritesTarget
   // click, so its optimistic change is drawn in the next frame.
   const writes = (): CommentWrites | Promise<CommentWrites> =>
     ready() ??
-    loadWriteChunk().then(() => {
-      const loaded = ready();
-      if (!loaded) throw new Error('the view was closed before the write could start');
-      return loaded;
-    });
+    loadWriteChunk().then(
+      () => {
+        const loaded = ready();
+        if (!loaded) throw new Error('the view was closed before the write could start');
+        return loaded;
+      },
+      // Offline, a chunk cannot load either: say so, as a request would.
+      (err: unknown) => {
+        throw errorFromFailure(err);
+      },
+    );
   const run = <T>(use: (w: CommentWrites) => Promise<T>): Promise<T> => {
     const now = writes();
     return now instanceof Promise ? now.then(use) : use(now);

@@ -88,4 +88,19 @@ describe('writes made before the chunk is here', () => {
     expect((await composer.submit())?.body).toBe('Worth keeping');
     expect(fake.posts).toHaveLength(1);
   });
+
+  it('offline, a post that finds no chunk says the reader is offline', async () => {
+    vi.doMock('./write-chunk.ts', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    await freshLoader();
+    const { view } = await setup();
+    vi.stubGlobal('navigator', { onLine: false });
+    const composer = view.composerFor(null);
+    composer.setBody('Later');
+    expect(await composer.submit()).toBeNull();
+    vi.unstubAllGlobals();
+    expect(composer.error.value?.code).toBe('offline');
+    expect(composer.body.value).toBe('Later');
+  });
 });
