@@ -5,8 +5,7 @@
  * be loaded fails the write like a network error (the text stays, the reason shows).
  */
 import { computed, createModel, effect, signal } from '@preact/signals';
-import { asBackendError } from '../backend/backend-error.ts';
-import { errorFromFailure } from '../backend/http-errors.ts';
+import { asBackendError, BackendError } from '../backend/backend-error.ts';
 import type { Comment } from '../protocol/types.ts';
 import { loadWriteChunk, writeChunk } from '../write/load-write-chunk.ts';
 import type { CommentWrites, CommentWritesShape, WritesTarget } from './comment-writes.ts';
@@ -43,7 +42,9 @@ export const LazyWrites = createModel<CommentWritesShape, [Session, WritesTarget
       },
       // Offline, a chunk cannot load either: say so, as a request would.
       (err: unknown) => {
-        throw errorFromFailure(err);
+        throw globalThis.navigator?.onLine === false
+          ? new BackendError('offline', 'The browser is offline.')
+          : new BackendError('network', `The write chunk could not be loaded: ${String(err)}`);
       },
     );
   const run = <T>(use: (w: CommentWrites) => Promise<T>): Promise<T> => {
