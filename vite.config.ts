@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { PACKED_ORDER, packCatalog } from './widget/src/i18n/catalog-pack.ts';
 import { en } from './widget/src/i18n/en.ts';
+import { enWrite } from './widget/src/i18n/en-write.ts';
 import { LANGUAGES } from './widget/src/protocol/languages.ts';
 
 /** Ships each language catalog as values only (see catalog-pack.ts): a third smaller, and a broken catalog fails the build. */
@@ -15,7 +16,7 @@ const packCatalogs = (): Plugin => ({
     const source = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as {
       catalog: Record<string, string>;
     };
-    return { code: `export const catalog = ${JSON.stringify(packCatalog(source.catalog))};`, map: null };
+    return { code: `export const catalog = ${JSON.stringify(packCatalog(source.catalog, Object.keys(enWrite)))};`, map: null };
   },
 });
 
@@ -50,7 +51,7 @@ function loaderDefines(): Record<string, string> {
     if (!file) throw new Error(`vite build --mode loader: no catalog chunk for "${lang}" in dist/; run the widget build first`);
     catalogs[lang] = file.slice(prefix.length, -3);
   }
-  const packed = packCatalog(en);
+  const packed = packCatalog({ ...en, ...enWrite }, Object.keys(enWrite));
   const countForms = packed.slice(0, 1 + packed[0]!.split(' ').length);
   const wordPressCounts = files.find((f) => /^threadline-wordpress-counts-[\w-]{8}\.js$/.test(f));
   if (!wordPressCounts) throw new Error('vite build --mode loader: no WordPress counts chunk in dist/; run the widget build first');

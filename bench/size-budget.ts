@@ -32,7 +32,12 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
   // 37.75 KB with issue 16's moderating in place (+0.44 KB measured: the hook that loads the tools
   // chunk for moderators, their styles and 12 English strings).
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
+  // 32.25 KB with issue 13's write chunk (38,508 → 32,769 bytes measured): ky, the write models and
+  // the English refusals of writes load after the first screenful; reads go over plain fetch.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 32.25 * 1024 },
+  // What a reader needs to write but not to read (issue 13): ky for the writes, the full comment form,
+  // the write models, English refusals. Loaded at idle after the first screenful, or at once when the reader reaches for a form.
+  { name: 'write chunk', pattern: /^threadline-write-chunk-.*\.js$/, bytes: 7.75 * 1024 },
   // The Markdown parser, drawn straight to Preact elements (issue 13: 1.59 KB, was 13.00 KB with
   // DOMPurify, which reader Markdown no longer needs).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 1.75 * 1024 },
@@ -74,9 +79,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * like the adapters: readers never load it. 50.5 KB with issue 13's Markdown drawn as elements (61.70 →
  * 50.34 KB measured): DOMPurify left the format chunk for the adapter HTML chunks, left out like the adapters.
  * 57 KB with data-inline's marker layer (issue 13, 6.1 KB; it re-anchors with its own copy of quote-match,
- * so the inline chunk's is fetched twice by a reader who opens one).
+ * so the inline chunk's is fetched twice by a reader who opens one). +2 KB with issue 13's write chunk: what
+ * moved out of threadline.js compresses apart from it (+1.8 KB), the price of a first screenful without it.
  */
-export const READER_TOTAL = 57 * 1024;
+export const READER_TOTAL = 59 * 1024;
 /**
  * What a page with data-inline fetches at load (issue 13's goal): embed.js, the marker layer it
  * names, and every chunk that one imports statically, followed in the files themselves.
@@ -85,9 +91,11 @@ export const INLINE_AT_LOAD = 12 * 1024;
 
 /**
  * Issue 13: a thread with formatting on screen (embed.js, threadline.js, the format chunk and what
- * they import). The goal is 30 KB; this is what the code weighs until it gets there (53.2 KB measured).
+ * they import). The goal is 30 KB; this is what the code weighs until it gets there: 53.2 KB measured
+ * before this round, 36.44 KB with Markdown drawn as elements (format chunk 13.0 → 1.6 KB) and the
+ * writes in their own chunk (threadline.js 37.6 → 32.1 KB).
  */
-export const FORMATTED_THREAD = 53.5 * 1024;
+export const FORMATTED_THREAD = 36.75 * 1024;
 
 const files = distFiles();
 const kb = (n: number) => `${(n / 1024).toFixed(2).padStart(6)} KB`;

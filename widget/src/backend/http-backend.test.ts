@@ -5,7 +5,9 @@ import { createHttpBackend } from './http-backend.ts';
 let sent: Request[];
 beforeEach(() => {
   sent = [];
-  vi.stubGlobal('fetch', async (input: Request) => {
+  vi.stubGlobal('fetch', async (request: RequestInfo, init?: RequestInit) => {
+    // Reads call fetch(url, init), ky's writes fetch(request).
+    const input = new Request(request, init);
     sent.push(input);
     const body = input.url.includes('/vote') ? { id: 'a', score: 1, voted: true } : { comment: { id: 'a' }, thread: {}, comments: [] };
     return new Response(JSON.stringify(body), {

@@ -1,17 +1,9 @@
-import ky, { HTTPError, TimeoutError } from 'ky';
-import type {
-  AnchorsResponse,
-  Comment,
-  CommentChangeResponse,
-  ErrorResponse,
-  PostCommentResponse,
-  PowChallenge,
-  ThreadResponse,
-  VoteResponse,
-} from '../protocol/types.ts';
+import type { AnchorsResponse, PowChallenge, ThreadResponse } from '../protocol/types.ts';
 import type { CommentsBackend } from './backend.ts';
-import { BackendError } from './backend-error.ts';
 import { openEventStream } from './event-stream.ts';
+import { errorFromFailure } from './http-errors.ts';
+import { readJson } from './http-reads.ts';
+import type { HttpWrites } from './http-writes.ts';
 
 /** Options of the threadline HTTP backend. */
 export interface HttpBackendOptions {
@@ -27,94 +19,52 @@ export interface HttpBackendOptions {
   onTokenRejected?: () => void;
 }
 
-/** The threadline HTTP protocol (docs/protocol.md) over fetch, via ky. */
+/**
+ * The threadline HTTP protocol (docs/protocol.md) over fetch. Reads are plain fetch (http-reads.ts);
+ * writes go through ky in the write chunk, loaded by the first write if the widget has not
+ * prefetched it yet (see write/load-write-chunk.ts).
+ */
 export function createHttpBackend(options: HttpBackendOptions): CommentsBackend {
   const base = new URL('/api/', options.api).href;
-  const http = ky.create({
-    prefixUrl: base,
-    timeout: options.timeoutMs ?? 15_000,
-    credentials: 'omit',
-    retry: { limit: 2, methods: ['get'] },
-  });
-  // Writes retry too: posts carry an Idempotency-Key and edits, deletes and votes are idempotent,
-  // so a repeat can never double anything. 429 is left to the reader (told how long to wait).
-  const writes = http.extend({
-    retry: {
-      limit: options.retries ?? 4,
-      methods: ['post', 'patch', 'put', 'delete'],
-      statusCodes: [408, 500, 502, 503, 504],
-      retryOnTimeout: true,
-      backoffLimit: 5_000,
-    },
-    hooks: {
-      beforeRequest: [
-        (request) => {
-          const token = options.token?.();
-          if (token) request.headers.set('Authorization', `Bearer ${token}`);
-        },
-      ],
-      afterResponse: [
-        (request, _options, response) => {
-          // With a token sent, a 401 can only be invalid_token: a valid token passes every sign-in check.
-          if (response.status === 401 && request.headers.has('Authorization')) options.onTokenRejected?.();
-        },
-      ],
-    },
-  });
-
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const read = <T>(path: string, params: [string, string][], cache?: RequestCache) => {
+    const url = new URL(path, base);
+    for (const [name, value] of params) url.searchParams.append(name, value);
+    return readJson<T>(url.href, { timeoutMs, ...(cache ? { cache } : {}) });
+  };
+  let writes: Promise<HttpWrites> | null = null;
+  const loadWrites = () =>
+    (writes ??= import('../write/write-chunk.ts').then(
+      (m) => m.createHttpWrites(base, options),
+      (err: unknown) => {
+        // Asked for again by the next write (the reader's retry); this one fails as a network error.
+        writes = null;
+        throw errorFromFailure(err);
+      },
+    ));
   return {
     adminApi: `${base}admin/`,
     listThread: (threadKey, page = {}) =>
-      call(() =>
-        http
-          .get('comments', {
-            searchParams: [
-              ['thread', threadKey],
-              ...(page.sort ? [['sort', page.sort]] : []),
-              ...(page.limit ? [['limit', String(page.limit)]] : []),
-              ...(page.cursor ? [['cursor', page.cursor]] : []),
-              ...(page.filter && page.filter !== 'all' ? [['filter', page.filter]] : []),
-              ...(page.anchors ?? []).map((key) => ['anchor', key]),
-            ] as [string, string][],
-          })
-          .json<ThreadResponse>(),
-      ),
-    listAnchors: (threadKey) => call(() => http.get('anchors', { searchParams: { thread: threadKey } }).json<AnchorsResponse>()),
+      read<ThreadResponse>('comments', [
+        ['thread', threadKey],
+        ...(page.sort ? [['sort', page.sort]] : []),
+        ...(page.limit ? [['limit', String(page.limit)]] : []),
+        ...(page.cursor ? [['cursor', page.cursor]] : []),
+        ...(page.filter && page.filter !== 'all' ? [['filter', page.filter]] : []),
+        ...(page.anchors ?? []).map((key) => ['anchor', key]),
+      ] as [string, string][]),
+    listAnchors: (threadKey) => read<AnchorsResponse>('anchors', [['thread', threadKey]]),
     listAround: (threadKey, commentId) =>
-      call(() => http.get('comments', { searchParams: { thread: threadKey, around: commentId } }).json<ThreadResponse>()),
-    postComment: (request, opts = {}) =>
-      call(() =>
-        writes
-          .post('comments', { json: request, headers: opts.idempotencyKey ? { 'Idempotency-Key': opts.idempotencyKey } : {} })
-          .json<PostCommentResponse>(),
-      ),
-    editComment: (id, body, token) =>
-      call(
-        async () =>
-          (
-            await writes
-              .patch(`comments/${encodeURIComponent(id)}`, { json: { body }, headers: { 'X-Edit-Token': token } })
-              .json<CommentChangeResponse>()
-          ).comment as Comment,
-      ),
-    deleteComment: (id, token) =>
-      call(
-        async () =>
-          (await writes.delete(`comments/${encodeURIComponent(id)}`, { headers: { 'X-Edit-Token': token } }).json<CommentChangeResponse>())
-            .comment,
-      ),
-    vote: (id, voterId, on) =>
-      call(() =>
-        writes(`comments/${encodeURIComponent(id)}/vote`, {
-          method: on ? 'put' : 'delete',
-          headers: { 'X-Voter-Id': voterId },
-        }).json<VoteResponse>(),
-      ),
-    reportComment: (id, voterId, report) =>
-      call(async () => {
-        await writes.post(`comments/${encodeURIComponent(id)}/flags`, { json: report, headers: { 'X-Voter-Id': voterId } });
-      }),
-    getChallenge: () => call(() => http.get('challenge', { cache: 'no-store' }).json<PowChallenge>()),
+      read<ThreadResponse>('comments', [
+        ['thread', threadKey],
+        ['around', commentId],
+      ]),
+    postComment: async (...args) => (await loadWrites()).postComment(...args),
+    editComment: async (...args) => (await loadWrites()).editComment(...args),
+    deleteComment: async (...args) => (await loadWrites()).deleteComment(...args),
+    vote: async (...args) => (await loadWrites()).vote(...args),
+    reportComment: async (...args) => (await loadWrites()).reportComment(...args),
+    getChallenge: () => read<PowChallenge>('challenge', [], 'no-store'),
     subscribe(threadKey, version, onEvent) {
       const url = new URL('events', base);
       url.searchParams.set('thread', threadKey);
@@ -122,32 +72,4 @@ export function createHttpBackend(options: HttpBackendOptions): CommentsBackend 
       return openEventStream(url.href, onEvent);
     },
   };
-}
-
-/** Runs a request and turns every failure into a BackendError. */
-async function call<T>(request: () => Promise<T>): Promise<T> {
-  if (globalThis.navigator?.onLine === false) throw new BackendError('offline', 'The browser is offline.');
-  try {
-    return await request();
-  } catch (err) {
-    throw await toBackendError(err);
-  }
-}
-
-async function toBackendError(err: unknown): Promise<BackendError> {
-  if (err instanceof HTTPError) {
-    const { status } = err.response;
-    const body = (await err.response.json().catch(() => null)) as Partial<ErrorResponse> | null;
-    const e = body?.error;
-    const retryAfter = Number(err.response.headers.get('retry-after')) || undefined;
-    if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-      return new BackendError(e.code, e.message, status, e.field, retryAfter);
-    }
-    return new BackendError(status >= 500 ? 'server_error' : 'bad_response', `HTTP ${status}`, status, undefined, retryAfter);
-  }
-  if (err instanceof TimeoutError) return new BackendError('timeout', 'The request timed out.');
-  if (err instanceof SyntaxError) return new BackendError('bad_response', 'The server sent something that is not JSON.');
-  // fetch rejects with a TypeError when the server cannot be reached (offline, refused, CORS).
-  if (globalThis.navigator?.onLine === false) return new BackendError('offline', 'The browser is offline.');
-  return new BackendError('network', err instanceof Error ? err.message : String(err));
 }

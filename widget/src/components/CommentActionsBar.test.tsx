@@ -1,10 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../backend/backend-error.ts';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { comment, type FakeBackend, fakeBackend, testSession } from '../testing/fake-backend.ts';
 import { click, type Rendered, renderInView } from '../testing/render-view.tsx';
+import { loadWriteChunk } from '../write/load-write-chunk.ts';
 import { CommentList } from './CommentList.tsx';
+
+// The write chunk is here, as it is once the browser was idle after the first screenful.
+beforeAll(loadWriteChunk);
 
 let fake: FakeBackend;
 let session: Session;

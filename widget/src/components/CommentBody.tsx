@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import type { BodyFormat } from '../protocol/types.ts';
-import { formatter, htmlBody } from '../render/formatter.ts';
+import { formatter, htmlFiller } from '../render/formatter.ts';
 import { needsFormatting } from '../render/needs-formatting.ts';
+import { HtmlBody } from './HtmlBody.tsx';
 
 /** Props of CommentBody. */
 export interface CommentBodyProps {
@@ -17,13 +18,11 @@ export interface CommentBodyProps {
  */
 export function CommentBody({ text, format }: CommentBodyProps) {
   const render = formatter.value;
-  const HtmlBody = htmlBody.value;
   const isMarkdown = format !== 'html' && needsFormatting(text);
   // Kept between renders: Preact skips diffing the same elements again.
   const formatted = useMemo(() => (isMarkdown && render ? render(text) : null), [text, isMarkdown, render]);
   if (format === 'html') {
-    // Never shown raw: empty and busy until the sanitizer is there.
-    return HtmlBody ? <HtmlBody html={text} /> : <div class="tl-body" part="body" aria-busy="true" />;
+    return <HtmlBody html={text} fill={htmlFiller.value} />;
   }
   if (formatted) {
     return (

@@ -1,13 +1,17 @@
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Comment } from '../protocol/types.ts';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { countRenders, type RenderLog } from '../testing/count-renders.ts';
 import { comment, type FakeBackend, fakeBackend, testSession } from '../testing/fake-backend.ts';
 import { flush, type Rendered, renderInView } from '../testing/render-view.tsx';
+import { loadWriteChunk } from '../write/load-write-chunk.ts';
 import { CommentItem } from './CommentItem.tsx';
 import { CommentList } from './CommentList.tsx';
+
+// The write chunk is here, as it is once the browser was idle after the first screenful.
+beforeAll(loadWriteChunk);
 
 // A big thread: 100 top-level comments with two replies each. Renders are counted, never timed.
 const THREAD: Comment[] = Array.from({ length: 100 }, (_, i) => [

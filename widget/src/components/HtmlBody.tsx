@@ -1,30 +1,22 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { log } from '../log.ts';
-import { canSanitizeNow, loadSanitizer, setSanitizedHTML } from '../render/sanitize.ts';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { FillHtml } from '../render/formatter.ts';
 
 /** Props of HtmlBody. */
 export interface HtmlBodyProps {
   /** HTML from a backend adapter, untrusted. */
   html: string;
+  /** sanitize.ts's filler, once its chunk has loaded; null until then. */
+  fill: FillHtml | null;
 }
 
 /**
- * A body of HTML from a backend adapter (WordPress), put in by sanitize.ts and by nothing else.
- * Loaded as a chunk of its own, only for threads that have such bodies.
+ * A body of HTML from a backend adapter (WordPress), put in by sanitize.ts and by nothing else:
+ * empty and busy until the sanitizer's chunk is there, never shown raw.
  */
-export function HtmlBody({ html }: HtmlBodyProps) {
+export function HtmlBody({ html, fill }: HtmlBodyProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [isReady, setReady] = useState(canSanitizeNow);
   useLayoutEffect(() => {
-    if (!isReady) {
-      // Never shown raw: empty and busy until the DOMPurify chunk is there.
-      loadSanitizer().then(
-        () => setReady(true),
-        (err: unknown) => log.warn('could not load the HTML sanitizer', err),
-      );
-      return;
-    }
-    setSanitizedHTML(ref.current!, html);
-  }, [html, isReady]);
-  return <div class="tl-body" part="body" ref={ref} aria-busy={isReady ? undefined : 'true'} />;
+    if (fill) fill(ref.current!, html);
+  }, [html, fill]);
+  return <div class="tl-body" part="body" ref={ref} aria-busy={fill ? undefined : 'true'} />;
 }

@@ -1,9 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { type FakeBackend, fakeBackend, testSession } from '../testing/fake-backend.ts';
 import { click, flush, type Rendered, renderInView, type } from '../testing/render-view.tsx';
+import { loadWriteChunk } from '../write/load-write-chunk.ts';
 import { Composer } from './Composer.tsx';
+
+// The write chunk is here, as it is once the browser was idle after the first screenful.
+beforeAll(loadWriteChunk);
 
 let fake: FakeBackend;
 let session: Session;

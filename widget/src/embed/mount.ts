@@ -11,6 +11,7 @@ import { tokenFromUrl } from '../state/sign-in.ts';
 import { createThreadView, rememberedSort, rememberSort, type ThreadView } from '../state/thread-view.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';
 import css from '../styles/widget.css?inline';
+import { loadWriteChunk, loadWriteChunkWhenIdle } from '../write/load-write-chunk.ts';
 import { clampOption, commentIdFromHash, DEFAULT_PAGE_SIZE, describePage, type MountOptions, resolveThreadKey } from './options.ts';
 
 /** A mounted widget. */
@@ -118,8 +119,15 @@ export function mount(element: Element, options: MountOptions): MountHandle {
     if (isRendered || !handle.isMounted) return;
     isRendered = true;
     render(h(App, { view }), root);
-    cleanups.push(() => render(null, root));
+    cleanups.push(() => render(null, root), loadWriteChunkWhenIdle(win));
   };
+  // What a reader needs to write comes after the first screenful (write/), or as soon as they
+  // reach for the widget: a post or vote then finds it here.
+  const reachFor = () => void loadWriteChunk().catch(() => {});
+  for (const type of ['pointerdown', 'focusin', 'keydown']) {
+    root.addEventListener(type, reachFor, { once: true, passive: true });
+    cleanups.push(() => root.removeEventListener(type, reachFor));
+  }
   const handle = {
     session,
     view,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../protocol/languages.ts';
-import { en } from './en.ts';
+import { type Catalog, en as enCore } from './en.ts';
+import { enWrite } from './en-write.ts';
 import { loadCatalog } from './translator.ts';
+
+/** The reference: threadline.js's English and the write chunk's. */
+const en = { ...enCore, ...enWrite };
 
 const PLURAL = /\.(zero|one|two|few|many|other)$/;
 const families = [
@@ -24,14 +28,14 @@ describe.each(LANGUAGES.filter((l) => l !== 'en'))('catalog %s', (lang) => {
   const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
 
   it('has every key of English, with exactly its language’s plural forms, and nothing else', async () => {
-    const catalog = await loadCatalog(lang);
+    const catalog = (await loadCatalog(lang)) as Catalog;
     const expected = [...singles, ...families.flatMap((f) => categories.map((c) => `${f}.${c}`))].sort();
     expect(Object.keys(catalog).sort()).toEqual(expected);
     for (const [key, text] of Object.entries(catalog)) expect(text.trim(), `${lang} ${key}`).not.toBe('');
   });
 
   it('keeps the placeholders of English', async () => {
-    const catalog = await loadCatalog(lang);
+    const catalog = (await loadCatalog(lang)) as Catalog;
     for (const key of singles) expect(placeholders(catalog[key] ?? ''), `${lang} ${key}`).toEqual(placeholders(en[key as keyof typeof en]));
     for (const family of families) {
       for (const category of categories) {

@@ -1,4 +1,10 @@
-/** English strings, the reference catalog: every other language has the same keys (plural forms may differ). */
+import type { enWrite } from './en-write.ts';
+
+/**
+ * English strings, the reference catalog with en-write.ts: every other language has the keys of
+ * both (plural forms may differ). These are built into threadline.js; en-write.ts's come with the
+ * write chunk.
+ */
 export const en = {
   'thread.label': 'Comments',
   'thread.count.one': '{n} comment',
@@ -43,9 +49,6 @@ export const en = {
   'error.body_required': 'Write something before posting.',
   'error.body_too_long': 'Your comment is longer than {max} characters. Please shorten it.',
   'error.name_too_long': 'Your name can be at most {max} characters.',
-  'error.payload_too_large': 'Your comment is too large to send. Please shorten it.',
-  'error.parent_not_found': 'The comment you are replying to no longer exists.',
-  'error.parent_in_other_thread': 'The comment you are replying to belongs to another page.',
   'sort.top': 'Top',
   'composer.email': 'Email',
   'composer.emailHint': 'optional, never shown',
@@ -77,25 +80,11 @@ export const en = {
   'live.new.other': 'Show {n} new comments',
   'error.offline': 'You are offline. Your text is kept here; post again once you are back online.',
   'error.rate_limited': 'Too many attempts. Please wait {wait} seconds, then try again; your text is still here.',
-  'error.thread_locked': 'This discussion is closed to new comments.',
-  'error.forbidden': 'Only the author can change this comment, from the browser it was written in.',
-  'error.edit_window_closed': 'Comments can only be changed for a short while after posting.',
-  'error.already_deleted': 'That comment was already deleted.',
-  'error.comment_not_found': 'That comment no longer exists.',
   'error.email_invalid': 'That does not look like an email address.',
   'error.website_invalid': 'The website must start with http:// or https://.',
   'comment.pending': 'Waiting for approval',
   'thread.locked': 'This discussion is closed to new comments.',
   'composer.honeypot': 'Leave this empty',
-  'error.spam_suspected': 'This looked automated and was not posted. If you are a person, wait a moment and post again.',
-  'error.too_many_links': 'Your comment has too many links. Please remove some.',
-  'error.too_deep': 'This conversation is nested too deeply to reply here. Reply further up instead.',
-  'error.banned_content': 'Your comment contains words or links this site does not accept.',
-  'error.banned': 'This site no longer accepts comments from you.',
-  'error.pow_required': 'Your browser is still doing the anti-spam check. Wait a moment and post again; your text is still here.',
-  'error.pow_invalid': 'The anti-spam check expired. Post again; your text is still here.',
-  'error.rejected_by_moderation': 'This comment was not accepted by the site’s moderation. Your text is still here.',
-  'error.anchor_on_reply': 'A reply cannot quote the article; it follows its thread.',
   'filter.label': 'Show',
   'filter.all': 'All comments',
   'filter.inline': 'Only inline comments',
@@ -117,9 +106,6 @@ export const en = {
   'signIn.required': 'Sign in to comment',
   'signIn.verified': 'Verified',
   'signIn.staff': 'Staff',
-  'error.invalid_token': 'Your sign-in has expired. Sign in again; your text is still here.',
-  'error.sign_in_required': 'Sign in to comment on this site. Your text is still here.',
-  'error.name_reserved': 'That name belongs to a signed-in reader of this site. Please choose another.',
   // Notifications (issue 15)
   'composer.notify': 'Email me when someone replies',
   'composer.notifyHint': 'The first time, we send a link to confirm your address.',
@@ -154,16 +140,12 @@ export const en = {
   // WordPress and static backends (issue 17)
   'composer.nameRequiredHint': 'required',
   'composer.emailRequiredHint': 'required, never shown',
-  'error.duplicate': 'You already posted this comment: it is on the page, or waiting for approval.',
-  'error.identity_required': 'This site needs your name and email to post. Your text is still here.',
-  'error.login_required': 'Only logged-in users may comment on this site. Your text is still here.',
-  'error.refused': 'The site refused this comment: “{message}” Your text is still here.',
   'error.not_found': 'The page these comments belong to was not found.',
   // Speed (issue 13)
 } as const;
 
 /** A key of the message catalog. */
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof typeof en | keyof typeof enWrite;
 
 /** A translation: the English keys (a missing one falls back to English), plus extra plural forms. */
 export type Catalog = Partial<Record<MessageKey, string>> & Record<string, string>;

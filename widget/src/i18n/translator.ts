@@ -24,12 +24,23 @@ export interface Translator {
   warm(): void;
 }
 
+/** English, every language's fallback: threadline.js's strings, and the write chunk's once it is here. */
+const english: Catalog = { ...en };
+/** The keys of the strings chunks added, in the order packed catalogs carry their values. */
+let later: readonly string[] = [];
+
+/** Adds the English strings a chunk brings (the write chunk's, en-write.ts); packed catalogs' values for them become readable. */
+export function addStrings(strings: Catalog): void {
+  Object.assign(english, strings);
+  later = [...later, ...Object.keys(strings)];
+}
+
 /** Loads a language's catalog (a separate small chunk, which embed.js loads too for counts). */
-export async function loadCatalog(lang: Language): Promise<Catalog> {
+export async function loadCatalog(lang: Language): Promise<Catalog | PackedCatalog> {
   if (lang === 'en') return en;
   const { catalog } = (await import(`./catalogs/${lang}.ts`)) as { catalog: Catalog | PackedCatalog };
   // Built chunks ship values only (catalog-pack.ts); the sources, as unit tests import them, are objects.
-  return Array.isArray(catalog) ? unpackCatalog(catalog) : (catalog as Catalog);
+  return catalog;
 }
 
 /** Loads a language's catalog and builds its translator. */
@@ -46,8 +57,18 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', Number.POSITIVE_INFINITY],
 ];
 
-/** Builds a translator from a catalog; keys it lacks fall back to English. */
-export function createTranslator(lang: Language, catalog: Catalog): Translator {
+/** Builds a translator from a catalog (packed or not); keys it lacks fall back to English. */
+export function createTranslator(lang: Language, source: Catalog | PackedCatalog): Translator {
+  // A packed catalog is read again when a chunk adds keys (its values for them come last).
+  let catalog: Catalog = {};
+  let readWith: readonly string[] | null = null;
+  const own = (key: string): string | undefined => {
+    if (readWith !== later) {
+      catalog = Array.isArray(source) ? unpackCatalog(source, later) : (source as Catalog);
+      readWith = later;
+    }
+    return catalog[key];
+  };
   // Intl formatters are built on first use: the first DateTimeFormat in a page loads locale
   // data (~13 ms here), which must not delay the request for the thread. `warm()` builds them
   // while that request is on the wire. One NumberFormat per translator: toLocaleString() builds
@@ -65,13 +86,14 @@ export function createTranslator(lang: Language, catalog: Catalog): Translator {
   return {
     lang,
     dir: isRtl(lang) ? 'rtl' : 'ltr',
-    t: (key, vars) => fill(catalog[key] ?? en[key], vars),
+    // A key no catalog has yet (a chunk's, asked for before it came) shows as itself rather than breaking the render.
+    t: (key, vars) => fill(own(key) ?? english[key] ?? key, vars),
     plural(base, n) {
       const form = `${base}.${rules().select(n)}`;
-      const text = catalog[form] ?? catalog[`${base}.other`] ?? (en as Record<string, string>)[form] ?? en[`${base}.other`];
-      return fill(text, { n: numbers().format(n) });
+      const other = `${base}.other`;
+      return fill(own(form) ?? own(other) ?? english[form] ?? english[other] ?? other, { n: numbers().format(n) });
     },
-    has: (key): key is MessageKey => key in en,
+    has: (key): key is MessageKey => key in english,
     formatDate(iso) {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? '' : dates().format(d);

@@ -1,13 +1,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Anchor } from '../protocol/types.ts';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { comment, type FakeBackend, fakeBackend, testSession } from '../testing/fake-backend.ts';
 import { click, flush, type } from '../testing/render-view.tsx';
+import { loadWriteChunk } from '../write/load-write-chunk.ts';
 import { InlinePanel } from './InlinePanel.tsx';
 import { createInlineModel, type InlineModel } from './inline-model.ts';
+
+// The write chunk is here, as it is once the browser was idle after the first screenful.
+beforeAll(loadWriteChunk);
 
 const PARAGRAPHS = ['The council met on Tuesday.', 'The budget passed by one vote after a long night.', 'Nobody spoke against it.'];
 const second: Anchor = { type: 'paragraph', exact: PARAGRAPHS[1]!, key: 'k-second' };

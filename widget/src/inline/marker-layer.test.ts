@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { packCatalog } from '../i18n/catalog-pack.ts';
 import { catalog as de } from '../i18n/catalogs/de.ts';
+import { enWrite } from '../i18n/en-write.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { describePassage } from '../protocol/anchor-text.ts';
 import type { AnchorCount } from '../protocol/types.ts';
@@ -77,7 +78,7 @@ describe('the marker layer', () => {
   });
 
   it('says its labels in the reader’s language, from that language’s packed catalog', async () => {
-    start(json({ anchors: ANCHORS }), { lang: 'de', forms: packCatalog(de) });
+    start(json({ anchors: ANCHORS }), { lang: 'de', forms: packCatalog(de, Object.keys(enWrite)) });
     await settle();
     const t = createTranslator('de', de);
     expect(markers()[2]!.getAttribute('aria-label')).toBe(`${t.t('inline.paragraph', { p: 3 })}: ${t.plural('thread.count', 3)}`);

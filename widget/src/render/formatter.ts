@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals';
-import { type ComponentChildren, type FunctionComponent, h } from 'preact';
-import type { HtmlBodyProps } from '../components/HtmlBody.tsx';
+import { type ComponentChildren, h } from 'preact';
 import { log } from '../log.ts';
 import type { Comment } from '../protocol/types.ts';
 import { needsFormatting } from './needs-formatting.ts';
@@ -10,8 +9,10 @@ export type RenderMarkdown = (text: string) => ComponentChildren;
 
 /** The Markdown renderer once its chunk has loaded; null until then. Shared by every widget on the page. */
 export const formatter = signal<RenderMarkdown | null>(null);
-/** The body for adapter HTML once its chunk (and, without Element.setHTML, DOMPurify's) has loaded. */
-export const htmlBody = signal<FunctionComponent<HtmlBodyProps> | null>(null);
+/** Puts adapter HTML, sanitized, into an element (sanitize.ts, in the adapter-HTML chunk). */
+export type FillHtml = (el: HTMLElement, html: string) => void;
+/** The sanitizing filler once the adapter-HTML chunk (and, without Element.setHTML, DOMPurify's) has loaded. */
+export const htmlFiller = signal<FillHtml | null>(null);
 
 /** Loads `import()`ed code once; a failed load may be tried again later. */
 function once(load: () => Promise<void>): () => Promise<void> {
@@ -30,11 +31,14 @@ export const loadFormatter = once(() =>
   }),
 );
 
-/** Loads the adapter-HTML chunk once, and DOMPurify if the browser has no usable sanitizer; resolves when `htmlBody` is set. */
+/**
+ * Loads the adapter-HTML chunk once, and DOMPurify if the browser has no usable sanitizer; resolves
+ * when `htmlFiller` is set. Until then (and for good if the sanitizer cannot load) HTML bodies stay empty.
+ */
 export const loadHtmlBody = once(() =>
   import('./html-body.ts').then(async (m) => {
-    await m.loadSanitizer().catch((err: unknown) => log.warn('could not load the HTML sanitizer', err));
-    htmlBody.value = m.HtmlBody;
+    await m.loadSanitizer();
+    htmlFiller.value = m.setSanitizedHTML;
   }),
 );
 

@@ -75,7 +75,7 @@ describe('adapter HTML', () => {
   });
   it('shows nothing of the HTML until the sanitizer is there', async () => {
     const { show, formatter } = await freshPage(honouring);
-    formatter.htmlBody.value = null;
+    formatter.htmlFiller.value = null;
     const body = show('<b>x</b>');
     expect(body.innerHTML).toBe('');
     expect(body.getAttribute('aria-busy')).toBe('true');

@@ -40,7 +40,7 @@ function nativeSetHTML(): SetHTML | null {
 }
 
 /** True when adapter HTML can be shown now, without waiting for the DOMPurify chunk. */
-export function canSanitizeNow(): boolean {
+function canSanitizeNow(): boolean {
   return !!(nativeSetHTML() || purifyInto);
 }
 

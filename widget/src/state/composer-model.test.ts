@@ -1,9 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BackendError } from '../backend/backend-error.ts';
 import { fakeBackend, testSession, useMemoryStorage } from '../testing/fake-backend.ts';
+import { loadWriteChunk } from '../write/load-write-chunk.ts';
 import { checkDraft } from './comment-checks.ts';
 import { drafts } from './drafts.ts';
 import { createThreadView } from './thread-view.ts';
+
+// The write chunk is here, as it is once the browser was idle after the first screenful.
+beforeAll(loadWriteChunk);
 
 const page = { title: 'Story', url: 'https://news.example/story' };
 

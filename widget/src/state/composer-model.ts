@@ -8,7 +8,7 @@ import { asBackendError } from '../backend/backend-error.ts';
 import { countChars } from '../protocol/limits.ts';
 import type { Comment } from '../protocol/types.ts';
 import { checkDraft } from './comment-checks.ts';
-import type { CommentWrites } from './comment-writes.ts';
+import type { CommentWritesShape } from './comment-writes.ts';
 import type { Draft } from './drafts.ts';
 import { notifyFields } from './notify-choice.ts';
 import { randomId } from './reader-model.ts';
@@ -46,7 +46,7 @@ export interface ComposerShape {
 /** Where a form's text goes: the session's drafts and reader, and the view's writes. */
 export interface ComposerDeps {
   session: Session;
-  writes: CommentWrites;
+  writes: Pick<CommentWritesShape, 'post'>;
   draftKey: string;
   parentId: string | null;
 }

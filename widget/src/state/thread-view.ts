@@ -7,8 +7,8 @@ import { useContext } from 'preact/hooks';
 import type { Translator } from '../i18n/translator.ts';
 import type { Anchor, Comment, SortOrder } from '../protocol/types.ts';
 import { type CommentViews, createCommentViews } from './comment-views.ts';
-import { CommentWrites } from './comment-writes.ts';
 import { ComposerModel } from './composer-model.ts';
+import { LazyWrites } from './lazy-writes.ts';
 import { ReportModel } from './report-model.ts';
 import type { Session } from './session.ts';
 import { storage } from './storage.ts';
@@ -43,7 +43,8 @@ export interface ThreadView {
   readonly settings: ViewSettings;
   readonly thread: ThreadModel;
   readonly ui: ThreadUi;
-  readonly writes: CommentWrites;
+  /** The reader's writes; the first one loads the write chunk if it is not here yet. */
+  readonly writes: LazyWrites;
   /** Reader reports (moderation). */
   readonly reports: ReportModel;
   /** Per-comment reads (flags, author names, votes, tokens). */
@@ -75,7 +76,7 @@ export function createThreadView(session: Session, options: ThreadViewOptions): 
   const ui = new ThreadUi();
   const thread = new ThreadModel(session, ui, { ...options.thread, pageSize: options.settings.pageSize });
   const draftKey = options.draftScope ? `${session.threadKey}#${options.draftScope}` : session.threadKey;
-  const writes = new CommentWrites(session, {
+  const writes = new LazyWrites(session, {
     thread,
     ui,
     draftKey,
