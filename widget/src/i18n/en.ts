@@ -160,6 +160,7 @@ export const en = {
   'error.refused': 'The site refused this comment: “{message}” Your text is still here.',
   'error.not_found': 'The page these comments belong to was not found.',
   // Speed (issue 13)
+  'comment.more': 'More actions for the comment by {name}',
 } as const;
 
 /** A key of the message catalog. */

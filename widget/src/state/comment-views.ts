@@ -7,6 +7,7 @@ import type { BackendError } from '../backend/backend-error.ts';
 import type { Comment } from '../protocol/types.ts';
 import { keyed } from './keyed.ts';
 import type { OwnedComment } from './reader-model.ts';
+import type { ReportModel } from './report-model.ts';
 import type { Session } from './session.ts';
 import type { ThreadModel } from './thread-model.ts';
 import type { ThreadUi } from './thread-ui.ts';
@@ -21,6 +22,8 @@ export interface CommentFlags {
   readonly collapsed: boolean;
   readonly editing: boolean;
   readonly confirmingDelete: boolean;
+  /** Its "More" actions are open. */
+  readonly menuOpen: boolean;
 }
 
 const sharedFlags: CommentFlags[] = [];
@@ -35,6 +38,7 @@ const flagsFor = (bits: number): CommentFlags =>
     collapsed: (bits & 32) > 0,
     editing: (bits & 64) > 0,
     confirmingDelete: (bits & 128) > 0,
+    menuOpen: (bits & 256) > 0,
   });
 
 /** Per-comment reads of one view. */
@@ -48,10 +52,14 @@ export interface CommentViews {
   owned(id: string): OwnedComment | undefined;
   /** True while the reader holds this comment's token and the edit window is open. */
   canChange(comment: Comment): boolean;
+  /** "3 hours ago" for a time (ISO 8601): a comment re-renders when its words change, not every minute. */
+  ago(iso: string): string;
+  /** The reader's report of this comment: its form open, sent, or neither (null). */
+  report(id: string): 'open' | 'sent' | null;
 }
 
 /** Creates the per-comment reads of a view. */
-export function createCommentViews(session: Session, thread: ThreadModel, ui: ThreadUi): CommentViews {
+export function createCommentViews(session: Session, thread: ThreadModel, ui: ThreadUi, reports: ReportModel): CommentViews {
   const { reader, backend } = session;
   const owned = keyed(() => {
     const all = reader.owned.value;
@@ -59,10 +67,10 @@ export function createCommentViews(session: Session, thread: ThreadModel, ui: Th
   });
   const canEdit = !!backend.editComment && !!backend.deleteComment;
   return {
-    // One view per comment for all eight (a signal per flag and comment would cost megabytes in a
+    // One view per comment for all nine (a signal per flag and comment would cost megabytes in a
     // 5,000-comment thread).
     flags: keyed(() => {
-      const [r, p, t, f, s, c, e, d] = [
+      const [r, p, t, f, s, c, e, d, m] = [
         ui.replyingTo.value,
         ui.lastPostedId.value,
         ui.target.value,
@@ -71,6 +79,7 @@ export function createCommentViews(session: Session, thread: ThreadModel, ui: Th
         ui.collapsed.value,
         ui.editingId.value,
         ui.confirmingDeleteId.value,
+        ui.menuFor.value,
       ];
       return (id) =>
         flagsFor(
@@ -81,7 +90,8 @@ export function createCommentViews(session: Session, thread: ThreadModel, ui: Th
             (+s.has(id) << 4) |
             (+c.has(id) << 5) |
             (+(e === id) << 6) |
-            (+(d === id) << 7),
+            (+(d === id) << 7) |
+            (+(m === id) << 8),
         );
     }),
     authorName: keyed(() => {
@@ -97,6 +107,14 @@ export function createCommentViews(session: Session, thread: ThreadModel, ui: Th
       return (id) => ids.has(id);
     }),
     owned,
+    ago: keyed(() => {
+      const [t, now] = [session.t.value, session.now.value];
+      return (iso) => t.formatRelative(iso, now);
+    }),
+    report: keyed(() => {
+      const [open, sent] = [reports.openFor.value, reports.reported.value];
+      return (id) => (sent.has(id) ? 'sent' : open === id ? 'open' : null);
+    }),
     canChange(comment) {
       const mine = owned(comment.id);
       // The clock is read (and so watched) only for the reader's own comments: their window closes.
