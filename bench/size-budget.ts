@@ -32,13 +32,18 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
   // 37.75 KB with issue 16's moderating in place (+0.44 KB measured: the hook that loads the tools
   // chunk for moderators, their styles and 12 English strings).
-  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
+  // 37.5 KB with issue 13's lean comment item (38,508 → 38,393 bytes measured): Edit, Delete, Report
+  // and their forms moved to the comment tools chunk; the item itself is one component and its
+  // actions one listener.
+  { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.5 * 1024 },
   // Markdown + DOMPurify (11.7 KB of it).
   { name: 'format chunk', pattern: /^threadline-format-.*\.js$/, bytes: 15 * 1024 },
   // Proof of work (THREADLINE_POW=1): the ALTCHA solver and its worker; only where the server asks for it.
   { name: 'proof-of-work chunk', pattern: /^threadline-pow-solver-.*\.js$/, bytes: 1024 },
   // Inline comments (data-inline): markers, panel, fuzzy re-anchoring; only on pages that ask for them.
   { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8 * 1024 },
+  // Edit, Delete, Report and their forms (issue 13): loaded when a reader first opens a comment's "More".
+  { name: 'comment tools chunk', pattern: /^threadline-comment-tools-.*\.js$/, bytes: 1.5 * 1024 },
   // Moderating in place (issue 16): only a signed-in moderator's browser loads it.
   { name: 'moderation tools chunk', pattern: /^threadline-moderation-tools-.*\.js$/, bytes: 2 * 1024 },
   // Backend adapters (data-backend, issue 17): only pages that ask for one load it, never both.
@@ -52,7 +57,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   {
     name: 'language chunk',
     pattern: new RegExp(`^threadline-(${LANGUAGES.join('|')})-[\\w-]{8}\\.js$`),
-    bytes: 2_560,
+    // 2,600 with issue 13's "More actions" label: Greek was at 2,560 exactly.
+    bytes: 2_600,
   },
 ];
 /**
@@ -63,9 +69,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15);
  * 61 KB with issue 13's slices (0.6 KB); 61.25 KB with the OpenID sign-in (0.5 KB); 61.75 KB with
  * moderating in place's 0.44 KB in threadline.js (issue 16). The moderation tools chunk is left out
- * like the adapters: readers never load it.
+ * like the adapters: readers never load it. 63 KB with issue 13's comment tools chunk (1.34 KB, which
+ * a reader loads only to edit, delete or report; threadline.js shrank 0.1 KB for it).
  */
-export const READER_TOTAL = 61.75 * 1024;
+export const READER_TOTAL = 63 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];

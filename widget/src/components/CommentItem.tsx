@@ -68,7 +68,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
   // The chunk is read only by a comment that needs it, so its arrival re-renders that comment alone.
   const needsTools = isEditing || flags.menuOpen || flags.confirmingDelete || report !== null;
   const tools = needsTools ? commentTools.value : null;
-  if (needsTools && !tools) void loadCommentTools().catch(() => {});
+  if (needsTools && !tools) void loadCommentTools();
   const initial = name ? [...name.trim()][0]?.toLocaleUpperCase() : undefined;
   const isVerified = !isDeleted && !!author.verified;
   const score = comment.score ?? 0;

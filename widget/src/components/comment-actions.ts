@@ -29,12 +29,12 @@ export function handleCommentAction(view: ThreadView, event: Event): void {
     case 'more':
       // Open at once (aria-expanded answers the click); the actions show as soon as the chunk is in.
       ui.setMenuFor(ui.menuFor.value === id ? null : id);
-      void loadCommentTools().catch(() => {});
+      void loadCommentTools();
       break;
   }
 }
 
 /** Fetches the comment tools ahead when the reader points at or tabs to a "More" button. */
 export function prefetchCommentTools(event: Event): void {
-  if (actionButton(event)?.dataset.action === 'more') void loadCommentTools().catch(() => {});
+  if (actionButton(event)?.dataset.action === 'more') void loadCommentTools();
 }

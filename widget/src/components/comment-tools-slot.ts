@@ -9,16 +9,16 @@ import type { CommentTools } from './comment-tools.ts';
 /** The tools once loaded (null until a reader first needs them). */
 export const commentTools = signal<CommentTools | null>(null);
 
-let loading: Promise<CommentTools> | undefined;
+let loading: Promise<CommentTools | null> | undefined;
 
-/** Loads the tools chunk once (a failed load is tried again on the next call). */
-export function loadCommentTools(): Promise<CommentTools> {
+/** Loads the tools chunk once; never rejects (a failed load is logged, and tried again on the next call). */
+export function loadCommentTools(): Promise<CommentTools | null> {
   loading ??= import('./comment-tools.ts').then(
     ({ tools }) => (commentTools.value = tools),
     (err: unknown) => {
       loading = undefined;
-      console.error('[threadline] could not load the comment tools', err);
-      throw err;
+      console.error('[threadline] could not load comment tools', err);
+      return null;
     },
   );
   return loading;
