@@ -59,14 +59,14 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
   const parentName = comment.parentId === null ? undefined : (of.authorName(comment.parentId) ?? t.t('comment.anonymous'));
   const flags = of.flags(id);
   const { sending: isSending, editing: isEditing } = flags;
-  const report = of.report(id);
-  const failure = isEditing ? null : of.failure(id);
-  const mayChange = !isSending && of.canChange(comment);
+  // One keyed read per comment (flags) for most of its state; the rest is read only where it applies.
+  const failure = flags.failed && !isEditing ? of.failure(id) : null;
+  const mayChange = flags.owned && !isSending && of.canChange(comment);
   // canReport never changes for a view: no need to follow it from every comment.
-  const mayReport = reports.canReport.peek() && comment.status === 'published' && report !== 'sent' && !of.owned(id);
+  const mayReport = reports.canReport.peek() && comment.status === 'published' && !flags.reported && !flags.owned;
   const canReply = !isClosed && !thread.isLocked.value;
   // The chunk is read only by a comment that needs it, so its arrival re-renders that comment alone.
-  const needsTools = isEditing || flags.menuOpen || flags.confirmingDelete || report !== null;
+  const needsTools = isEditing || flags.menuOpen || flags.confirmingDelete || flags.reporting || flags.reported;
   const tools = needsTools ? commentTools.value : null;
   if (needsTools && !tools) void loadCommentTools();
   const initial = name ? [...name.trim()][0]?.toLocaleUpperCase() : undefined;
@@ -149,7 +149,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
                 class="tl-action tl-vote"
                 data-action="vote"
                 data-label={`▲ ${score > 0 ? score : t.t('comment.upvote')}`}
-                aria-pressed={of.voted(id)}
+                aria-pressed={flags.voted}
                 aria-label={`${t.t('comment.upvoteLabel', { name: shownName })} (${t.plural('comment.score', score)})`}
                 disabled={isSending}
               />
@@ -189,7 +189,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
           </div>
         )}
         {!isEditing && flags.confirmingDelete && tools && <tools.DeleteConfirm commentId={id} />}
-        {!isEditing && !isSending && report && tools && <tools.ReportControl comment={comment} />}
+        {!isEditing && !isSending && (flags.reporting || flags.reported) && tools && <tools.ReportControl comment={comment} />}
         {failure && <ErrorMessage error={failure} />}
         {moderation && !isSending && <moderation.Controls comment={comment} />}
       </article>

@@ -15,9 +15,8 @@ export function MoreActions({ comment, shownName }: MoreActionsProps) {
   const { ui, of, reports } = useView();
   const t = useT();
   const mayChange = of.canChange(comment);
-  const isConfirming = of.flags(comment.id).confirmingDelete;
-  const report = of.report(comment.id);
-  const mayReport = reports.canReport.value && comment.status === 'published' && !of.owned(comment.id) && report !== 'sent';
+  const { confirmingDelete: isConfirming, reporting: isReporting, reported, owned } = of.flags(comment.id);
+  const mayReport = reports.canReport.value && comment.status === 'published' && !owned && !reported;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would break the flex row of actions; role=group names it the same way
     <span class="tl-more-actions" role="group" aria-label={t.t('comment.more', { name: shownName })}>
@@ -40,10 +39,10 @@ export function MoreActions({ comment, shownName }: MoreActionsProps) {
         <button
           type="button"
           class="tl-action tl-report-toggle"
-          aria-expanded={report === 'open'}
-          aria-controls={report === 'open' ? `tl-report-${comment.id}` : undefined}
+          aria-expanded={isReporting}
+          aria-controls={isReporting ? `tl-report-${comment.id}` : undefined}
           aria-label={t.t('moderation.reportLabel', { name: shownName })}
-          onClick={() => reports.open(report === 'open' ? null : comment.id)}
+          onClick={() => reports.open(isReporting ? null : comment.id)}
         >
           {t.t('moderation.report')}
         </button>

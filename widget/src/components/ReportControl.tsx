@@ -25,15 +25,15 @@ export function ReportControl({ comment }: ReportControlProps) {
   const t = useT();
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [note, setNote] = useState('');
-  const report = of.report(comment.id);
-  if (report === 'sent') {
+  const { reported, reporting } = of.flags(comment.id);
+  if (reported) {
     return (
       <p class="tl-reported" role="status">
         {t.t('moderation.reported')}
       </p>
     );
   }
-  if (report !== 'open') return null;
+  if (!reporting) return null;
   const formId = `tl-report-${comment.id}`;
   return (
     <form
