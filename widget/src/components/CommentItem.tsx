@@ -178,9 +178,8 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
             {(mayChange || mayReport) && (
               <button
                 type="button"
-                class="tl-action tl-more"
+                class="tl-action tl-actions-more"
                 data-action="more"
-                data-label="···"
                 aria-expanded={flags.menuOpen}
                 aria-label={t.t('comment.more', { name: shownName })}
               />

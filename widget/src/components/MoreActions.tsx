@@ -19,7 +19,7 @@ export function MoreActions({ comment, shownName }: MoreActionsProps) {
   const mayReport = reports.canReport.value && comment.status === 'published' && !owned && !reported;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would break the flex row of actions; role=group names it the same way
-    <span class="tl-more-actions" role="group" aria-label={t.t('comment.more', { name: shownName })}>
+    <span class="tl-actions-menu" role="group" aria-label={t.t('comment.more', { name: shownName })}>
       {mayChange && (
         <>
           <button type="button" class="tl-action" onClick={() => ui.startEdit(comment)}>
