@@ -32,7 +32,7 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // postMessage hand-off, the stored token, the Sign in / Sign out buttons, dropping a refused token.
   // 37.75 KB with issue 16's moderating in place (+0.44 KB measured: the hook that loads the tools
   // chunk for moderators, their styles and 12 English strings).
-  // Issue 13's lean comment item left it about level (38,508 → 38,426 bytes measured): Edit, Delete,
+  // Issue 13's lean comment item left it about level (38,508 → 38,481 bytes measured): Edit, Delete,
   // Report and their forms moved to the comment tools chunk; the item's listener, keyed flags and
   // More button came in.
   { name: 'threadline.js (widget)', pattern: /^threadline\.js$/, bytes: 37.75 * 1024 },
@@ -69,10 +69,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * 59.75 KB with moderation's 1.5 KB in the widget (issue 16); 60 KB with the reply-mail opt-in (issue 15);
  * 61 KB with issue 13's slices (0.6 KB); 61.25 KB with the OpenID sign-in (0.5 KB); 61.75 KB with
  * moderating in place's 0.44 KB in threadline.js (issue 16). The moderation tools chunk is left out
- * like the adapters: readers never load it. 63 KB with issue 13's comment tools chunk (1.33 KB, which
- * a reader loads only to edit, delete or report; threadline.js shrank 0.08 KB).
+ * like the adapters: readers never load it. 63.25 KB with issue 13's comment tools chunk (1.33 KB, which
+ * a reader loads only to edit, delete or report; threadline.js is 27 bytes smaller).
  */
-export const READER_TOTAL = 63 * 1024;
+export const READER_TOTAL = 63.25 * 1024;
 
 const dist = new URL('../dist/', import.meta.url);
 const files = fs.existsSync(dist) ? fs.readdirSync(dist).filter((f) => f.endsWith('.js')) : [];
