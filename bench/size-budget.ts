@@ -52,6 +52,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   { name: 'inline chunk', pattern: /^threadline-inline-layer-.*\.js$/, bytes: 8.5 * 1024 },
   // data-inline at page load (issue 13): the anchors, re-anchoring and markers in plain DOM (no Preact).
   { name: 'marker layer chunk', pattern: /^threadline-markers-.*\.js$/, bytes: 6.25 * 1024 },
+  // Edit, Delete, Report and their forms (issue 13): loaded when a reader first opens a comment's "More".
+  { name: 'comment tools chunk', pattern: /^threadline-comment-tools-.*\.js$/, bytes: 1.5 * 1024 },
   // Moderating in place (issue 16): only a signed-in moderator's browser loads it.
   { name: 'moderation tools chunk', pattern: /^threadline-moderation-tools-.*\.js$/, bytes: 2 * 1024 },
   // Backend adapters (data-backend, issue 17): only pages that ask for one load it, never both.
@@ -65,7 +67,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   {
     name: 'language chunk',
     pattern: new RegExp(`^threadline-(${LANGUAGES.join('|')})-[\\w-]{8}\\.js$`),
-    bytes: 2_560,
+    // 2,600 with issue 13's "More actions" label: Greek was at 2,560 exactly.
+    bytes: 2_600,
   },
 ];
 /**
@@ -81,8 +84,9 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * 57 KB with data-inline's marker layer (issue 13, 6.1 KB; it re-anchors with its own copy of quote-match,
  * so the inline chunk's is fetched twice by a reader who opens one). +2 KB with issue 13's write chunk: what
  * moved out of threadline.js compresses apart from it (+1.8 KB), the price of a first screenful without it.
+ * 60.5 KB with issue 13's comment tools chunk (1.33 KB, which a reader loads only to edit, delete or report).
  */
-export const READER_TOTAL = 59 * 1024;
+export const READER_TOTAL = 60.5 * 1024;
 /**
  * What a page with data-inline fetches at load (issue 13's goal): embed.js, the marker layer it
  * names, and every chunk that one imports statically, followed in the files themselves.

@@ -116,14 +116,15 @@ test.describe('embedding', () => {
     await postTopLevel(page, 'Posted under a strict CSP', 'Ann');
     await expect(page.getByText('Posted under a strict CSP')).toBeVisible();
     // The stylesheet and the per-author avatar colours both applied.
-    const styles = await page.locator('article[data-comment-id="c2"] .tl-avatar').evaluate((el) => {
-      const cs = getComputedStyle(el);
-      return { radius: cs.borderTopLeftRadius, background: cs.backgroundColor };
-    });
+    // The avatar is the comment's ::before, coloured by its --tl-avatar-hue.
+    const avatar = (id: string) =>
+      page.locator(`article[data-comment-id="${id}"]`).evaluate((el) => {
+        const cs = getComputedStyle(el, '::before');
+        return { radius: cs.borderTopLeftRadius, background: cs.backgroundColor };
+      });
+    const styles = await avatar('c2');
     expect(styles.radius).toBe('50%');
-    expect(styles.background).not.toBe(
-      await page.locator('article[data-comment-id="c3"] .tl-avatar').evaluate((el) => getComputedStyle(el).backgroundColor),
-    );
+    expect(styles.background).not.toBe((await avatar('c3')).background);
     expect(violations).toEqual([]);
   });
 

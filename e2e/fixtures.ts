@@ -26,6 +26,15 @@ export { expect };
 /** The comment rendered for `id` (Playwright's CSS locators pierce open shadow roots). */
 export const commentById = (page: Page, id: string): Locator => page.locator(`article[data-comment-id="${id}"]`);
 
+/** Opens a comment's "More" actions, where Edit, Delete and Report are. */
+export async function openMore(comment: Locator): Promise<void> {
+  await comment.getByRole('button', { name: /^More actions for the comment by / }).click();
+}
+
+/** What CSS draws in an element's ::before or ::after: action labels, the avatar's initial, the verified mark. */
+export const drawn = (el: Locator, pseudo: '::before' | '::after' = '::before'): Promise<string> =>
+  el.evaluate((e, p) => getComputedStyle(e, p).content, pseudo);
+
 /** The comment whose body contains `text`. */
 export const commentByText = (page: Page, text: string): Locator =>
   page.locator('article.tl-comment', { has: page.locator('.tl-body', { hasText: text }) });

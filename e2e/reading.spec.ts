@@ -184,10 +184,11 @@ test.describe('every reader', () => {
     await openHostPage(page, stack, '/ar', embedTag(stack.api, { thread: SEED_PATH, lang: 'ar' }), { lang: 'ar' });
     await expect(page.locator('section.tl')).toHaveAttribute('dir', 'rtl');
     await expect(page.locator('.tl-heading')).toHaveText(/تعليق/);
-    const avatar = await commentById(page, 'c2').locator('.tl-avatar').boundingBox();
+    // The avatar (the comment's ::before) starts the line on the right: the name ends left of it.
+    const author = await commentById(page, 'c2').locator('.tl-author').boundingBox();
     const body = await commentById(page, 'c2').locator('.tl-body').boundingBox();
-    // The avatar starts the line on the right; the reply line runs down the right side.
-    expect(avatar!.x + avatar!.width).toBeGreaterThan(body!.x + body!.width - 40);
+    expect(author!.x + author!.width).toBeGreaterThan(body!.x + body!.width - 200);
+    expect(author!.x + author!.width).toBeLessThan(body!.x + body!.width);
     // A reader's English stays English: the short paragraph "Ugh" starts on the left, not the right.
     const ugh = commentById(page, 'c2').locator('.tl-body p', { hasText: /^Ugh/ });
     const [line, para] = await ugh.evaluate((p) => {

@@ -1,4 +1,4 @@
-import { commentById, expect, LIBRARY_PATH, openArticle, postViaApi, testWithServerEnv } from './fixtures.ts';
+import { commentById, expect, LIBRARY_PATH, openArticle, openMore, postViaApi, testWithServerEnv } from './fixtures.ts';
 import type { Stack } from './stack.ts';
 
 const ADMIN = 'e2e-moderation-team-token-01';
@@ -29,6 +29,7 @@ test('a reader reports a comment; at the threshold it leaves every reader’s pa
   const other = await browser.newPage();
   await openArticle(other, stack, LIBRARY_PATH);
   const reported = commentById(page, id!);
+  await openMore(reported);
   await reported.getByRole('button', { name: 'Report the comment by Seller' }).click();
   await reported.getByRole('radio', { name: 'Spam' }).check();
   await reported.getByLabel('Anything the moderators should know? (optional)').fill('advertising');

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { commentByText, expect, LIBRARY_PATH, openArticle, postTopLevel, test, testWithServerEnv } from './fixtures.ts';
+import { commentByText, expect, LIBRARY_PATH, openArticle, openMore, postTopLevel, test, testWithServerEnv } from './fixtures.ts';
 import { type Stack, startStack } from './stack.ts';
 
 const ADMIN = 'e2e-admin-token-gate';
@@ -98,6 +98,7 @@ test.describe('edits pass the same gate', () => {
       await openArticle(other, stack, LIBRARY_PATH);
       await expect(commentByText(other, 'A first, plain comment')).toBeVisible();
 
+      await openMore(mine);
       await mine.getByRole('button', { name: 'Edit' }).click();
       await page.getByLabel('Edit your comment').fill('Now see https://shop.example for a deal');
       await page.getByRole('button', { name: 'Save' }).click();
@@ -120,6 +121,7 @@ test.describe('edits pass the same gate', () => {
     await approveAll(stack);
     await page.reload();
     await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    await openMore(commentByText(page, 'Innocent words'));
     await commentByText(page, 'Innocent words').getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Edit your comment').fill('Visit my casino');
     await page.getByRole('button', { name: 'Save' }).click();

@@ -1,8 +1,21 @@
 import type { Locator, Page } from '@playwright/test';
-import { commentById, commentByText, expect, LIBRARY_PATH, openArticle, postTopLevel, postViaApi, SEED_PATH, test } from './fixtures.ts';
+import {
+  commentById,
+  commentByText,
+  drawn,
+  expect,
+  LIBRARY_PATH,
+  openArticle,
+  openMore,
+  postTopLevel,
+  postViaApi,
+  SEED_PATH,
+  test,
+} from './fixtures.ts';
 
-/** Deletes a comment through its own Delete button and the confirmation that follows it. */
+/** Deletes a comment through its own Delete button (under "More") and the confirmation that follows it. */
 async function confirmDelete(comment: Locator): Promise<void> {
+  await openMore(comment);
   await comment.getByRole('button', { name: 'Delete' }).click();
   await comment.getByRole('group', { name: 'Delete this comment?' }).getByRole('button', { name: 'Delete' }).click();
 }
@@ -214,8 +227,10 @@ test.describe('owning a comment', () => {
     await postTopLevel(page, 'Teh typo', 'Lee');
     const mine = commentByText(page, 'Teh typo');
     await expect(mine).toHaveAttribute('aria-busy', 'false');
+    await openMore(mine);
     await mine.getByRole('button', { name: 'Edit' }).click();
     const box = page.getByLabel('Edit your comment');
+    await expect(box).toBeFocused();
     await box.fill('The typo, fixed');
     await page.getByRole('button', { name: 'Save' }).click();
     const edited = commentByText(page, 'The typo, fixed');
@@ -255,6 +270,9 @@ test.describe('owning a comment', () => {
     const other = await browser.newPage();
     await openArticle(other, stack, LIBRARY_PATH);
     await expect(commentById(other, id)).toBeVisible();
+    // Its "More" holds Report, as on anyone else's comment, and no Edit.
+    await openMore(commentById(other, id));
+    await expect(commentById(other, id).getByRole('button', { name: /^Report the comment/ })).toBeVisible();
     await expect(commentById(other, id).getByRole('button', { name: 'Edit' })).toHaveCount(0);
     const forged = await other.evaluate(
       async ({ api, id: commentId }) => {
@@ -281,14 +299,14 @@ test.describe('votes', () => {
     await expect(vote).toHaveAttribute('aria-pressed', 'false');
     await vote.click();
     await expect(vote).toHaveAttribute('aria-pressed', 'true');
-    await expect(vote).toContainText('1');
+    await expect.poll(() => drawn(vote)).toBe('"▲ 1"');
     await page.reload();
     await page.locator('threadline-comments').scrollIntoViewIfNeeded();
     await expect(vote).toHaveAttribute('aria-pressed', 'true');
-    await expect(vote).toContainText('1');
+    await expect.poll(() => drawn(vote)).toBe('"▲ 1"');
     await vote.click();
     await expect(vote).toHaveAttribute('aria-pressed', 'false');
-    await expect(vote).toContainText('Upvote');
+    await expect.poll(() => drawn(vote)).toBe('"▲ Upvote"');
     await page.getByLabel('Sort by').selectOption('top');
   });
 
@@ -297,7 +315,7 @@ test.describe('votes', () => {
     await commentById(page, 'c19')
       .getByRole('button', { name: /^Upvote/ })
       .click();
-    await expect(commentById(page, 'c19').getByRole('button', { name: /^Upvote/ })).toContainText('1');
+    await expect.poll(() => drawn(commentById(page, 'c19').getByRole('button', { name: /^Upvote/ }))).toBe('"▲ 1"');
     await page.getByLabel('Sort by').selectOption('top');
     await expect(page.locator('section.tl > ol > li').first().locator('> article')).toHaveAttribute('data-comment-id', 'c19');
   });
@@ -333,6 +351,7 @@ test.describe('live', () => {
 
     const bReply = commentByText(other, 'A reply from B, live');
     await expect(bReply).toHaveAttribute('aria-busy', 'false');
+    await openMore(bReply);
     await bReply.getByRole('button', { name: 'Edit' }).click();
     await other.getByLabel('Edit your comment').fill('A reply from B, edited live');
     await other.getByRole('button', { name: 'Save' }).click();
@@ -341,7 +360,7 @@ test.describe('live', () => {
     await commentById(other, 'c13')
       .getByRole('button', { name: /^Upvote/ })
       .click();
-    await expect(commentById(page, 'c13').getByRole('button', { name: /^Upvote/ })).toContainText('1');
+    await expect.poll(() => drawn(commentById(page, 'c13').getByRole('button', { name: /^Upvote/ }))).toBe('"▲ 1"');
 
     await confirmDelete(commentByText(other, 'A reply from B, edited live'));
     await expect(commentByText(page, 'A reply from B, edited live')).toHaveCount(0);
@@ -371,6 +390,7 @@ test.describe('live', () => {
     // Tab two sees it live (the thread was empty, so it shows at once) and knows it is ours.
     const there = commentByText(second, 'Posted in tab one');
     await expect(there).toBeVisible();
+    await openMore(there);
     await expect(there.getByRole('button', { name: 'Edit' })).toBeVisible();
     await second.close();
   });

@@ -1,6 +1,7 @@
 import { flattenReplies, type ReplyNode } from '../state/reply-tree.ts';
 import { useView } from '../state/thread-view.ts';
 import { CommentItem } from './CommentItem.tsx';
+import { handleCommentAction, prefetchCommentTools } from './comment-actions.ts';
 import { useProgressiveLimit } from './use-progressive-limit.ts';
 
 /** Props of CommentList. */
@@ -22,7 +23,8 @@ export interface CommentListProps {
  * so deep threads stay readable on a phone instead of shrinking into a sliver.
  */
 export function CommentList({ nodes, level, parentId, label, limit }: CommentListProps) {
-  const { settings, of, ui } = useView();
+  const view = useView();
+  const { settings, of, ui } = view;
   const isLastLevel = level >= settings.maxDepth - 1;
   // Top level: the first screenful at once, the rest in slices (a linked or new comment at once).
   const progressive = useProgressiveLimit(nodes, level === 0 ? [ui.target.value, ui.lastPostedId.value] : null);
@@ -38,7 +40,17 @@ export function CommentList({ nodes, level, parentId, label, limit }: CommentLis
     left -= size;
   }
   return (
-    <ol class={level > 0 ? 'tl-list tl-replies' : 'tl-list'} part={level > 0 ? 'replies' : 'list'} aria-label={label}>
+    <ol
+      class={level > 0 ? 'tl-list tl-replies' : 'tl-list'}
+      part={level > 0 ? 'replies' : 'list'}
+      aria-label={label}
+      // The top-level list handles every comment's action buttons (see comment-actions.ts).
+      {...(level === 0 && {
+        onClick: (e: MouseEvent) => handleCommentAction(view, e),
+        onPointerOver: prefetchCommentTools,
+        onFocusIn: prefetchCommentTools,
+      })}
+    >
       {drawn.map(([node, replyLimit]) => (
         <CommentItem
           key={ui.renderKey(node.comment.id)}

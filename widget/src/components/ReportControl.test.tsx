@@ -5,6 +5,7 @@ import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { comment, type FakeBackend, fakeBackend, testSession } from '../testing/fake-backend.ts';
 import { click, flush, type Rendered, renderInView, type } from '../testing/render-view.tsx';
 import { CommentList } from './CommentList.tsx';
+import { loadCommentTools } from './comment-tools-slot.ts';
 
 let fake: FakeBackend;
 let session: Session;
@@ -31,15 +32,25 @@ afterEach(() => {
 
 const article = (id: string) => shown.container.querySelector(`[data-comment-id="${id}"]`)!;
 const reportButton = (id: string) => article(id).querySelector<HTMLButtonElement>('.tl-report-toggle');
+/** Opens a comment's "More" actions, where Report is, and waits for their chunk. */
+async function openMore(id: string) {
+  await click(article(id).querySelector('[data-action="more"]')!);
+  await loadCommentTools();
+  await flush();
+}
 
 describe('<ReportControl>', () => {
-  it('offers Report on others’ published comments only: not on the reader’s own, not on a placeholder', () => {
+  it('offers Report on others’ published comments only: not on the reader’s own, not on a placeholder', async () => {
+    await openMore('theirs');
     expect(reportButton('theirs')?.getAttribute('aria-label')).toBe('Report the comment by Ann');
+    await openMore('mine');
     expect(reportButton('mine')).toBeNull();
-    expect(reportButton('gone')).toBeNull();
+    // A placeholder has nothing behind "More" at all.
+    expect(article('gone').querySelector('[data-action="more"]')).toBeNull();
   });
 
   it('sends the chosen reason and note, then thanks the reader in its place', async () => {
+    await openMore('theirs');
     await click(reportButton('theirs')!);
     const form = article('theirs').querySelector('form')!;
     const send = [...form.querySelectorAll('button')].find((b) => b.textContent === 'Send report')!;
@@ -56,6 +67,7 @@ describe('<ReportControl>', () => {
 
   it('a failed report keeps the form with the reader’s note, and says why', async () => {
     fake.failNext(new BackendError('rate_limited', 'Slow down', 429, undefined, 30));
+    await openMore('theirs');
     await click(reportButton('theirs')!);
     const form = article('theirs').querySelector('form')!;
     await click(form.querySelector<HTMLInputElement>('input[value="spam"]')!);

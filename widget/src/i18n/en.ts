@@ -142,6 +142,7 @@ export const en = {
   'composer.emailRequiredHint': 'required, never shown',
   'error.not_found': 'The page these comments belong to was not found.',
   // Speed (issue 13)
+  'comment.more': 'More actions for the comment by {name}',
 } as const;
 
 /** A key of the message catalog. */

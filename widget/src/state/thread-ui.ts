@@ -31,6 +31,8 @@ export interface ThreadUiShape {
   readonly editText: ReadonlySignal<string>;
   /** The comment whose "Delete?" question is open. */
   readonly confirmingDeleteId: ReadonlySignal<string | null>;
+  /** The comment whose "More" actions (edit, delete, report) are open, one at a time. */
+  readonly menuFor: ReadonlySignal<string | null>;
   readonly failure: ReadonlySignal<CommentFailure | null>;
   /** Opens the reply form under a comment, or closes it (null). */
   setReplyingTo(id: string | null): void;
@@ -45,6 +47,7 @@ export interface ThreadUiShape {
   /** Closes the edit box (after a save, or cancelled). */
   stopEdit(): void;
   setConfirmingDelete(id: string | null): void;
+  setMenuFor(id: string | null): void;
   setFailure(failure: CommentFailure | null): void;
   /**
    * The key to render a comment under: a posted comment keeps the key of its optimistic copy,
@@ -72,6 +75,7 @@ export const ThreadUi = createModel<ThreadUiShape>(() => {
   const editingId = signal<string | null>(null);
   const editText = signal('');
   const confirmingDeleteId = signal<string | null>(null);
+  const menuFor = signal<string | null>(null);
   const failure = signal<CommentFailure | null>(null);
   const renderKeys = new Map<string, string>();
   return {
@@ -84,6 +88,7 @@ export const ThreadUi = createModel<ThreadUiShape>(() => {
     editingId,
     editText,
     confirmingDeleteId,
+    menuFor,
     failure,
     setReplyingTo(id) {
       replyingTo.value = id;
@@ -107,6 +112,7 @@ export const ThreadUi = createModel<ThreadUiShape>(() => {
       lastPostedId.value = id;
     },
     startEdit(comment) {
+      menuFor.value = null;
       editingId.value = comment.id;
       editText.value = comment.body;
       failure.value = null;
@@ -121,6 +127,9 @@ export const ThreadUi = createModel<ThreadUiShape>(() => {
     },
     setConfirmingDelete(id) {
       confirmingDeleteId.value = id;
+    },
+    setMenuFor(id) {
+      menuFor.value = id;
     },
     setFailure(next) {
       failure.value = next;

@@ -92,7 +92,7 @@ export function createThreadView(session: Session, options: ThreadViewOptions): 
     ui,
     writes,
     reports,
-    of: createCommentViews(session, thread, ui),
+    of: createCommentViews(session, thread, ui, reports),
     hasAnchors: typeof session.backend.listAnchors === 'function',
     canVote: typeof session.backend.vote === 'function',
     composerFor(parentId) {

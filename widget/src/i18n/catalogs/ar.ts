@@ -186,4 +186,5 @@ export const catalog: Catalog = {
   'error.refused': 'لم يقبل الموقع هذا التعليق: «{message}» نصك لا يزال هنا.',
   'error.not_found': 'لم يُعثر على صفحة هذه التعليقات.',
   // Speed (issue 13)
+  'comment.more': 'إجراءات أخرى لتعليق {name}',
 };

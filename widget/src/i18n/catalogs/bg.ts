@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Сайтът отказа този коментар: „{message}“ Текстът ви е запазен.',
   'error.not_found': 'Страницата, към която са тези коментари, не беше намерена.',
   // Speed (issue 13)
+  'comment.more': 'Още действия за коментара на {name}',
 };

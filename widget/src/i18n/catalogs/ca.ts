@@ -172,4 +172,5 @@ export const catalog: Catalog = {
   'error.refused': 'El lloc ha rebutjat aquest comentari: «{message}» El vostre text encara és aquí.',
   'error.not_found': 'No s’ha trobat la pàgina a la qual pertanyen aquests comentaris.',
   // Speed (issue 13)
+  'comment.more': 'Més accions per al comentari de {name}',
 };

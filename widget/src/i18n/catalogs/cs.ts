@@ -174,4 +174,5 @@ export const catalog: Catalog = {
   'error.refused': 'Web tento komentář odmítl: „{message}“ Váš text tu zůstává.',
   'error.not_found': 'Stránka, ke které tyto komentáře patří, nebyla nalezena.',
   // Speed (issue 13)
+  'comment.more': 'Další akce pro komentář od {name}',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Webstedet afviste kommentaren: »{message}« Din tekst er her stadig.',
   'error.not_found': 'Siden, som disse kommentarer hører til, blev ikke fundet.',
   // Speed (issue 13)
+  'comment.more': 'Flere handlinger for kommentaren fra {name}',
 };

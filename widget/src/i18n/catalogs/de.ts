@@ -166,4 +166,5 @@ export const catalog: Catalog = {
   'error.refused': 'Die Website hat diesen Kommentar nicht angenommen: „{message}“ Ihr Text ist noch da.',
   'error.not_found': 'Die Seite, zu der diese Kommentare gehören, wurde nicht gefunden.',
   // Speed (issue 13)
+  'comment.more': 'Weitere Aktionen für den Kommentar von {name}',
 };

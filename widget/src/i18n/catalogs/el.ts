@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Ο ιστότοπος απέρριψε αυτό το σχόλιο: «{message}» Το κείμενό σας είναι ακόμη εδώ.',
   'error.not_found': 'Η σελίδα στην οποία ανήκουν αυτά τα σχόλια δεν βρέθηκε.',
   // Speed (issue 13)
+  'comment.more': 'Ενέργειες για το σχόλιο από {name}',
 };

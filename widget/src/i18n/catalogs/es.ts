@@ -169,4 +169,5 @@ export const catalog: Catalog = {
   'error.refused': 'El sitio no aceptó este comentario: «{message}» Su texto sigue aquí.',
   'error.not_found': 'No se encontró la página a la que pertenecen estos comentarios.',
   // Speed (issue 13)
+  'comment.more': 'Más acciones para el comentario de {name}',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'سایت این دیدگاه را نپذیرفت: «{message}» متن شما هنوز اینجاست.',
   'error.not_found': 'صفحه‌ای که این دیدگاه‌ها به آن تعلق دارند پیدا نشد.',
   // Speed (issue 13)
+  'comment.more': 'کارهای بیشتر برای دیدگاه {name}',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Sivusto hylkäsi tämän kommentin: ”{message}” Tekstisi on yhä tallessa.',
   'error.not_found': 'Sivua, jolle nämä kommentit kuuluvat, ei löytynyt.',
   // Speed (issue 13)
+  'comment.more': 'Lisää toimintoja käyttäjän {name} kommentille',
 };

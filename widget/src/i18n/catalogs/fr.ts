@@ -170,4 +170,5 @@ export const catalog: Catalog = {
   'error.refused': 'Le site n’a pas accepté ce commentaire : « {message} » Votre texte est toujours là.',
   'error.not_found': 'La page à laquelle appartiennent ces commentaires est introuvable.',
   // Speed (issue 13)
+  'comment.more': 'Plus d’actions pour le commentaire de {name}',
 };

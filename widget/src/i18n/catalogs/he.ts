@@ -168,4 +168,5 @@ export const catalog: Catalog = {
   'error.refused': 'האתר דחה את התגובה: „{message}” הטקסט שלך עדיין כאן.',
   'error.not_found': 'הדף שאליו שייכות התגובות האלה לא נמצא.',
   // Speed (issue 13)
+  'comment.more': 'פעולות נוספות לתגובה של {name}',
 };

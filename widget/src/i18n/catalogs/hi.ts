@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'साइट ने यह टिप्पणी अस्वीकार कर दी: “{message}” आपका लिखा यहीं है।',
   'error.not_found': 'जिस पेज की ये टिप्पणियाँ हैं, वह नहीं मिला।',
   // Speed (issue 13)
+  'comment.more': '{name} की टिप्पणी के लिए और विकल्प',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Az oldal elutasította ezt a hozzászólást: „{message}” A szövege megmaradt.',
   'error.not_found': 'Nem található az oldal, amelyhez ezek a hozzászólások tartoznak.',
   // Speed (issue 13)
+  'comment.more': 'További műveletek {name} hozzászólásához',
 };

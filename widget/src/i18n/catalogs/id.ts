@@ -156,4 +156,5 @@ export const catalog: Catalog = {
   'error.refused': 'Situs menolak komentar ini: “{message}” Teks Anda masih ada.',
   'error.not_found': 'Halaman tempat komentar-komentar ini berada tidak ditemukan.',
   // Speed (issue 13)
+  'comment.more': 'Tindakan lain untuk komentar dari {name}',
 };

@@ -170,4 +170,5 @@ export const catalog: Catalog = {
   'error.refused': 'Il sito ha rifiutato questo commento: «{message}» Il tuo testo è ancora qui.',
   'error.not_found': 'La pagina a cui appartengono questi commenti non è stata trovata.',
   // Speed (issue 13)
+  'comment.more': 'Altre azioni per il commento di {name}',
 };

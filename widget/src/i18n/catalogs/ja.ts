@@ -157,4 +157,5 @@ export const catalog: Catalog = {
   'error.refused': 'サイトがこのコメントを受け付けませんでした:「{message}」入力した文章は残っています。',
   'error.not_found': 'コメントのページが見つかりません。',
   // Speed (issue 13)
+  'comment.more': '{name}さんのコメントのその他の操作',
 };

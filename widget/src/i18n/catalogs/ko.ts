@@ -156,4 +156,5 @@ export const catalog: Catalog = {
   'error.refused': '사이트에서 이 댓글을 거부했습니다: “{message}” 작성한 글은 그대로 있습니다.',
   'error.not_found': '이 댓글이 속한 페이지를 찾을 수 없습니다.',
   // Speed (issue 13)
+  'comment.more': '{name}님의 댓글에 대한 추가 작업',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Nettstedet avviste denne kommentaren: «{message}» Teksten din er fortsatt her.',
   'error.not_found': 'Siden disse kommentarene hører til, ble ikke funnet.',
   // Speed (issue 13)
+  'comment.more': 'Flere handlinger for kommentaren fra {name}',
 };

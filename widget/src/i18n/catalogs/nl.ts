@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'De site heeft deze reactie geweigerd: ‘{message}’ Uw tekst staat er nog.',
   'error.not_found': 'De pagina waar deze reacties bij horen, is niet gevonden.',
   // Speed (issue 13)
+  'comment.more': 'Meer acties voor de reactie van {name}',
 };

@@ -175,4 +175,5 @@ export const catalog: Catalog = {
   'error.refused': 'Strona odrzuciła ten komentarz: „{message}” Twój tekst nadal tu jest.',
   'error.not_found': 'Nie znaleziono strony, do której należą te komentarze.',
   // Speed (issue 13)
+  'comment.more': 'Więcej działań dla komentarza użytkownika {name}',
 };

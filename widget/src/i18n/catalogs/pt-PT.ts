@@ -170,4 +170,5 @@ export const catalog: Catalog = {
   'error.refused': 'O site recusou este comentário: «{message}» O seu texto continua aqui.',
   'error.not_found': 'Não foi encontrada a página a que estes comentários pertencem.',
   // Speed (issue 13)
+  'comment.more': 'Mais ações para o comentário de {name}',
 };

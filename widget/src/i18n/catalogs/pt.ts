@@ -170,4 +170,5 @@ export const catalog: Catalog = {
   'error.refused': 'O site não aceitou este comentário: “{message}” Seu texto continua aqui.',
   'error.not_found': 'A página a que estes comentários pertencem não foi encontrada.',
   // Speed (issue 13)
+  'comment.more': 'Mais ações para o comentário de {name}',
 };

@@ -168,4 +168,5 @@ export const catalog: Catalog = {
   'error.refused': 'Site-ul a refuzat acest comentariu: „{message}” Textul dvs. este încă aici.',
   'error.not_found': 'Pagina căreia îi aparțin aceste comentarii nu a fost găsită.',
   // Speed (issue 13)
+  'comment.more': 'Mai multe acțiuni pentru comentariul lui {name}',
 };

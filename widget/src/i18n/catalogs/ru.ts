@@ -174,4 +174,5 @@ export const catalog: Catalog = {
   'error.refused': 'Сайт отклонил этот комментарий: «{message}» Ваш текст сохранён.',
   'error.not_found': 'Страница, к которой относятся эти комментарии, не найдена.',
   // Speed (issue 13)
+  'comment.more': 'Другие действия с комментарием {name}',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Webbplatsen avvisade kommentaren: ”{message}” Din text finns kvar.',
   'error.not_found': 'Sidan som de här kommentarerna hör till hittades inte.',
   // Speed (issue 13)
+  'comment.more': 'Fler åtgärder för kommentaren från {name}',
 };

@@ -156,4 +156,5 @@ export const catalog: Catalog = {
   'error.refused': 'เว็บไซต์ปฏิเสธความคิดเห็นนี้: “{message}” ข้อความของคุณยังอยู่',
   'error.not_found': 'ไม่พบหน้าของความคิดเห็นเหล่านี้',
   // Speed (issue 13)
+  'comment.more': 'การดำเนินการเพิ่มเติมสำหรับความคิดเห็นของ {name}',
 };

@@ -162,4 +162,5 @@ export const catalog: Catalog = {
   'error.refused': 'Site bu yorumu reddetti: “{message}” Metniniz hâlâ burada.',
   'error.not_found': 'Bu yorumların ait olduğu sayfa bulunamadı.',
   // Speed (issue 13)
+  'comment.more': '{name} adlı kişinin yorumu için diğer işlemler',
 };

@@ -174,4 +174,5 @@ export const catalog: Catalog = {
   'error.refused': 'Сайт відхилив цей коментар: «{message}» Ваш текст збережено.',
   'error.not_found': 'Сторінку, до якої належать ці коментарі, не знайдено.',
   // Speed (issue 13)
+  'comment.more': 'Інші дії з коментарем {name}',
 };

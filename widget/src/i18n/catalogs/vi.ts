@@ -156,4 +156,5 @@ export const catalog: Catalog = {
   'error.refused': 'Trang đã từ chối bình luận này: “{message}” Nội dung của bạn vẫn còn đây.',
   'error.not_found': 'Không tìm thấy trang chứa các bình luận này.',
   // Speed (issue 13)
+  'comment.more': 'Thêm thao tác cho bình luận của {name}',
 };

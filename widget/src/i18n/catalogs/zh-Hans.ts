@@ -156,4 +156,5 @@ export const catalog: Catalog = {
   'error.refused': '本站拒绝了这条评论：“{message}”你写的内容还在。',
   'error.not_found': '找不到这些评论所属的页面。',
   // Speed (issue 13)
+  'comment.more': '{name} 的评论的更多操作',
 };

@@ -156,4 +156,5 @@ export const catalog: Catalog = {
   'error.refused': '本站拒絕了這則留言：「{message}」你寫的內容還在。',
   'error.not_found': '找不到這些留言所屬的頁面。',
   // Speed (issue 13)
+  'comment.more': '{name} 的留言的更多操作',
 };
