@@ -1,6 +1,7 @@
 import { useMemo } from 'preact/hooks';
+import { log } from '../log.ts';
 import type { BodyFormat } from '../protocol/types.ts';
-import { formatter, htmlFiller } from '../render/formatter.ts';
+import { formatter, htmlFiller, loadFormatter, loadHtmlBody } from '../render/formatter.ts';
 import { needsFormatting } from '../render/needs-formatting.ts';
 import { HtmlBody } from './HtmlBody.tsx';
 
@@ -18,11 +19,16 @@ export interface CommentBodyProps {
  */
 export function CommentBody({ text, format }: CommentBodyProps) {
   const render = formatter.value;
+  const fill = htmlFiller.value;
   const isMarkdown = format !== 'html' && needsFormatting(text);
+  // A body may come after the page's first ones (a stored copy, a live comment, an edit) and be the
+  // first to need its chunk: asking here covers every way in (each loads once, failures are logged).
+  if (isMarkdown && !render) void loadFormatter().catch((err: unknown) => log.warn('could not load the formatting module', err));
+  if (format === 'html' && !fill) void loadHtmlBody().catch((err: unknown) => log.warn('could not load the HTML sanitizer', err));
   // Kept between renders: Preact skips diffing the same elements again.
   const formatted = useMemo(() => (isMarkdown && render ? render(text) : null), [text, isMarkdown, render]);
   if (format === 'html') {
-    return <HtmlBody html={text} fill={htmlFiller.value} />;
+    return <HtmlBody html={text} fill={fill} />;
   }
   if (formatted) {
     return (

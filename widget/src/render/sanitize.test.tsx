@@ -13,7 +13,7 @@ const honouring: SetHTML = function (html) {
 };
 
 /** The modules as a fresh page loads them (the sanitizer is chosen once per page). */
-async function freshPage(setHTML: SetHTML | undefined) {
+async function freshPage(setHTML: SetHTML | undefined, preload = true) {
   vi.resetModules();
   if (setHTML) proto.setHTML = setHTML;
   const purified = vi.fn((el: Element, html: string) => {
@@ -22,7 +22,7 @@ async function freshPage(setHTML: SetHTML | undefined) {
   vi.doMock('./purify.ts', () => ({ purifyInto: purified }));
   const { CommentBody } = await import('../components/CommentBody.tsx');
   const formatter = await import('./formatter.ts');
-  await formatter.loadHtmlBody();
+  if (preload) await formatter.loadHtmlBody();
   const host = document.createElement('div');
   const show = (html: string) => {
     render(<CommentBody text={html} format="html" />, host);
@@ -72,6 +72,11 @@ describe('adapter HTML', () => {
     expect(show('<p>x</p>').innerHTML).toBe('<p>x</p>');
     expect(show('<p>x</p>').innerHTML).toBe('<p>x</p>');
     expect(show('<p>y</p>').innerHTML).toBe('<p>y</p>');
+  });
+  it('an HTML body that comes after the page loaded (a stored copy, a live comment) loads the chunk itself', async () => {
+    const { show } = await freshPage(honouring, false);
+    expect(show('<p>x</p>').getAttribute('aria-busy')).toBe('true');
+    await vi.waitFor(() => expect(show('<p>x</p>').innerHTML).toBe('<p>x</p>'));
   });
   it('shows nothing of the HTML until the sanitizer is there', async () => {
     const { show, formatter } = await freshPage(honouring);
