@@ -138,8 +138,9 @@ test.describe('inline comments on the article itself', () => {
     await page.keyboard.type('Detainers are federal requests, not warrants.');
     await page.keyboard.press('Control+Enter');
     await expect(dialog.locator('article.tl-comment', { hasText: 'Detainers are federal requests' })).toBeVisible();
-    const stored = (await apiThread(page, stack)).find((c) => c.body.startsWith('Detainers'))!;
-    expect(stored.anchor).toMatchObject({
+    // What shows at once is the optimistic copy: the server has it a moment later.
+    const stored = async () => (await apiThread(page, stack)).find((c) => c.body.startsWith('Detainers'))?.anchor;
+    await expect.poll(stored).toMatchObject({
       type: 'quote',
       exact: 'Immigration and Customs Enforcement detainer request',
       suffix: expect.stringMatching(/^\./),
