@@ -273,3 +273,32 @@ export async function measureReplyOpen(browser: Browser, stack: Stack, thread: s
   }
   return median(times);
 }
+
+/** Where the time of drawing a whole thread at once goes: self time (ms) by kind of code, from the JS profiler. */
+export async function profileAllAtOnce(browser: Browser, stack: Stack, thread: string, n: number): Promise<Record<string, number>> {
+  const page = await benchPage(browser, stack);
+  const comments = await page.evaluate(FETCH_ALL, { api: stack.api, thread });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.evaluate(MEASURE, { api: stack.api, thread, expected: n, all: comments });
+  const { profile } = await cdp.send('Profiler.stop');
+  await page.close();
+  const kindOf = (url: string, fn: string): string => {
+    if (fn === '(garbage collector)') return 'garbage collection';
+    if (fn === '(program)' || fn === '(idle)' || fn === '(root)')
+      return fn === '(idle)' ? 'idle' : 'browser (style, layout, paint, parsing)';
+    if (/threadline-format-/.test(url)) return 'Markdown (format chunk)';
+    if (/threadline/.test(url)) return 'threadline.js (Preact, signals, the widget)';
+    return url ? 'other scripts' : 'browser built-ins';
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals: Record<string, number> = {};
+  profile.samples?.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const kind = kindOf(frame.url, frame.functionName);
+    totals[kind] = (totals[kind] ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000;
+  });
+  return totals;
+}

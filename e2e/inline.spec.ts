@@ -387,7 +387,10 @@ test.describe('inline comments on the article itself', () => {
     await expect(dialog.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 30_000 });
     await dialog.getByLabel('Your comment').fill('Written while the server was down.');
     await dialog.getByRole('button', { name: 'Post comment' }).click();
-    await expect(dialog.getByRole('alert')).toContainText(/reach the comments server|had a problem|took too long/, { timeout: 30_000 });
+    // The post's own failure, beside its form (the panel's failed load says so above it too).
+    await expect(dialog.locator('form').getByRole('alert')).toContainText(/reach the comments server|had a problem|took too long/, {
+      timeout: 30_000,
+    });
     await expect(dialog.getByLabel('Your comment')).toHaveValue('Written while the server was down.');
 
     // The draft outlives the page; once the server is back, the same text posts once.

@@ -118,6 +118,8 @@ test.describe('edits pass the same gate', () => {
   gated('a refused edit says why in the reader language and keeps the edited text', async ({ page, stack }) => {
     await openArticle(page, stack, LIBRARY_PATH);
     await postTopLevel(page, 'Innocent words', 'Ola');
+    // Held for review: the server has it (and the browser its edit token) once it says so.
+    await expect(commentByText(page, 'Innocent words').locator('.tl-pending')).toBeVisible();
     await approveAll(stack);
     await page.reload();
     await page.locator('threadline-comments').scrollIntoViewIfNeeded();
