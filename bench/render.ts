@@ -258,7 +258,7 @@ export async function measureReplyOpen(browser: Browser, stack: Stack, thread: s
     times.push(
       await page.evaluate(async () => {
         const root = document.querySelector('threadline-root')!.shadowRoot!;
-        const reply = [...root.querySelectorAll<HTMLButtonElement>('.tl-actions button')].find((b) => b.textContent === 'Reply')!;
+        const reply = root.querySelector<HTMLButtonElement>('.tl-actions button[data-action="reply"]')!;
         const t0 = performance.now();
         reply.click();
         await new Promise<void>((resolve) => {
