@@ -40,7 +40,11 @@ export async function measureHostCost(browser: Browser, stack: Stack, articlePat
   const variants: [string, string, boolean][] = [
     ['article without threadline', '/bench-without', true],
     ['article with threadline (default lazy tag)', '/bench-lazy', true],
-    ['article with inline comments (data-inline: the marker layer at load; the demo article is short, so the widget follows)', articlePath, true],
+    [
+      'article with inline comments (data-inline: the marker layer at load; the demo article is short, so the widget follows)',
+      articlePath,
+      true,
+    ],
     ['short article, comments in view at load', '/bench-in-view', false],
   ];
   const out: HostCost[] = [];
