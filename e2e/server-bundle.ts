@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -12,7 +13,6 @@ const keepModuleUrls: Plugin = {
   name: 'keep-module-urls',
   setup(b) {
     b.onLoad({ filter: /server-stub[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const fs = await import('node:fs/promises');
       const source = await fs.readFile(args.path, 'utf8');
       return { contents: source.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)), loader: 'ts' };
     });

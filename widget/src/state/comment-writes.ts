@@ -6,7 +6,6 @@
 import { batch, createModel, type ReadonlySignal, signal } from '@preact/signals';
 import { asBackendError } from '../backend/backend-error.ts';
 import type { Anchor, Comment, PostCommentRequest } from '../protocol/types.ts';
-import { formatterReadyFor } from '../render/formatter.ts';
 import { checkBody } from './comment-checks.ts';
 import type { Session } from './session.ts';
 import { applyDelete, applyEdited, applyOptimistic, applyPosted, applyPostFailed, setScore, type ThreadData } from './thread-data.ts';
@@ -92,7 +91,6 @@ export const CommentWrites = createModel<CommentWritesShape, [Session, WritesTar
       page: session.page,
       ...extra,
     };
-    void formatterReadyFor([optimistic]);
     batch(() => {
       thread.update((d) => applyOptimistic(d, optimistic));
       ui.setSending(tempId, true);
