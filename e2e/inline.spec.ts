@@ -381,6 +381,14 @@ test.describe('inline comments on the article itself', () => {
   }) => {
     test.setTimeout(90_000);
     await openInline(page, stack);
+    // The API serves the widget's modules here too: let the widget and the chunks a post needs arrive
+    // before the server dies (a site serving them from a CDN keeps them whatever the API does).
+    await page.locator('threadline-comments').scrollIntoViewIfNeeded();
+    await expect(page.locator('threadline-root article.tl-comment')).toHaveCount(19);
+    await expect
+      .poll(() => page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/threadline-write-/), expect.stringMatching(/threadline-inline-layer-/)]));
+    await page.evaluate(() => scrollTo(0, 0));
     await stack.killApi();
     await marker(page, TRUST).click();
     const dialog = panel(page);
