@@ -375,6 +375,20 @@ test.describe('inline comments on the article itself', () => {
     expect(bar.x).toBeGreaterThanOrEqual(p.x + p.width);
   });
 
+  test('a widget module that failed to load (a dropped connection) is fetched again when the reader opens a marker', async ({
+    page,
+    stack,
+  }) => {
+    let dropped = 0;
+    await page.route(/\/threadline\.js$/, (route) => (dropped++ === 0 ? route.abort('connectionreset') : route.continue()));
+    await openInline(page, stack);
+    // The first fetch (the section near, or a pointer on a marker) fails; opening a marker tries again.
+    await expect.poll(() => dropped).toBeGreaterThan(0);
+    await marker(page, TRUST).click();
+    await expect(panel(page).locator('article.tl-comment')).toHaveCount(2);
+    expect(dropped).toBe(2);
+  });
+
   test('a killed server: the panel says so, the reader’s text survives a failed post and a reload, and posts once when back', async ({
     page,
     stack,

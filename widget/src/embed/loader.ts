@@ -29,9 +29,12 @@ const base = script?.src || location.href;
 const defaultApi = () => new URL(base).origin;
 let widget: Promise<WidgetModule> | undefined;
 
-/** Loads the widget module once, from beside embed.js. */
+/** Loads the widget module once, from beside embed.js; after a failure the next call fetches it again. */
 const loadWidget = (): Promise<WidgetModule> =>
-  (widget ??= import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>);
+  (widget ??= (import(/* @vite-ignore */ new URL('threadline.js', base).href) as Promise<WidgetModule>).catch((err: unknown) => {
+    widget = undefined;
+    throw err;
+  }));
 
 /** Attributes of the element (and `data-*` of the script tag) that become mount options. */
 const ATTRIBUTES = [
@@ -57,8 +60,11 @@ class ThreadlineComments extends HTMLElement {
   private handle: MountHandle | undefined;
   private observer: IntersectionObserver | undefined;
   private ticket = 0;
+  private connection = 0;
   /** The marker layer (data-inline), until the widget's inline layer takes it over. */
   private markers: Promise<MarkerHandoff | undefined> | undefined;
+  /** The last start failed (the network, the server): a reader opening a marker tries again. */
+  private failed = false;
 
   connectedCallback(): void {
     // Lazy by default: nothing is fetched until the section is within ~1.5 screens, unless a
@@ -83,7 +89,8 @@ class ThreadlineComments extends HTMLElement {
 
   /** Markers beside the paragraphs at once; the widget loads when a reader opens one (or nears the section). */
   private startMarkers(): void {
-    const ticket = this.ticket;
+    // Not the start ticket: a widget already starting takes the markers over (its load may fail).
+    const connection = this.connection;
     const words = countWords(pickLanguage([this.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]));
     this.markers = (
       import(/* @vite-ignore */ new URL(`threadline-markers-${__THREADLINE_MARKERS__}.js`, base).href) as Promise<{
@@ -91,14 +98,15 @@ class ThreadlineComments extends HTMLElement {
       }>
     ).then(
       (m) =>
-        ticket === this.ticket && this.isConnected
+        connection === this.connection && this.isConnected
           ? m.startMarkers(this, {
               api: this.getAttribute('api') || defaultApi(),
               words,
               countLabel,
               prefetch: loadWidget,
-              // Once: the widget may be on its way already (the section came near); it takes the markers over.
-              open: () => this.observer && this.start(),
+              // Once (or again after a failure): the widget may be on its way already (the section came
+              // near); it takes the markers over.
+              open: () => (this.observer || this.failed ? this.start() : undefined),
             })
           : undefined,
       (err: unknown) => void console.error('[threadline] could not load inline comments', err),
@@ -107,6 +115,7 @@ class ThreadlineComments extends HTMLElement {
 
   disconnectedCallback(): void {
     this.ticket++;
+    this.connection++;
     void this.markers?.then((m) => m?.remove());
     this.markers = undefined;
     this.observer?.disconnect();
@@ -119,7 +128,8 @@ class ThreadlineComments extends HTMLElement {
     if (this.handle) this.start();
   }
 
-  private start(): void {
+  private start(): Promise<void> {
+    this.failed = false;
     this.observer?.disconnect();
     this.observer = undefined;
     const ticket = ++this.ticket;
@@ -138,20 +148,24 @@ class ThreadlineComments extends HTMLElement {
     if (theme === 'light' || theme === 'dark' || theme === 'auto') options.theme = theme as Theme;
     if (get('max-depth')) options.maxDepth = Number(get('max-depth'));
     if (get('page-size')) options.pageSize = Number(get('page-size'));
-    loadWidget()
-      .then(async (m) => {
-        // data-backend: an adapter's own chunk, reading data-api itself (WordPress finds its REST root
-        // on the page); only our own server defaults to embed.js's origin.
-        if (adapter) options.backend = await m.loadBackend(adapter, { api, postId: get('post-id'), poll: Number(get('poll')) });
-        // The inline layer takes over the markers: their anchors, and what the reader opened.
-        const handoff = await markers;
-        if (handoff) options.markers = handoff;
-        // The element may have moved or changed while the modules loaded: only the latest start wins.
-        if (ticket !== this.ticket || !this.isConnected) return;
-        this.handle?.unmount();
-        this.handle = m.mount(this, options);
-      })
-      .catch((err: unknown) => console.error('[threadline] could not load the comments widget', err));
+    const started = loadWidget().then(async (m) => {
+      // data-backend: an adapter's own chunk, reading data-api itself (WordPress finds its REST root
+      // on the page); only our own server defaults to embed.js's origin.
+      if (adapter) options.backend = await m.loadBackend(adapter, { api, postId: get('post-id'), poll: Number(get('poll')) });
+      // The inline layer takes over the markers: their anchors, and what the reader opened.
+      const handoff = await markers;
+      if (handoff) options.markers = handoff;
+      // The element may have moved or changed while the modules loaded: only the latest start wins.
+      if (ticket !== this.ticket || !this.isConnected) return;
+      this.handle?.unmount();
+      this.handle = m.mount(this, options);
+    });
+    started.catch((err: unknown) => {
+      console.error('[threadline] could not load the comments widget', err);
+      // The markers stay the reader's: their next open tries again.
+      if (ticket === this.ticket && !this.handle) [this.markers, this.failed] = [markers, true];
+    });
+    return started;
   }
 }
 

@@ -99,6 +99,18 @@ describe('the marker layer', () => {
     expect(open).toHaveBeenCalledTimes(1);
   });
 
+  it('a widget that could not load leaves the marker closed, and the next click asks for it again', async () => {
+    start(json({ anchors: ANCHORS }));
+    await settle();
+    open.mockReturnValueOnce(Promise.reject(new Error('offline')));
+    markers()[1]!.click();
+    await vi.waitFor(() => expect(layer.intent).toBeNull());
+    await vi.waitFor(() => expect(markers()[1]!.getAttribute('aria-expanded')).toBe('false'));
+    markers()[1]!.click();
+    expect(open).toHaveBeenCalledTimes(2);
+    expect(layer.intent).toEqual({ block: 1 });
+  });
+
   it('a server without anchors (404) gets no markers; remove() leaves the page as it was', async () => {
     start(json({ error: { code: 'not_found', message: 'no' } }, 404));
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());

@@ -43,8 +43,8 @@ export interface MarkerOptions {
   countLabel(n: number, words: CountWords): string;
   /** The reader points at a control: the widget may start loading. */
   prefetch(): Promise<unknown>;
-  /** The reader opened a marker or the "Comment" button: start the widget. */
-  open(): void;
+  /** The reader opened a marker or the "Comment" button: start the widget (a rejection: it could not load). */
+  open(): Promise<unknown> | undefined;
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -258,7 +258,12 @@ export function startMarkers(container: Element, { api, words, countLabel, prefe
       handoff.intent = handoff.intent?.block === block ? null : { block };
     }
     relayout();
-    if (handoff.intent) open();
+    // A widget that could not load leaves the marker closed, so the next click tries again.
+    if (handoff.intent)
+      open()?.catch(() => {
+        handoff.intent = null;
+        relayout();
+      });
   });
   return handoff;
 }
