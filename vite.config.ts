@@ -129,7 +129,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: !isLoader,
       target: 'es2020',
       minify: true,
-      sourcemap: false,
+      // For bench/profile.ts: names in a profile of the minified widget.
+      sourcemap: process.env.THREADLINE_SOURCEMAP === '1',
       lib: isLoader
         ? { entry: 'widget/src/embed/loader.ts', formats: ['iife'], name: 'threadlineEmbed', fileName: () => 'embed.js' }
         : {

@@ -51,7 +51,9 @@ export const widgetModule: { url: string | null } = { url: null };
 
 async function benchPage(browser: Browser, stack: Stack): Promise<Page> {
   stack.pages.set('/bench', {
-    html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><div id="c"></div></body></html>',
+    // A headline and a paragraph before the comments, as on every page that has them: the page's
+    // own text has been laid out (fonts found) before the widget's, as on a real article.
+    html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><h1>Headline</h1><p>The article, then its comments.</p><div id="c"></div></body></html>',
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx keeps function names with a __name() helper that the page lacks.
@@ -275,7 +277,20 @@ export async function measureReplyOpen(browser: Browser, stack: Stack, thread: s
 }
 
 /** Where the time of drawing a whole thread at once goes: self time (ms) by kind of code, from the JS profiler. */
-export async function profileAllAtOnce(browser: Browser, stack: Stack, thread: string, n: number): Promise<Record<string, number>> {
+/** The parts of a DevTools CPU profile that bench/profile.ts reads. */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+export async function profileAllAtOnce(
+  browser: Browser,
+  stack: Stack,
+  thread: string,
+  n: number,
+  onProfile?: (profile: CpuProfile) => void,
+): Promise<Record<string, number>> {
   const page = await benchPage(browser, stack);
   const comments = await page.evaluate(FETCH_ALL, { api: stack.api, thread });
   const cdp = await page.context().newCDPSession(page);
@@ -285,6 +300,7 @@ export async function profileAllAtOnce(browser: Browser, stack: Stack, thread: s
   await page.evaluate(MEASURE, { api: stack.api, thread, expected: n, all: comments });
   const { profile } = await cdp.send('Profiler.stop');
   await page.close();
+  onProfile?.(profile);
   const kindOf = (url: string, fn: string): string => {
     if (fn === '(garbage collector)') return 'garbage collection';
     if (fn === '(program)' || fn === '(idle)' || fn === '(root)')
