@@ -34,6 +34,15 @@ test.describe('the seed thread on the demo article', () => {
     for (const c of seed.comments) {
       await expect(commentById(page, c.id).locator('.tl-author')).toHaveText(c.authorName ?? 'Anonymous');
     }
+    // Without a name, the avatar is a silhouette in the muted text colour: dark on the light page,
+    // not the initials' white (which drew it white on white).
+    const anonymous = seed.comments.find((c) => !c.authorName)!;
+    const silhouette = await commentById(page, anonymous.id).evaluate((el) => {
+      const stops = getComputedStyle(el, '::before').backgroundImage.match(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)|rgba?\((\d+), (\d+), (\d+)/)!;
+      const [r, g, b] = stops[1] ? stops.slice(1, 4).map(Number) : stops.slice(4, 7).map((v) => Number(v) / 255);
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    });
+    expect(silhouette).toBeLessThan(0.5);
   });
 
   test('keeps paragraphs, single line breaks and emoji', async ({ page, stack }) => {
