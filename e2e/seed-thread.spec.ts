@@ -38,7 +38,9 @@ test.describe('the seed thread on the demo article', () => {
     // not the initials' white (which drew it white on white).
     const anonymous = seed.comments.find((c) => !c.authorName)!;
     const silhouette = await commentById(page, anonymous.id).evaluate((el) => {
-      const stops = getComputedStyle(el, '::before').backgroundImage.match(/color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)|rgba?\((\d+), (\d+), (\d+)/)!;
+      const stops = getComputedStyle(el, '::before').backgroundImage.match(
+        /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)|rgba?\((\d+), (\d+), (\d+)/,
+      )!;
       const [r, g, b] = stops[1] ? stops.slice(1, 4).map(Number) : stops.slice(4, 7).map((v) => Number(v) / 255);
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     });

@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
-import { h, render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../widget/src/render/markdown-vnodes.ts';
+import { fillMarkdown } from '../../../widget/src/render/markdown-dom.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 
 // What a reader sees: the imported text drawn by the widget's own Markdown renderer.
 const shown = (html: string, source: 'wordpress' | 'html' = 'wordpress') => {
   const host = document.createElement('div');
-  render(h('div', null, renderMarkdown(htmlToMarkdown(html, source), h)), host);
-  return host.firstElementChild!.innerHTML;
+  fillMarkdown(host, htmlToMarkdown(html, source));
+  return host.innerHTML;
 };
 const REL = 'rel="nofollow ugc noopener noreferrer" target="_blank"';
 

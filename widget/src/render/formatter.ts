@@ -1,18 +1,15 @@
 import { signal } from '@preact/signals';
-import { type ComponentChildren, h } from 'preact';
 import { log } from '../log.ts';
 import type { Comment } from '../protocol/types.ts';
 import { needsFormatting } from './needs-formatting.ts';
 
-/** Draws a Markdown body as elements (lives in the lazily loaded format chunk). */
-export type RenderMarkdown = (text: string) => ComponentChildren;
+/** Puts a body, drawn, into an element: Markdown as elements (format chunk), adapter HTML sanitized (its own chunk). */
+export type FillBody = (el: HTMLElement, text: string) => void;
 
-/** The Markdown renderer once its chunk has loaded; null until then. Shared by every widget on the page. */
-export const formatter = signal<RenderMarkdown | null>(null);
-/** Puts adapter HTML, sanitized, into an element (sanitize.ts, in the adapter-HTML chunk). */
-export type FillHtml = (el: HTMLElement, html: string) => void;
+/** The Markdown filler once its chunk has loaded; null until then. Shared by every widget on the page. */
+export const formatter = signal<FillBody | null>(null);
 /** The sanitizing filler once the adapter-HTML chunk (and, without Element.setHTML, DOMPurify's) has loaded. */
-export const htmlFiller = signal<FillHtml | null>(null);
+export const htmlFiller = signal<FillBody | null>(null);
 
 /** Loads `import()`ed code once; a failed load may be tried again later. */
 function once(load: () => Promise<void>): () => Promise<void> {
@@ -27,7 +24,7 @@ function once(load: () => Promise<void>): () => Promise<void> {
 /** Loads the format chunk once; resolves when `formatter` is set. */
 export const loadFormatter = once(() =>
   import('./format.ts').then((m) => {
-    formatter.value = (text) => m.renderMarkdown(text, h);
+    formatter.value = m.fillMarkdown;
   }),
 );
 

@@ -165,3 +165,21 @@ describe('needsFormatting', () => {
     }
   });
 });
+
+describe('a body whose text changes (an edit, live or the reader’s own)', () => {
+  it('is drawn anew: plain to Markdown, Markdown to plain, nothing of the old text left', () => {
+    const host = document.createElement('div');
+    const body = () => host.querySelector<HTMLElement>('.tl-body')!;
+    render(<CommentBody text={'First draft\n\nwith two paragraphs'} />, host);
+    expect(body().innerHTML).toBe('<p>First draft</p><p>with two paragraphs</p>');
+    render(<CommentBody text="Now with *emphasis*" />, host);
+    expect(body().innerHTML).toBe('<p>Now with <em>emphasis</em></p>');
+    render(<CommentBody text="Plain again" />, host);
+    expect(body().innerHTML).toBe('<p>Plain again</p>');
+    render(<CommentBody text={'Plain, edited\nonce more'} />, host);
+    expect(body().innerHTML).toBe('<p>Plain, edited<br>once more</p>');
+    render(<CommentBody text="**Bold** then" />, host);
+    render(<CommentBody text="**Bold** now" />, host);
+    expect(body().innerHTML).toBe('<p><strong>Bold</strong> now</p>');
+  });
+});
