@@ -1,9 +1,9 @@
 // @vitest-environment node
 // Pure functions: no DOM needed, and Node starts faster than a DOM.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import seed from '../../../server-stub/fixtures/westport-thread.json' with { type: 'json' };
 import type { Comment } from '../protocol/types.ts';
-import { buildReplyTree, countNodes, flattenReplies, indexReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
+import { buildReplyTree, countNodes, flattenReplies, indexReplyTree, type ReplyNode, sortRoots, updateReplyTree } from './reply-tree.ts';
 
 let clock = Date.parse('2024-01-01T00:00:00Z');
 const tick = () => {
@@ -82,6 +82,69 @@ describe('buildReplyTree', () => {
     expect(roots.map((n) => n.comment.id)).toEqual(['c1', 'c5', 'c10', 'c11', 'c13', 'c14', 'c19']);
     expect(shape(roots)).toBe('c1(c2,c3,c4),c5(c6(c7,c8),c9),c10,c11(c12),c13,c14(c15(c16,c17),c18),c19');
     expect(countNodes(roots)).toBe(19);
+  });
+});
+
+/** Every node's id, depth and descendants, in drawing order: what a reader sees of a tree. */
+const drawn = (nodes: readonly ReplyNode[]): string[] =>
+  nodes.flatMap((n) => [`${n.comment.id}@${n.depth}+${n.descendants}`, ...drawn(n.replies)]);
+
+describe('updateReplyTree', () => {
+  it('hangs a new comment into the last tree: the same tree as a rebuild, only its ancestors renewed', () => {
+    const list = [c('a'), c('b', 'a'), c('c', 'b'), c('d'), c('e', 'd')];
+    const before = updateReplyTree(list, null);
+    const after = updateReplyTree([...list, c('f', 'c'), c('g')], before);
+    expect(drawn(after.roots)).toEqual(drawn(buildReplyTree(after.comments)));
+    for (const same of ['d', 'e']) expect(after.byId.get(same)).toBe(before.byId.get(same));
+    for (const renewed of ['a', 'b', 'c']) expect(after.byId.get(renewed)).not.toBe(before.byId.get(renewed));
+    expect(after.roots[1]).toBe(before.roots[1]);
+    expect(after.byId.get('a')!.replies[0]).toBe(after.byId.get('b'));
+  });
+
+  it('does not rebuild a thousand comments for one more: it reads the new one’s date, not every date', () => {
+    const list = Array.from({ length: 1000 }, (_, i) => c(`n${i}`, i % 3 && i > 2 ? `n${i - 1 - (i % 3)}` : null));
+    const before = updateReplyTree(list, null);
+    const parse = vi.spyOn(Date, 'parse');
+    const after = updateReplyTree([...list, c('new', 'n998')], before);
+    expect(parse.mock.calls.length).toBeLessThan(10);
+    parse.mockRestore();
+    expect(drawn(after.roots)).toEqual(drawn(buildReplyTree(after.comments)));
+  });
+
+  it('rebuilds when the change is not an append of the newest (an older comment, an edit, a removal, an id again)', () => {
+    const list = [c('a'), c('b', 'a'), c('d')];
+    const before = updateReplyTree(list, null);
+    const older = { ...c('x', 'a'), createdAt: list[0]!.createdAt };
+    for (const next of [
+      [...list, older],
+      [{ ...list[0]!, body: 'edited' }, ...list.slice(1)],
+      list.slice(1),
+      [...list, { ...c('b2'), id: 'b' }],
+    ]) {
+      expect(drawn(updateReplyTree(next, before).roots)).toEqual(drawn(buildReplyTree(next)));
+    }
+  });
+
+  it('matches a rebuild after each of 300 random posts and live comments, orphans and cut cycles included', () => {
+    let seedValue = 7;
+    const random = () => {
+      seedValue = (seedValue * 48271) % 2147483647;
+      return seedValue / 2147483647;
+    };
+    // An orphan in the starting list: a root of the tree that replies may hang under.
+    let list = [c('root'), c('orphan', 'gone')];
+    let tree = updateReplyTree(list, null);
+    for (let i = 0; i < 300; i++) {
+      const parent = random() < 0.3 ? null : list[Math.floor(random() * list.length)]!.id;
+      list = [...list, c(`r${i}`, parent)];
+      tree = updateReplyTree(list, tree);
+      expect(drawn(tree.roots)).toEqual(drawn(buildReplyTree(list)));
+      expect(countNodes(tree.roots)).toBe(list.length);
+    }
+    // A cut parent cycle (p ↔ q) is a root after all others: a new top-level comment comes before it.
+    const cycle = [c('a'), { ...c('p'), parentId: 'q' }, c('q', 'p')];
+    const withCycle = [...cycle, c('b')];
+    expect(drawn(updateReplyTree(withCycle, updateReplyTree(cycle, null)).roots)).toEqual(drawn(buildReplyTree(withCycle)));
   });
 });
 

@@ -79,6 +79,70 @@ export function indexReplyTree(roots: readonly ReplyNode[]): Map<string, ReplyNo
   return byId;
 }
 
+/** A reply tree with what it was built from, for the next change to start from. */
+export interface BuiltTree {
+  comments: readonly Comment[];
+  roots: ReplyNode[];
+  byId: ReadonlyMap<string, ReplyNode>;
+  /** The newest `createdAt` among `comments` (ms). */
+  latest: number;
+  /** A parent cycle was cut: its comments are roots after all others, so new roots go before them (a rebuild does it). */
+  hasCut: boolean;
+}
+
+/**
+ * The reply tree of `comments`, from `last` (the tree of the list before this change). Comments
+ * appended after every earlier one (the reader's post, a live comment) are hung into the last tree:
+ * only their ancestors become new objects, so adding one comment to a thread of thousands costs its
+ * depth, not a rebuild. Any other change rebuilds, keeping the unchanged nodes (buildReplyTree).
+ */
+export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | null): BuiltTree {
+  const added = last && appendedTo(last, comments);
+  if (!last || !added) {
+    const roots = buildReplyTree(comments, last?.byId);
+    const latest = comments.reduce((t, c) => Math.max(t, Date.parse(c.createdAt) || 0), 0);
+    const byId = indexReplyTree(roots);
+    const hasCut = roots.some((r) => r.comment.parentId !== null && byId.has(r.comment.parentId));
+    return { comments, roots, byId, latest, hasCut };
+  }
+  const byId = new Map(last.byId);
+  let roots = last.roots;
+  let latest = last.latest;
+  for (const comment of added) {
+    latest = Math.max(latest, Date.parse(comment.createdAt));
+    const parent = comment.parentId === null ? undefined : byId.get(comment.parentId);
+    let node: ReplyNode = { comment, depth: parent ? parent.depth + 1 : 0, replies: [], descendants: 0 };
+    byId.set(comment.id, node);
+    // Up the ancestors: each gets a copy with the renewed child last or in its place, and one more descendant.
+    let child: ReplyNode | undefined;
+    for (let up = parent; up; up = up.depth > 0 ? byId.get(up.comment.parentId!) : undefined) {
+      const replies = child ? up.replies.map((r) => (r === child ? node : r)) : [...up.replies, node];
+      child = up;
+      node = { ...up, replies, descendants: up.descendants + 1 };
+      byId.set(up.comment.id, node);
+    }
+    roots = child ? roots.map((r) => (r === child ? node : r)) : [...roots, node];
+  }
+  return { comments, roots, byId, latest, hasCut: false };
+}
+
+/** The comments appended to `last`'s list, if that is all that changed and they are its newest, in order; else null. */
+function appendedTo(last: BuiltTree, comments: readonly Comment[]): Comment[] | null {
+  const n = last.comments.length;
+  if (last.hasCut || comments.length <= n || last.comments.some((c, i) => comments[i] !== c)) return null;
+  const added = comments.slice(n);
+  let at = last.latest;
+  const ids = new Set<string>();
+  for (const c of added) {
+    const time = Date.parse(c.createdAt);
+    // Older than what is there (it sorts in between), or an id twice: the full build decides.
+    if (!(time >= at) || last.byId.has(c.id) || ids.has(c.id)) return null;
+    at = time;
+    ids.add(c.id);
+  }
+  return added;
+}
+
 /** Orders top-level comments as the server pages them (replies stay oldest first). */
 export function sortRoots(roots: readonly ReplyNode[], order: SortOrder): ReplyNode[] {
   const sorted = [...roots];

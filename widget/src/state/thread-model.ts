@@ -8,7 +8,7 @@ import { log } from '../log.ts';
 import type { Comment, LiveEvent, SortOrder, ThreadFilter, ThreadInfo, ThreadResponse } from '../protocol/types.ts';
 import { formatterReadyFor } from '../render/formatter.ts';
 import { screenfulOf } from './first-screenful.ts';
-import { buildReplyTree, indexReplyTree, type ReplyNode, sortRoots } from './reply-tree.ts';
+import { type BuiltTree, type ReplyNode, sortRoots, updateReplyTree } from './reply-tree.ts';
 import type { Session } from './session.ts';
 import {
   applyAround,
@@ -175,13 +175,10 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
     data.value.comments.some((c) => ui.sending.value.has(c.id) && c.parentId === comment.parentId && c.body === comment.body);
 
   const find = (id: string) => data.value.comments.find((c) => c.id === id);
-  // The last tree built: unchanged comments keep their node objects (and so skip re-rendering).
-  let lastTree = new Map<string, ReplyNode>();
-  const tree = computed(() => {
-    const roots = buildReplyTree(data.value.comments, lastTree);
-    lastTree = indexReplyTree(roots);
-    return roots;
-  });
+  // The last tree built: unchanged comments keep their node objects (and so skip re-rendering),
+  // and a new comment is hung into it rather than the tree rebuilt.
+  let last: BuiltTree | null = null;
+  const tree = computed(() => (last = updateReplyTree(data.value.comments, last)).roots);
   return {
     data,
     info: computed(() => data.value.info),
