@@ -178,7 +178,10 @@ export const ThreadModel = createModel<ThreadModelShape, [Session, ThreadUi, Thr
   // The last tree built: unchanged comments keep their node objects (and so skip re-rendering),
   // and a new comment is hung into it rather than the tree rebuilt.
   let last: BuiltTree | null = null;
-  const tree = computed(() => (last = updateReplyTree(data.value.comments, last)).roots);
+  const tree = computed(() => {
+    last = updateReplyTree(data.value.comments, last);
+    return last.roots;
+  });
   return {
     data,
     info: computed(() => data.value.info),
