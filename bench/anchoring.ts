@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { locateAnchor } from '../widget/src/inline/quote-match.ts';
-import { collapse, describePassage } from '../widget/src/protocol/anchor-text.ts';
+import { describePassage } from '../widget/src/protocol/anchor-passage.ts';
+import { collapse } from '../widget/src/protocol/anchor-text.ts';
 import { random } from './generate-thread.ts';
 
 /** What re-anchoring costs: every passage of an article found again, as the page loads. */

@@ -99,7 +99,8 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
     expect(scripts).not.toContain('threadline.js');
     await button.click();
     const dialog = panel(page);
-    await expect(dialog.locator('.tl-inline-quote')).toContainText(`“${quote}”`);
+    // The widget, the inline chunk and the thread load after the click: room for a busy machine.
+    await expect(dialog.locator('.tl-inline-quote')).toContainText(`“${quote}”`, { timeout: 15_000 });
     await expect(dialog.getByLabel('Your comment')).toBeFocused();
     await page.keyboard.type('Typed right after the click.');
     await expect(dialog.getByLabel('Your comment')).toHaveValue('Typed right after the click.');

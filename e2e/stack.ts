@@ -36,7 +36,10 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-'));
   const dbPath = options.dbPath ?? path.join(dir, 'threadline.db');
-  const [apiPort, sitePort] = [options.apiPort ?? (await freePort()), await freePort()];
+  const apiPort = options.apiPort ?? (await freePort());
+  // A port just given back may be given again at once: the API's must not become the site's.
+  let sitePort = await freePort();
+  while (sitePort === apiPort) sitePort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
   let child: ChildProcess | undefined;
 

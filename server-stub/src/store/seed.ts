@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { collapse, describePassage } from '../../../widget/src/protocol/anchor-text.ts';
+import { describePassage } from '../../../widget/src/protocol/anchor-passage.ts';
+import { collapse } from '../../../widget/src/protocol/anchor-text.ts';
 import type { Anchor } from '../../../widget/src/protocol/types.ts';
 import { anchorKey } from '../domain/validation.ts';
 import type { CommentStore, StoredCommentInput } from './comment-store.ts';

@@ -60,11 +60,8 @@ class ThreadlineComments extends HTMLElement {
   private handle: MountHandle | undefined;
   private observer: IntersectionObserver | undefined;
   private ticket = 0;
-  private connection = 0;
-  /** The marker layer (data-inline), until the widget's inline layer takes it over. */
+  /** The marker layer (data-inline), until the widget's inline layer has taken it over. */
   private markers: Promise<MarkerHandoff | undefined> | undefined;
-  /** The last start failed (the network, the server): a reader opening a marker tries again. */
-  private failed = false;
 
   connectedCallback(): void {
     // Lazy by default: nothing is fetched until the section is within ~1.5 screens, unless a
@@ -89,33 +86,31 @@ class ThreadlineComments extends HTMLElement {
 
   /** Markers beside the paragraphs at once; the widget loads when a reader opens one (or nears the section). */
   private startMarkers(): void {
-    // Not the start ticket: a widget already starting takes the markers over (its load may fail).
-    const connection = this.connection;
     const words = countWords(pickLanguage([this.closest('[lang]')?.getAttribute('lang'), ...(navigator.languages ?? [])]));
-    this.markers = (
+    // Drawn unless the element went (a widget already starting takes them over: its load may fail).
+    const markers: typeof this.markers = (
       import(/* @vite-ignore */ new URL(`threadline-markers-${__THREADLINE_MARKERS__}.js`, base).href) as Promise<{
         startMarkers: typeof startMarkers;
       }>
     ).then(
       (m) =>
-        connection === this.connection && this.isConnected
+        markers === this.markers && this.isConnected
           ? m.startMarkers(this, {
               api: this.getAttribute('api') || defaultApi(),
               words,
               countLabel,
               prefetch: loadWidget,
-              // Once (or again after a failure): the widget may be on its way already (the section came
-              // near); it takes the markers over.
-              open: () => (this.observer || this.failed ? this.start() : undefined),
+              // Until the widget is there (a load that failed is tried again); the latest start mounts it.
+              open: () => (this.handle ? undefined : this.start()),
             })
           : undefined,
       (err: unknown) => void console.error('[threadline] could not load inline comments', err),
     );
+    this.markers = markers;
   }
 
   disconnectedCallback(): void {
     this.ticket++;
-    this.connection++;
     void this.markers?.then((m) => m?.remove());
     this.markers = undefined;
     this.observer?.disconnect();
@@ -129,12 +124,10 @@ class ThreadlineComments extends HTMLElement {
   }
 
   private start(): Promise<void> {
-    this.failed = false;
     this.observer?.disconnect();
     this.observer = undefined;
     const ticket = ++this.ticket;
     const markers = this.markers;
-    this.markers = undefined;
     const get = (name: string) => this.getAttribute(name) ?? undefined;
     const api = get('api');
     const adapter = get('backend');
@@ -159,12 +152,9 @@ class ThreadlineComments extends HTMLElement {
       if (ticket !== this.ticket || !this.isConnected) return;
       this.handle?.unmount();
       this.handle = m.mount(this, options);
+      this.markers = undefined;
     });
-    started.catch((err: unknown) => {
-      console.error('[threadline] could not load the comments widget', err);
-      // The markers stay the reader's: their next open tries again.
-      if (ticket === this.ticket && !this.handle) [this.markers, this.failed] = [markers, true];
-    });
+    started.catch((err: unknown) => console.error('[threadline] could not load the comments widget', err));
     return started;
   }
 }

@@ -1,4 +1,4 @@
-import { describePassage } from '../protocol/anchor-text.ts';
+import { describePassage } from '../protocol/anchor-passage.ts';
 import { useT } from '../state/thread-view.ts';
 import { rangeOf } from './block-text.ts';
 import { InlinePanel } from './InlinePanel.tsx';

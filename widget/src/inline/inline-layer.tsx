@@ -5,7 +5,7 @@
 import { effect } from '@preact/signals';
 import { h, render } from 'preact';
 import type { Theme } from '../embed/options.ts';
-import { describePassage } from '../protocol/anchor-text.ts';
+import { describePassage } from '../protocol/anchor-passage.ts';
 import type { Session } from '../state/session.ts';
 import { type ThreadView, ViewContext } from '../state/thread-view.ts';
 import { adoptStyles } from '../styles/adopt-styles.ts';

@@ -1,7 +1,7 @@
 import { batch, computed, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import { isBackendError } from '../backend/backend-error.ts';
 import { log } from '../log.ts';
-import { describePassage } from '../protocol/anchor-text.ts';
+import { describePassage } from '../protocol/anchor-passage.ts';
 import type { Anchor, AnchorCount, Comment } from '../protocol/types.ts';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';

@@ -3,7 +3,7 @@ import { packCatalog } from '../i18n/catalog-pack.ts';
 import { catalog as de } from '../i18n/catalogs/de.ts';
 import { enWrite } from '../i18n/en-write.ts';
 import { createTranslator } from '../i18n/translator.ts';
-import { describePassage } from '../protocol/anchor-text.ts';
+import { describePassage } from '../protocol/anchor-passage.ts';
 import type { AnchorCount } from '../protocol/types.ts';
 import { type MarkerHandoff, startMarkers } from './marker-layer.ts';
 import type { CountWords } from './marker-words.ts';

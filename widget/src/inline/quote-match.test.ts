@@ -2,7 +2,8 @@
 // Pure functions: no DOM needed, and Node starts faster than a DOM.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collapse, describePassage, quoteLabel } from '../protocol/anchor-text.ts';
+import { describePassage } from '../protocol/anchor-passage.ts';
+import { collapse, quoteLabel } from '../protocol/anchor-text.ts';
 import { loadArticles } from '../testing/anchor-corpus.ts';
 import { locateAnchor } from './quote-match.ts';
 

@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
-import { BLOCK_SEPARATOR, blockStarts, CONTEXT_CHARS, collapse } from '../protocol/anchor-text.ts';
+import { BLOCK_SEPARATOR, blockStarts, CONTEXT_CHARS } from '../protocol/anchor-passage.ts';
+import { collapse } from '../protocol/anchor-text.ts';
 import type { Anchor } from '../protocol/types.ts';
 
 /**

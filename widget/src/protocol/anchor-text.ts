@@ -1,18 +1,11 @@
 import type { Anchor } from './types.ts';
 
 /**
- * The text of anchors (inline comments), as both sides read it: the page's commentable text is its
- * blocks (paragraphs), whitespace collapsed, joined by a blank line. Describing a passage and
- * labelling one are here; finding it again after the page changed is the widget's
- * (widget/src/inline/quote-match.ts).
+ * The text of anchors (inline comments), as both sides read it: whitespace collapsed, bidi marks
+ * dropped, and the label a reader sees of a passage. Describing a passage is anchor-passage.ts
+ * (only inline comments need it, so it loads with them); finding it again after the page changed
+ * is the widget's (widget/src/inline/quote-match.ts).
  */
-
-/** Blocks are joined by this in the text that positions and context refer to. */
-export const BLOCK_SEPARATOR = '\n\n';
-/** Characters of context kept on each side of a quote. */
-export const CONTEXT_CHARS = 32;
-/** Characters of a paragraph quoted by a paragraph anchor (the start of it). */
-export const PARAGRAPH_CHARS = 1000;
 
 /** Bidi marks the server strips from anchors (cleanName): a page's text must drop them too to match. */
 export const INVISIBLE_MARKS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
@@ -55,36 +48,4 @@ export function quoteLabel(anchor: Pick<Anchor, 'type' | 'exact' | 'prefix' | 's
   const opens = anchor.prefix !== undefined && (prefix === '' || SENTENCE_END.test(prefix) || prefix.endsWith(':'));
   const ends = SENTENCE_END.test(exact) || anchor.suffix === '';
   return `${opens ? '' : '…'}${short}${ends ? '' : '…'}`;
-}
-
-/** Offsets of each block in the joined text. */
-export function blockStarts(blocks: readonly string[]): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const b of blocks) {
-    starts.push(at);
-    at += b.length + BLOCK_SEPARATOR.length;
-  }
-  return starts;
-}
-
-/** The anchor a reader makes by selecting `start`–`end` of block `block` (or the whole block). */
-export function describePassage(
-  blocks: readonly string[],
-  block: number,
-  type: Anchor['type'],
-  start = 0,
-  end = blocks[block]?.length ?? 0,
-): Anchor {
-  const text = blocks.join(BLOCK_SEPARATOR);
-  const at = blockStarts(blocks)[block] ?? 0;
-  const from = at + (type === 'paragraph' ? 0 : start);
-  const to = at + (type === 'paragraph' ? Math.min(blocks[block]!.length, PARAGRAPH_CHARS) : end);
-  return {
-    type,
-    exact: text.slice(from, to),
-    prefix: collapse(text.slice(Math.max(0, from - CONTEXT_CHARS), from)),
-    suffix: collapse(text.slice(to, to + CONTEXT_CHARS)),
-    position: from,
-  };
 }

@@ -97,19 +97,26 @@ export interface BuiltTree {
  * depth, not a rebuild. Any other change rebuilds, keeping the unchanged nodes (buildReplyTree).
  */
 export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | null): BuiltTree {
-  const added = last && appendedTo(last, comments);
-  if (!last || !added) {
+  const rebuild = (): BuiltTree => {
     const roots = buildReplyTree(comments, last?.byId);
-    const latest = comments.reduce((t, c) => Math.max(t, Date.parse(c.createdAt) || 0), 0);
     const byId = indexReplyTree(roots);
-    const hasCut = roots.some((r) => r.comment.parentId !== null && byId.has(r.comment.parentId));
-    return { comments, roots, byId, latest, hasCut };
-  }
+    return {
+      comments,
+      roots,
+      byId,
+      latest: comments.reduce((t, c) => Math.max(t, Date.parse(c.createdAt) || 0), 0),
+      hasCut: roots.some((r) => r.comment.parentId !== null && byId.has(r.comment.parentId)),
+    };
+  };
+  const n = last?.comments.length ?? 0;
+  if (!last || last.hasCut || comments.length <= n || last.comments.some((c, i) => comments[i] !== c)) return rebuild();
   const byId = new Map(last.byId);
-  let roots = last.roots;
-  let latest = last.latest;
-  for (const comment of added) {
-    latest = Math.max(latest, Date.parse(comment.createdAt));
+  let { roots, latest } = last;
+  for (const comment of comments.slice(n)) {
+    const time = Date.parse(comment.createdAt);
+    // Older than what is there (it sorts in between), or an id twice: a rebuild decides.
+    if (!(time >= latest) || byId.has(comment.id)) return rebuild();
+    latest = time;
     const parent = comment.parentId === null ? undefined : byId.get(comment.parentId);
     let node: ReplyNode = { comment, depth: parent ? parent.depth + 1 : 0, replies: [], descendants: 0 };
     byId.set(comment.id, node);
@@ -124,23 +131,6 @@ export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | 
     roots = child ? roots.map((r) => (r === child ? node : r)) : [...roots, node];
   }
   return { comments, roots, byId, latest, hasCut: false };
-}
-
-/** The comments appended to `last`'s list, if that is all that changed and they are its newest, in order; else null. */
-function appendedTo(last: BuiltTree, comments: readonly Comment[]): Comment[] | null {
-  const n = last.comments.length;
-  if (last.hasCut || comments.length <= n || last.comments.some((c, i) => comments[i] !== c)) return null;
-  const added = comments.slice(n);
-  let at = last.latest;
-  const ids = new Set<string>();
-  for (const c of added) {
-    const time = Date.parse(c.createdAt);
-    // Older than what is there (it sorts in between), or an id twice: the full build decides.
-    if (!(time >= at) || last.byId.has(c.id) || ids.has(c.id)) return null;
-    at = time;
-    ids.add(c.id);
-  }
-  return added;
 }
 
 /** Orders top-level comments as the server pages them (replies stay oldest first). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Located } from '../inline/quote-match.ts';
-import { collapse, describePassage } from '../protocol/anchor-text.ts';
+import { describePassage } from '../protocol/anchor-passage.ts';
+import { collapse } from '../protocol/anchor-text.ts';
 import type { Anchor } from '../protocol/types.ts';
 
 /**
