@@ -87,7 +87,7 @@ export interface BuiltTree {
   /** The newest `createdAt` among `comments` (ms). */
   latest: number;
   /** A parent cycle was cut: its comments are roots after all others, so new roots go before them (a rebuild does it). */
-  hasCut: boolean;
+  cut: boolean;
 }
 
 /**
@@ -105,11 +105,12 @@ export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | 
       roots,
       byId,
       latest: comments.reduce((t, c) => Math.max(t, Date.parse(c.createdAt) || 0), 0),
-      hasCut: roots.some((r) => r.comment.parentId !== null && byId.has(r.comment.parentId)),
+      // A root whose parent is in the tree: a cut cycle (an orphan's parent is missing; a null one never there).
+      cut: roots.some((r) => byId.has(r.comment.parentId!)),
     };
   };
   const n = last?.comments.length ?? 0;
-  if (!last || last.hasCut || comments.length <= n || last.comments.some((c, i) => comments[i] !== c)) return rebuild();
+  if (!last || last.cut || comments.length <= n || last.comments.some((c, i) => comments[i] !== c)) return rebuild();
   const byId = new Map(last.byId);
   let { roots, latest } = last;
   for (const comment of comments.slice(n)) {
@@ -130,7 +131,7 @@ export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | 
     }
     roots = child ? roots.map((r) => (r === child ? node : r)) : [...roots, node];
   }
-  return { comments, roots, byId, latest, hasCut: false };
+  return { comments, roots, byId, latest, cut: false };
 }
 
 /** Orders top-level comments as the server pages them (replies stay oldest first). */

@@ -1,12 +1,19 @@
+/** Stylesheets already parsed, by their text: the widget and its inline layer share widget.css. */
+const parsed = new Map<string, CSSStyleSheet>();
+
 /**
  * Puts CSS into a shadow root. Constructable stylesheets need no `style-src 'unsafe-inline'`
- * under a strict CSP; old browsers without them get a `<style>` element instead.
- * Returns a function that takes the styles out again.
+ * under a strict CSP, and one parsed sheet serves every root that adopts the same text (the
+ * section, its inline layer, a second widget), so each text is parsed once a page. Old browsers
+ * without them get a `<style>` element instead. Returns a function that takes the styles out again.
  */
 export function adoptStyles(root: ShadowRoot, css: string): () => void {
   if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    const sheet = parsed.get(css) ?? new CSSStyleSheet();
+    if (!parsed.has(css)) {
+      sheet.replaceSync(css);
+      parsed.set(css, sheet);
+    }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return () => {
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
