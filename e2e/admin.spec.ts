@@ -68,6 +68,8 @@ test('the queue by keyboard and in bulk: j/k move, a approves, r rejects, f feat
   page,
   stack,
 }) => {
+  // Many steps and two axe passes over the admin page: 32 s once in a clean CI run on a loaded machine.
+  test.setTimeout(60_000);
   await postViaApi(page, stack.api, [
     { thread: LIBRARY_PATH, body: 'Fourth in line', name: 'Dora' },
     { thread: LIBRARY_PATH, body: 'Third in line', name: 'Cleo' },
