@@ -66,6 +66,26 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
     expect(await marker(page, TRUST).boundingBox()).toEqual(before);
   });
 
+  test('a section re-mounted after the widget took the markers over does not reopen what the reader opened then', async ({
+    page,
+    stack,
+  }) => {
+    await openLongArticle(page, stack);
+    await marker(page, TRUST).click();
+    const dialog = panel(page);
+    await expect(dialog.locator('article.tl-comment')).toHaveCount(2);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    // A changed attribute mounts the widget again: its inline layer starts from its own anchors,
+    // not from the marker layer's hand-off (gone, with the paragraph the reader opened at first).
+    await page.locator('threadline-comments').evaluate((el) => el.setAttribute('theme', 'dark'));
+    await expect(page.locator('threadline-root[data-theme="dark"]')).toHaveCount(1);
+    await expect(marker(page, TRUST)).toHaveAccessibleName(/2 comments/);
+    await expect(page.locator('threadline-inline')).toHaveCount(1);
+    await page.waitForTimeout(500);
+    await expect(dialog).toBeHidden();
+  });
+
   test('keyboard: Enter on a marker opens its panel; Escape brings focus back to that marker', async ({ page, stack }) => {
     const scripts = await openLongArticle(page, stack);
     await marker(page, TRUST).focus();
