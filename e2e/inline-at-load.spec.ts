@@ -125,4 +125,31 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
     await page.keyboard.type('Typed right after the click.');
     await expect(dialog.getByLabel('Your comment')).toHaveValue('Typed right after the click.');
   });
+
+  test('the layer redrawn between pressing and releasing "Comment" (the pointer moved, a resize) still opens it', async ({ page, stack }) => {
+    await openLongArticle(page, stack);
+    const quote = 'Immigration and Customs Enforcement detainer request';
+    await page
+      .locator('.story-body p')
+      .nth(TRUST)
+      .evaluate((el, text) => {
+        const node = [...el.childNodes].find((n) => n.textContent!.includes(text))!;
+        const at = node.textContent!.indexOf(text);
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        getSelection()!.addRange(range);
+      }, quote);
+    const button = page.getByRole('button', { name: 'Comment on the selected text' });
+    const box = (await button.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // A redraw while the button is held (on a busy machine the hover's redraw lands here too).
+    await page.evaluate(() => {
+      dispatchEvent(new Event('resize'));
+      return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    });
+    await page.mouse.up();
+    await expect(panel(page).locator('.tl-inline-quote')).toContainText(`“${quote}”`, { timeout: 15_000 });
+  });
 });

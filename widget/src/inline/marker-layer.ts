@@ -173,7 +173,8 @@ export function startMarkers(container: Element, { api, words, countLabel, prefe
       select.style.top = `${r.bottom - origin.top}px`;
       select.textContent = said.comment;
       select.setAttribute('aria-label', said.commentLabel);
-      layer.append(select);
+      // Moved only when absent: a button re-inserted between press and release gets no click.
+      if (!select.isConnected) layer.append(select);
     } else select.remove();
   };
   const relayout = () => {
