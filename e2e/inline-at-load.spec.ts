@@ -36,6 +36,24 @@ async function openLongArticle(page: Page, stack: Stack): Promise<string[]> {
   return scripts;
 }
 
+const quote = 'Immigration and Customs Enforcement detainer request';
+
+/** Selects the quote in the paragraph it is in, as a reader dragging over it would. */
+async function selectQuote(page: Page): Promise<void> {
+  await page
+    .locator('.story-body p')
+    .nth(TRUST)
+    .evaluate((el, text) => {
+      const node = [...el.childNodes].find((n) => n.textContent!.includes(text))!;
+      const at = node.textContent!.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, quote);
+}
+
 test.describe('inline comments: markers at load, the widget when a reader opens one', () => {
   test('at load only embed.js and the marker layer are fetched, within 12 KB gzip', async ({ page, stack }) => {
     const sizes = new Map<string, number>();
@@ -101,19 +119,7 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
 
   test('selected text gets "Comment" before the widget; pressing it opens the panel on that quote', async ({ page, stack }) => {
     const scripts = await openLongArticle(page, stack);
-    const quote = 'Immigration and Customs Enforcement detainer request';
-    await page
-      .locator('.story-body p')
-      .nth(TRUST)
-      .evaluate((el, text) => {
-        const node = [...el.childNodes].find((n) => n.textContent!.includes(text))!;
-        const at = node.textContent!.indexOf(text);
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.removeAllRanges();
-        getSelection()!.addRange(range);
-      }, quote);
+    await selectQuote(page);
     const button = page.getByRole('button', { name: 'Comment on the selected text' });
     await expect(button).toBeVisible();
     expect(scripts).not.toContain('threadline.js');
@@ -126,20 +132,12 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
     await expect(dialog.getByLabel('Your comment')).toHaveValue('Typed right after the click.');
   });
 
-  test('the layer redrawn between pressing and releasing "Comment" (the pointer moved, a resize) still opens it', async ({ page, stack }) => {
+  test('the layer redrawn between pressing and releasing "Comment" (the pointer moved, a resize) still opens it', async ({
+    page,
+    stack,
+  }) => {
     await openLongArticle(page, stack);
-    const quote = 'Immigration and Customs Enforcement detainer request';
-    await page
-      .locator('.story-body p')
-      .nth(TRUST)
-      .evaluate((el, text) => {
-        const node = [...el.childNodes].find((n) => n.textContent!.includes(text))!;
-        const at = node.textContent!.indexOf(text);
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        getSelection()!.addRange(range);
-      }, quote);
+    await selectQuote(page);
     const button = page.getByRole('button', { name: 'Comment on the selected text' });
     const box = (await button.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
