@@ -85,8 +85,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * so the inline chunk's is fetched twice by a reader who opens one). +2 KB with issue 13's write chunk: what
  * moved out of threadline.js compresses apart from it (+1.8 KB), the price of a first screenful without it.
  * 60.5 KB with issue 13's comment tools chunk (1.33 KB, which a reader loads only to edit, delete or report).
+ * 60.75 KB when those tools' English words moved from threadline.js into the write chunk, which the
+ * tools now wait for (threadline.js −0.18 KB; apart from the rest of the catalog they compress 0.13 KB worse).
  */
-export const READER_TOTAL = 60.5 * 1024;
+export const READER_TOTAL = 60.75 * 1024;
 /**
  * What a page with data-inline fetches at load (issue 13's goal): embed.js, the marker layer it
  * names, and every chunk that one imports statically, followed in the files themselves.

@@ -1,7 +1,8 @@
 /**
  * English strings only the write chunk needs (widget/src/write/): what the server or a backend says
- * when it refuses a write. No first screenful shows them, so threadline.js does not carry them; packed
- * catalogs of other languages carry them last (catalog-pack.ts), keyed once this module is here.
+ * when it refuses a write; and those of the chunks that wait for it (the comment tools: edit, delete,
+ * report). No first screenful shows them, so threadline.js does not carry them;
+ * packed catalogs of other languages carry them last (catalog-pack.ts), keyed once this module is here.
  */
 export const enWrite = {
   'error.payload_too_large': 'Your comment is too large to send. Please shorten it.',
@@ -28,4 +29,23 @@ export const enWrite = {
   'error.identity_required': 'This site needs your name and email to post. Your text is still here.',
   'error.login_required': 'Only logged-in users may comment on this site. Your text is still here.',
   'error.refused': 'The site refused this comment: “{message}” Your text is still here.',
+  // The comment tools' (their chunk waits for this one).
+  'comment.edit': 'Edit',
+  'comment.delete': 'Delete',
+  'comment.deleteConfirm': 'Delete this comment?',
+  'comment.deleteYes': 'Delete',
+  'comment.deleteNo': 'Keep it',
+  'comment.save': 'Save',
+  'comment.editLabel': 'Edit your comment',
+  'moderation.report': 'Report',
+  'moderation.reportLabel': 'Report the comment by {name}',
+  'moderation.reportReason': 'Why are you reporting this comment?',
+  'moderation.reasonSpam': 'Spam',
+  'moderation.reasonAbuse': 'Abusive or hateful',
+  'moderation.reasonOffTopic': 'Off-topic',
+  'moderation.reasonOther': 'Something else',
+  'moderation.reportNote': 'Anything the moderators should know? (optional)',
+  'moderation.reportSend': 'Send report',
+  'moderation.reportCancel': 'Cancel',
+  'moderation.reported': 'Reported. Thank you: the moderators will take a look.',
 } as const;
