@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fillMarkdown } from '../render/format.ts';
+import { formatter } from '../render/formatter.ts';
 import type { Session } from '../state/session.ts';
 import { createThreadView, type ThreadView } from '../state/thread-view.ts';
 import { comment, fakeBackend, testSession } from '../testing/fake-backend.ts';
@@ -67,5 +69,37 @@ describe('<CommentItem>', () => {
     await flush();
     expect(article('a2').classList.contains('tl-comment-new')).toBe(true);
     expect(article('a1').classList.contains('tl-comment-new')).toBe(false);
+  });
+
+  it('a comment redrawn for its own state keeps its body as drawn: the reader’s selection in it stays', async () => {
+    list();
+    const text = article('a').querySelector('.tl-body p')!.firstChild!;
+    getSelection()!.selectAllChildren(text.parentNode!);
+    await click(shown!.button('Reply to Ann'));
+    expect(shown!.container.querySelector('form.tl-composer-reply')).not.toBeNull();
+    expect(article('a').querySelector('.tl-body p')!.firstChild).toBe(text);
+    expect(getSelection()!.toString()).toBe('First!');
+  });
+
+  it('an edited comment is drawn again with its new text', async () => {
+    list();
+    view.thread.applyEvent({ type: 'edit', comment: comment('a1', { parentId: 'a', author: { name: 'Bo' }, body: 'A reply, edited' }) });
+    await flush();
+    expect(article('a1').querySelector('.tl-body')!.textContent).toBe('A reply, edited');
+  });
+
+  it('a Markdown body reads as typed until the format chunk is there, then is drawn formatted', async () => {
+    const loaded = formatter.value;
+    formatter.value = null;
+    try {
+      view.thread.applyEvent({ type: 'comment', comment: comment('a2', { parentId: 'a', body: 'Mind the **budget**' }) });
+      list();
+      expect(article('a2').querySelector('.tl-body')!.textContent).toBe('Mind the **budget**');
+      formatter.value = fillMarkdown;
+      await flush();
+      expect(article('a2').querySelector('.tl-body strong')?.textContent).toBe('budget');
+    } finally {
+      formatter.value = loaded;
+    }
   });
 });

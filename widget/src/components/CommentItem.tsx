@@ -2,7 +2,7 @@ import { useModeration } from '../moderation/moderation-slot.ts';
 import type { ReplyNode } from '../state/reply-tree.ts';
 import { useView } from '../state/thread-view.ts';
 import { AnchorQuote } from './AnchorQuote.tsx';
-import { CommentBody } from './CommentBody.tsx';
+import { commentBody } from './CommentBody.tsx';
 import { CommentList } from './CommentList.tsx';
 import { Composer } from './Composer.tsx';
 import { commentTools, loadCommentTools } from './comment-tools-slot.ts';
@@ -136,11 +136,7 @@ export function CommentItem({ node, level, isFlat, showReplyTo, limit }: Comment
           </span>
         )}
         {comment.featured && !isDeleted && <span class="tl-pick-badge">{t.t('moderation.pick')}</span>}
-        {isEditing && tools ? (
-          <tools.EditForm commentId={id} />
-        ) : isDeleted ? null : (
-          <CommentBody text={comment.body} format={comment.bodyFormat} />
-        )}
+        {isEditing && tools ? <tools.EditForm commentId={id} /> : isDeleted ? null : commentBody(comment)}
         {!isEditing && (
           <div class="tl-actions" part="actions">
             {canVote && !isClosed && (
