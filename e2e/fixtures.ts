@@ -23,6 +23,9 @@ export const test = base.extend<{ stack: Stack }>({
 });
 export { expect };
 
+/** Where a spec's picture for the docs goes: `docs/` under `npm run screenshots`, else test-results/ (a test run leaves the tree clean). */
+export const docsShot = (name: string): string => `${process.env.THREADLINE_DOCS_SHOTS ? 'docs' : 'test-results'}/${name}`;
+
 /** The comment rendered for `id` (Playwright's CSS locators pierce open shadow roots). */
 export const commentById = (page: Page, id: string): Locator => page.locator(`article[data-comment-id="${id}"]`);
 

@@ -1,4 +1,4 @@
-import { commentById, expect, LIBRARY_PATH, openArticle, openMore, postViaApi, testWithServerEnv } from './fixtures.ts';
+import { commentById, docsShot, expect, LIBRARY_PATH, openArticle, openMore, postViaApi, testWithServerEnv } from './fixtures.ts';
 import type { Stack } from './stack.ts';
 
 const ADMIN = 'e2e-moderation-team-token-01';
@@ -72,7 +72,7 @@ test('a comment a moderator features shows in the picks strip of a reader alread
   await expect(commentById(page, id!).locator('.tl-pick-badge')).toHaveText("Editors' pick");
   await strip.getByRole('link').click();
   await expect(commentById(page, id!)).toBeFocused();
-  await page.screenshot({ path: 'docs/screenshot-picks.png', fullPage: false });
+  await page.screenshot({ path: docsShot('screenshot-picks.png'), fullPage: false });
   expect((await admin(stack, `/comments/${id}/feature`, { featured: false })).status).toBe(200);
   await expect(strip).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-import { commentByText, drawn, expect, LIBRARY_PATH, openArticle, testWithServerEnv } from './fixtures.ts';
+import { commentByText, docsShot, drawn, expect, LIBRARY_PATH, openArticle, testWithServerEnv } from './fixtures.ts';
 
 /** The demo site's fake subscriber sign-in signs its tokens with this; the server checks them with it. */
 const withSignIn = testWithServerEnv({ THREADLINE_SSO_SECRET: 'e2e-sso-secret-0123456789abcdef' });
@@ -34,7 +34,7 @@ withSignIn(
     expect(await drawn(mine.locator('.tl-author'), '::after')).toBe('"✓" / "Verified"');
     await expect(mine.locator('.tl-badge')).toHaveText('Staff');
     await mine.scrollIntoViewIfNeeded();
-    await mine.screenshot({ path: 'docs/screenshot-signed-in.png' });
+    await mine.screenshot({ path: docsShot('screenshot-signed-in.png') });
 
     // Another reader (after sign-out) cannot take the name.
     await form.getByRole('link', { name: 'Sign out' }).click();
