@@ -7,6 +7,7 @@
  * SIGINT/SIGTERM shut down gracefully: live streams end, requests in flight get 10 s.
  *
  *   threadline-server export [--out FILE]                               everything as JSON (stdout by default)
+ *        [--public]                                                     only what readers see: the copy to publish for data-backend="static"
  *   threadline-server import FILE [--format auto|json|wxr|disqus]       a threadline export, WordPress WXR or Disqus XML
  *        [--skip-protected] [--include-deleted-threads]                 all or nothing: a malformed file stores nothing
  */
@@ -25,6 +26,7 @@ const { values: flags, positionals } = parseArgs({
     db: { type: 'string' },
     origins: { type: 'string' },
     out: { type: 'string' },
+    public: { type: 'boolean' },
     format: { type: 'string' },
     'skip-protected': { type: 'boolean' },
     'include-deleted-threads': { type: 'boolean' },
@@ -35,7 +37,7 @@ const { values: flags, positionals } = parseArgs({
 });
 if (flags.help) {
   console.log(`threadline-server [--port N] [--host ADDR] [--db FILE] [--origins A,B]
-threadline-server export [--db FILE] [--out FILE]
+threadline-server export [--db FILE] [--out FILE] [--public]
 threadline-server import FILE [--db FILE] [--format auto|json|wxr|disqus] [--skip-protected] [--include-deleted-threads]
 All settings and their env variables: see the README, "Running the server".`);
   process.exit(0);
@@ -70,8 +72,9 @@ async function runDataCommand(command: 'export' | 'import', file: string | undef
   const store = await openConfiguredStore(config);
   try {
     if (command === 'export') {
-      const { exportAll } = await import('./io/archive.ts');
-      const json = JSON.stringify(await exportAll(store), null, 1);
+      const { exportAll, publicArchive } = await import('./io/archive.ts');
+      const archive = await exportAll(store);
+      const json = JSON.stringify(flags.public ? publicArchive(archive) : archive, null, 1);
       if (flags.out) fs.writeFileSync(flags.out, json);
       else process.stdout.write(json);
       return;

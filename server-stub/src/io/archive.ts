@@ -86,6 +86,30 @@ export async function exportAll(store: CommentStore, now = new Date()): Promise<
 }
 
 /**
+ * The copy of an archive a site may publish (`export --public`, for the static adapter): what
+ * readers see and nothing else. Held and rejected comments are left out; a deleted one (blank) stays
+ * only where a published reply hangs under it, as the widget shows it; no email, address hash or
+ * sign-in id; votes keep their count but not who cast them; no bans. Still a valid archive.
+ */
+export function publicArchive(archive: Archive): Archive {
+  const repliedTo = new Set(archive.comments.filter((c) => c.status === 'published').map((c) => c.parentId));
+  const comments = archive.comments
+    .filter((c) => c.status === 'published' || (c.status === 'deleted' && repliedTo.has(c.id)))
+    // (A deleted comment is stored blank already: no name, no text.)
+    .map(({ authorSub: _sub, authorBadge: _badge, ...c }): ArchivedComment => ({ ...c, authorEmail: null, ipHash: null }));
+  const kept = new Set(comments.map((c) => c.id));
+  const counts = new Map<string, number>();
+  const votes = archive.votes
+    .filter((v) => kept.has(v.commentId))
+    .map((v) => {
+      const n = (counts.get(v.commentId) ?? 0) + 1;
+      counts.set(v.commentId, n);
+      return { commentId: v.commentId, voterId: `vote-${n}`, ipHash: '', createdAt: v.createdAt };
+    });
+  return { ...archive, comments, votes, bans: [] };
+}
+
+/**
  * Reads a threadline export from its text: a JSON syntax error or a field that does not fit the
  * format throws an ImportInputError saying where.
  */

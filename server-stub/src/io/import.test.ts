@@ -4,12 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { toThreads } from '../../../widget/src/backend/static-backend.ts';
 import seed from '../../fixtures/westport-thread.json' with { type: 'json' };
 import type { CommentStore } from '../store/comment-store.ts';
 import { openPgStore } from '../store/pg-store.ts';
 import { freshDatabase } from '../store/pg-test-cluster.ts';
 import { openSqliteStore } from '../store/sqlite-store.ts';
-import { exportAll } from './archive.ts';
+import { exportAll, publicArchive } from './archive.ts';
 import { importFile } from './import-file.ts';
 import { importArchive } from './importer.ts';
 
@@ -127,6 +128,50 @@ describe('export and re-import', () => {
     await db.drop();
   });
 
+  it('a public copy shows readers the same threads and nothing they must not see; it imports as an archive', async () => {
+    const store = openSqliteStore(':memory:');
+    await fillEverything(store);
+    await store.setStatus('wp-103', 'pending');
+    // A signed-in reader whose email is kept for reply mail, seen from an address.
+    await store.insertComment({
+      id: 'with-email',
+      thread: SEED,
+      parentId: 'wp-102',
+      authorName: 'Rae',
+      authorEmail: 'rae@example.com',
+      authorWebsite: null,
+      authorSub: 'oidc-sub-rae',
+      ipHash: 'iph-rae',
+      body: 'Agreed.',
+      createdAt: '2024-03-01T00:00:00.000Z',
+      editTokenHash: '',
+      page: { title: null, url: null },
+    });
+    const archive = await exportAll(store);
+    const copy = publicArchive(archive);
+    // What the static adapter draws from it is what it draws from the whole export.
+    expect(toThreads(copy)).toEqual(toThreads(archive));
+    const text = JSON.stringify(copy);
+    const secrets = [
+      ...archive.comments.flatMap((c) => [c.authorEmail, c.ipHash, c.authorSub]),
+      ...archive.votes.flatMap((v) => [v.voterId, v.ipHash]),
+      ...archive.bans.map((b) => b.value),
+    ].filter((v): v is string => !!v);
+    expect(secrets).toEqual(
+      expect.arrayContaining(['rae@example.com', 'iph-rae', 'oidc-sub-rae', 'voter-1', 'iph-1', 'troll@example.com']),
+    );
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    // Held, rejected, and a deleted comment nobody replied to are not in it; a placeholder is blank.
+    const ids = new Set(copy.comments.map((c) => c.id));
+    for (const c of archive.comments.filter((c) => c.status === 'pending' || c.status === 'rejected')) expect(ids.has(c.id)).toBe(false);
+    expect(copy.comments.find((c) => c.id === 'wp-105')).toMatchObject({ status: 'deleted', body: '', authorName: null });
+
+    const back = openSqliteStore(':memory:');
+    await importArchive(back, JSON.parse(text));
+    expect((await back.listComments(SEED)).find((c) => c.id === 'wp-102')!.score).toBe(2);
+    await Promise.all([store.close(), back.close()]);
+  });
+
   it('refuses a file that is not an archive, changing nothing', async () => {
     const store = openSqliteStore(':memory:');
     await expect(importArchive(store, { format: 'something-else' })).rejects.toThrow();
@@ -145,6 +190,12 @@ describe('export and re-import', () => {
     const out = JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8'));
     expect(out.format).toBe('threadline-export');
     expect(out.comments).toHaveLength(20);
+    execFileSync(process.execPath, [bin, 'export', '--public', '--db', db, '--out', path.join(dir, 'public.json')], { env });
+    const copy = fs.readFileSync(path.join(dir, 'public.json'), 'utf8');
+    expect(out.comments.some((c: { authorEmail: string | null }) => c.authorEmail)).toBe(true);
+    expect(JSON.parse(copy).comments.every((c: { authorEmail: string | null; ipHash: string | null }) => !c.authorEmail && !c.ipHash)).toBe(
+      true,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
