@@ -53,7 +53,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // data-inline at page load (issue 13): the anchors, re-anchoring and markers in plain DOM (no Preact).
   { name: 'marker layer chunk', pattern: /^threadline-markers-.*\.js$/, bytes: 6.25 * 1024 },
   // Edit, Delete, Report and their forms (issue 13): loaded when a reader first opens a comment's "More".
-  { name: 'comment tools chunk', pattern: /^threadline-comment-tools-.*\.js$/, bytes: 1.5 * 1024 },
+  // 1.75 KB with those forms' styles (tools.css, 0.34 KB), which threadline.js no longer carries.
+  { name: 'comment tools chunk', pattern: /^threadline-comment-tools-.*\.js$/, bytes: 1.75 * 1024 },
   // Moderating in place (issue 16): only a signed-in moderator's browser loads it.
   { name: 'moderation tools chunk', pattern: /^threadline-moderation-tools-.*\.js$/, bytes: 2 * 1024 },
   // Backend adapters (data-backend, issue 17): only pages that ask for one load it, never both.
@@ -87,8 +88,10 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
  * 60.5 KB with issue 13's comment tools chunk (1.33 KB, which a reader loads only to edit, delete or report).
  * 60.75 KB when those tools' English words moved from threadline.js into the write chunk, which the
  * tools now wait for (threadline.js −0.18 KB; apart from the rest of the catalog they compress 0.13 KB worse).
+ * 61 KB when the report and edit forms' styles moved into that chunk the same way (threadline.js −0.19 KB,
+ * +0.15 KB in all), and the moderation tools' into theirs.
  */
-export const READER_TOTAL = 60.75 * 1024;
+export const READER_TOTAL = 61 * 1024;
 /**
  * What a page with data-inline fetches at load (issue 13's goal): embed.js, the marker layer it
  * names, and every chunk that one imports statically, followed in the files themselves.

@@ -32,6 +32,8 @@ test('a reader reports a comment; at the threshold it leaves every reader’s pa
   await openMore(reported);
   await reported.getByRole('button', { name: 'Report the comment by Seller' }).click();
   await reported.getByRole('radio', { name: 'Spam' }).check();
+  // The form's own styles come with the comment tools' chunk: a framed box, not bare fields.
+  await expect(reported.locator('.tl-report-form')).toHaveCSS('border-top-style', 'solid');
   await reported.getByLabel('Anything the moderators should know? (optional)').fill('advertising');
   await reported.getByRole('button', { name: 'Send report' }).click();
   await expect(reported.getByRole('status')).toHaveText('Reported. Thank you: the moderators will take a look.');

@@ -1,6 +1,10 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 import { useT, useView } from '../state/thread-view.ts';
+import { chunkStyles } from '../styles/adopt-styles.ts';
+import css from '../styles/tools.css?inline';
 import { ErrorMessage } from './ErrorMessage.tsx';
+
+const styled = chunkStyles(css);
 
 /** Props of EditForm. */
 export interface EditFormProps {
@@ -20,7 +24,7 @@ export function EditForm({ commentId }: EditFormProps) {
     void writes.saveEdit();
   };
   return (
-    <form class="tl-edit" onSubmit={save} noValidate>
+    <form class="tl-edit" onSubmit={save} noValidate ref={styled}>
       <label class="tl-sr-only" for={`${id}-edit`}>
         {t.t('comment.editLabel')}
       </label>

@@ -2,7 +2,11 @@ import { useState } from 'preact/hooks';
 import { REPORT_NOTE_CHARS, REPORT_REASONS, type ReportReason } from '../protocol/moderation.ts';
 import type { Comment } from '../protocol/types.ts';
 import { useT, useView } from '../state/thread-view.ts';
+import { chunkStyles } from '../styles/adopt-styles.ts';
+import css from '../styles/tools.css?inline';
 import { ErrorMessage } from './ErrorMessage.tsx';
+
+const styled = chunkStyles(css);
 
 const REASON_KEYS = {
   spam: 'moderation.reasonSpam',
@@ -28,7 +32,7 @@ export function ReportControl({ comment }: ReportControlProps) {
   const { reported, reporting } = of.flags(comment.id);
   if (reported) {
     return (
-      <p class="tl-reported" role="status">
+      <p class="tl-reported" role="status" ref={styled}>
         {t.t('moderation.reported')}
       </p>
     );
@@ -39,6 +43,7 @@ export function ReportControl({ comment }: ReportControlProps) {
     <form
       id={formId}
       class="tl-report-form"
+      ref={styled}
       onSubmit={(e) => {
         e.preventDefault();
         if (reason) void reports.send(comment.id, reason, note);

@@ -1,6 +1,10 @@
 import type { Translator } from '../i18n/translator.ts';
+import { chunkStyles } from '../styles/adopt-styles.ts';
+import css from '../styles/moderation.css?inline';
 import { ModerationControls } from './ModerationControls.tsx';
 import type { ModerationModel } from './moderation-model.ts';
+
+const styled = chunkStyles(css);
 
 /** Props of HeldComments. */
 export interface HeldCommentsProps {
@@ -13,7 +17,7 @@ export function HeldComments({ model, t }: HeldCommentsProps) {
   const held = model.held.value;
   if (held.length === 0) return null;
   return (
-    <section class="tl-held" aria-labelledby="tl-held-heading">
+    <section class="tl-held" aria-labelledby="tl-held-heading" ref={styled}>
       <h3 class="tl-held-heading" id="tl-held-heading">
         {t.t('moderation.held', { n: held.length })}
       </h3>

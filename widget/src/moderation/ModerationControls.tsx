@@ -1,7 +1,11 @@
 import type { Translator } from '../i18n/translator.ts';
 import type { Comment } from '../protocol/types.ts';
+import { chunkStyles } from '../styles/adopt-styles.ts';
+import css from '../styles/moderation.css?inline';
 import type { ModerationAction } from './moderation-api.ts';
 import type { ModerationModel } from './moderation-model.ts';
+
+const styled = chunkStyles(css);
 
 /** Props of ModerationControls. */
 export interface ModerationControlsProps {
@@ -34,7 +38,7 @@ export function ModerationControls({ comment, model, t }: ModerationControlsProp
   const isBusy = model.busy.value === comment.id;
   const error = model.busy.value === null && model.error.value;
   return (
-    <fieldset class="tl-mod">
+    <fieldset class="tl-mod" ref={styled}>
       <legend class="tl-sr-only">{t.t('moderation.tools')}</legend>
       {reports > 0 && <span class="tl-mod-mark">{t.t('moderation.markReported', { n: reports })}</span>}
       {actions.map((action) => (

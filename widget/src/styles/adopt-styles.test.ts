@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adoptStyles } from './adopt-styles.ts';
+import { adoptStyles, chunkStyles } from './adopt-styles.ts';
 
 const shadow = () => document.createElement('div').attachShadow({ mode: 'open' });
 
@@ -16,5 +16,26 @@ describe('adoptStyles', () => {
     removeA();
     expect(a.adoptedStyleSheets).toHaveLength(0);
     expect(b.adoptedStyleSheets).toHaveLength(2);
+  });
+});
+
+describe('chunkStyles', () => {
+  it('puts a chunk’s CSS into the root its element is drawn in, once however many components and elements use it', () => {
+    const [a, b] = [shadow(), shadow()];
+    const css = '.tl-report-form { border: 1px solid; }';
+    // Two components of one chunk, each with its own ref over the same stylesheet.
+    const [report, edit] = [chunkStyles(css), chunkStyles(css)];
+    const inA = () => a.appendChild(document.createElement('form'));
+    report(inA());
+    edit(inA());
+    report(inA());
+    report(null);
+    expect(a.adoptedStyleSheets).toHaveLength(1);
+    expect([...a.adoptedStyleSheets[0]!.cssRules].map((r) => r.cssText).join()).toContain('.tl-report-form');
+    expect(b.adoptedStyleSheets).toHaveLength(0);
+    edit(b.appendChild(document.createElement('form')));
+    expect(b.adoptedStyleSheets[0]).toBe(a.adoptedStyleSheets[0]);
+    // Not drawn in a shadow root (yet): nothing to style, nothing thrown.
+    expect(() => report(document.createElement('form'))).not.toThrow();
   });
 });

@@ -24,3 +24,24 @@ export function adoptStyles(root: ShadowRoot, css: string): () => void {
   root.prepend(style);
   return () => style.remove();
 }
+
+/** The chunk stylesheets each shadow root has adopted (see chunkStyles). */
+const chunkSheets = new WeakMap<Node, Set<string>>();
+
+/**
+ * A ref for a chunk's components (the comment tools', the moderation tools'): puts the chunk's CSS
+ * into the shadow root the element is drawn in, once per root; it stays until the widget goes. So
+ * threadline.js does not carry, nor every page parse, the styles of forms most readers never open.
+ * Preact sets refs once the tree is in place, before the browser paints.
+ */
+export const chunkStyles =
+  (css: string) =>
+  (el: Element | null): void => {
+    const root = el?.getRootNode();
+    if (!(root instanceof ShadowRoot)) return;
+    const has = chunkSheets.get(root) ?? new Set<string>();
+    chunkSheets.set(root, has);
+    if (has.has(css)) return;
+    has.add(css);
+    adoptStyles(root, css);
+  };
