@@ -89,6 +89,10 @@ describe('buildReplyTree', () => {
 const drawn = (nodes: readonly ReplyNode[]): string[] =>
   nodes.flatMap((n) => [`${n.comment.id}@${n.depth}+${n.descendants}`, ...drawn(n.replies)]);
 
+/** As drawn, with each node's comment itself (its new copy, not only its id). */
+const withComments = (nodes: readonly ReplyNode[]): unknown[] =>
+  nodes.flatMap((n) => [[n.comment, n.depth, n.descendants], ...withComments(n.replies)]);
+
 describe('updateReplyTree', () => {
   it('hangs a new comment into the last tree: the same tree as a rebuild, only its ancestors renewed', () => {
     const list = [c('a'), c('b', 'a'), c('c', 'b'), c('d'), c('e', 'd')];
@@ -111,18 +115,62 @@ describe('updateReplyTree', () => {
     expect(drawn(after.roots)).toEqual(drawn(buildReplyTree(after.comments)));
   });
 
-  it('rebuilds when the change is not an append of the newest (an older comment, an edit, a removal, an id again)', () => {
-    const list = [c('a'), c('b', 'a'), c('d')];
+  it('rebuilds for any other change (an older comment, a removal, an id again, a copy that would move)', () => {
+    const list = [c('a'), c('b', 'a'), c('e', 'a'), c('d')];
     const before = updateReplyTree(list, null);
     const older = { ...c('x', 'a'), createdAt: list[0]!.createdAt };
+    const [a, b, e, d] = list as [Comment, Comment, Comment, Comment];
     for (const next of [
       [...list, older],
-      [{ ...list[0]!, body: 'edited' }, ...list.slice(1)],
       list.slice(1),
       [...list, { ...c('b2'), id: 'b' }],
+      // A copy with a later date (now after its sibling) or another parent; two copies at once.
+      [a, { ...b, createdAt: tick() }, e, d],
+      [a, { ...b, parentId: null }, e, d],
+      [{ ...a, score: 1 }, { ...b, score: 1 }, e, d],
+      // A new id: not the last comment, one that is there already, or older than others (a skewed clock).
+      [a, c('b-stored', 'a'), e, d],
+      [a, b, e, { ...c('a'), createdAt: tick() }],
+      [a, b, e, c('d-stored', null, '2023-12-31T00:00:00.000Z')],
     ]) {
-      expect(drawn(updateReplyTree(next, before).roots)).toEqual(drawn(buildReplyTree(next)));
+      expect(withComments(updateReplyTree(next, before).roots)).toEqual(withComments(buildReplyTree(next)));
     }
+    // A copy of an id listed twice, of the one the tree does not show.
+    const twice = [c('x'), { ...c('y'), id: 'x' }];
+    const copied = [twice[0]!, { ...twice[1]!, score: 5 }];
+    expect(withComments(updateReplyTree(copied, updateReplyTree(twice, null)).roots)).toEqual(withComments(buildReplyTree(copied)));
+    // A new id for a comment with replies under it (they name the old one; a date skew put it last).
+    const skewed = [c('p', 'q'), c('q')];
+    const next = [skewed[0]!, c('q-stored')];
+    expect(withComments(updateReplyTree(next, updateReplyTree(skewed, null)).roots)).toEqual(withComments(buildReplyTree(next)));
+  });
+
+  it('puts a comment’s new copy in its old node’s place (an edit, a vote, the stored copy of a post): only its ancestors renewed, no date read', () => {
+    const list = Array.from({ length: 1000 }, (_, i) => c(`n${i}`, i % 3 && i > 2 ? `n${i - 1 - (i % 3)}` : null));
+    const before = updateReplyTree(list, null);
+    const voted = { ...list[500]!, score: 3 };
+    const parse = vi.spyOn(Date, 'parse');
+    const after = updateReplyTree(
+      list.map((x) => (x === list[500] ? voted : x)),
+      before,
+    );
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(withComments(after.roots)).toEqual(withComments(buildReplyTree(after.comments)));
+    expect(after.byId.get('n500')!.comment).toBe(voted);
+    // It and its ancestors are renewed; every other node is the one before.
+    const line = new Set<string>();
+    for (let id: string | null = 'n500'; id; id = before.byId.get(id)!.comment.parentId) line.add(id);
+    for (const [id, node] of after.byId) expect(node === before.byId.get(id)).toBe(!line.has(id));
+
+    // The reader's post, optimistic, then its stored copy: a new id in the same place.
+    const posting = updateReplyTree([...list, c('temp-1', 'n998')], before);
+    const stored = { ...c('s-1', 'n998') };
+    const swapped = updateReplyTree([...list, stored], posting);
+    expect(withComments(swapped.roots)).toEqual(withComments(buildReplyTree(swapped.comments)));
+    expect(swapped.byId.has('temp-1')).toBe(false);
+    expect(swapped.byId.get('s-1')!.comment).toBe(stored);
+    expect(swapped.byId.get('n0')).toBe(before.byId.get('n0'));
   });
 
   it('matches a rebuild after each of 300 random posts and live comments, orphans and cut cycles included', () => {
@@ -140,6 +188,12 @@ describe('updateReplyTree', () => {
       tree = updateReplyTree(list, tree);
       expect(drawn(tree.roots)).toEqual(drawn(buildReplyTree(list)));
       expect(countNodes(tree.roots)).toBe(list.length);
+      // Now and then a vote on any comment, or the newest one's stored copy under a new id.
+      const at = Math.floor(random() * list.length);
+      const copy = random() < 0.2 ? { ...list.at(-1)!, id: `s${i}`, createdAt: tick() } : { ...list[at]!, score: i };
+      list = list.map((x, j) => (j === (copy.id === list[at]!.id ? at : list.length - 1) ? copy : x));
+      tree = updateReplyTree(list, tree);
+      expect(withComments(tree.roots)).toEqual(withComments(buildReplyTree(list)));
     }
     // A cut parent cycle (p ↔ q) is a root after all others: a new top-level comment comes before it.
     const cycle = [c('a'), { ...c('p'), parentId: 'q' }, c('q', 'p')];

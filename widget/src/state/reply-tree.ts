@@ -91,10 +91,55 @@ export interface BuiltTree {
 }
 
 /**
+ * Puts `node` into the tree indexed by `byId`, renewing only its ancestors: in the place of `old`
+ * (the same comment in a new copy), or else as its parent's newest reply. Returns the new roots.
+ */
+function hang(byId: Map<string, ReplyNode>, roots: readonly ReplyNode[], node: ReplyNode, old?: ReplyNode): ReplyNode[] {
+  byId.set(node.comment.id, node);
+  let child = old;
+  for (
+    let up = node.depth > 0 ? byId.get(node.comment.parentId!) : undefined;
+    up;
+    up = up.depth > 0 ? byId.get(up.comment.parentId!) : undefined
+  ) {
+    const replies = child ? up.replies.map((r) => (r === child ? node : r)) : [...up.replies, node];
+    child = up;
+    node = { ...up, replies, descendants: up.descendants + (old ? 0 : 1) };
+    byId.set(up.comment.id, node);
+  }
+  return child ? roots.map((r) => (r === child ? node : r)) : [...roots, node];
+}
+
+/**
+ * The tree when one comment of `last` is a new copy that stays where it was (an edit, a vote, a
+ * deletion kept as a placeholder: same id, parent and date; or the stored copy of the reader's
+ * post: a new id, still the newest, nothing under it yet); null for anything else.
+ */
+function replaceOne(comments: readonly Comment[], last: BuiltTree): BuiltTree | null {
+  const at = comments.findIndex((c, i) => c !== last.comments[i]);
+  if (at === -1 || comments.some((c, i) => i > at && c !== last.comments[i])) return null;
+  const [before, after] = [last.comments[at]!, comments[at]!];
+  const old = last.byId.get(before.id);
+  if (old?.comment !== before || after.parentId !== before.parentId) return null;
+  let { latest } = last;
+  if (after.id !== before.id) {
+    const time = Date.parse(after.createdAt);
+    if (at !== comments.length - 1 || !(time >= latest) || old.replies.length > 0 || last.byId.has(after.id)) return null;
+    latest = time;
+  } else if (after.createdAt !== before.createdAt) return null;
+  const byId = new Map(last.byId);
+  byId.delete(before.id);
+  const roots = hang(byId, last.roots, { ...old, comment: after }, old);
+  return { comments, roots, byId, latest, cut: false };
+}
+
+/**
  * The reply tree of `comments`, from `last` (the tree of the list before this change). Comments
- * appended after every earlier one (the reader's post, a live comment) are hung into the last tree:
- * only their ancestors become new objects, so adding one comment to a thread of thousands costs its
- * depth, not a rebuild. Any other change rebuilds, keeping the unchanged nodes (buildReplyTree).
+ * appended after every earlier one (the reader's post, a live comment) are hung into the last tree,
+ * and a comment in a new copy that stays in its place (an edit, a vote, the stored copy of a post)
+ * takes its old node's place: only their ancestors become new objects, so one change to a thread of
+ * thousands costs its depth, not a rebuild. Any other change rebuilds, keeping the unchanged nodes
+ * (buildReplyTree).
  */
 export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | null): BuiltTree {
   const rebuild = (): BuiltTree => {
@@ -109,8 +154,10 @@ export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | 
       cut: roots.some((r) => byId.has(r.comment.parentId!)),
     };
   };
-  const n = last?.comments.length ?? 0;
-  if (!last || last.cut || comments.length <= n || last.comments.some((c, i) => comments[i] !== c)) return rebuild();
+  if (!last || last.cut) return rebuild();
+  const n = last.comments.length;
+  if (comments.length === n) return replaceOne(comments, last) ?? rebuild();
+  if (comments.length < n || last.comments.some((c, i) => comments[i] !== c)) return rebuild();
   const byId = new Map(last.byId);
   let { roots, latest } = last;
   for (const comment of comments.slice(n)) {
@@ -119,17 +166,7 @@ export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | 
     if (!(time >= latest) || byId.has(comment.id)) return rebuild();
     latest = time;
     const parent = comment.parentId === null ? undefined : byId.get(comment.parentId);
-    let node: ReplyNode = { comment, depth: parent ? parent.depth + 1 : 0, replies: [], descendants: 0 };
-    byId.set(comment.id, node);
-    // Up the ancestors: each gets a copy with the renewed child last or in its place, and one more descendant.
-    let child: ReplyNode | undefined;
-    for (let up = parent; up; up = up.depth > 0 ? byId.get(up.comment.parentId!) : undefined) {
-      const replies = child ? up.replies.map((r) => (r === child ? node : r)) : [...up.replies, node];
-      child = up;
-      node = { ...up, replies, descendants: up.descendants + 1 };
-      byId.set(up.comment.id, node);
-    }
-    roots = child ? roots.map((r) => (r === child ? node : r)) : [...roots, node];
+    roots = hang(byId, roots, { comment, depth: parent ? parent.depth + 1 : 0, replies: [], descendants: 0 });
   }
   return { comments, roots, byId, latest, cut: false };
 }
