@@ -36,7 +36,7 @@ function fillerFor(text: string, format: BodyFormat | undefined): FillBody | nul
 const fills = new WeakMap<BodySource, { fill: FillBody | null; ref: (el: HTMLElement | null) => void }>();
 
 /** What a body is drawn from: a comment, or the composer's text. */
-type BodySource = Pick<Comment, 'body' | 'bodyFormat'>;
+type BodySource = Pick<Comment, 'body'> & { bodyFormat?: BodyFormat | undefined };
 
 /**
  * A comment's body, put into its element straight from the text (no virtual copy kept), with no
