@@ -135,6 +135,23 @@ describe('updateReplyTree', () => {
     ]) {
       expect(withComments(updateReplyTree(next, before).roots)).toEqual(withComments(buildReplyTree(next)));
     }
+    // The stored copy of a post whose placeholder was not the newest (the reader's clock behind), or
+    // that an orphan waits for; a new comment an orphan waits for.
+    const at = (id: string, minute: number, parentId: string | null = null) => c(id, parentId, `2024-02-01T00:0${minute}:00Z`);
+    const [p1, p5, r] = [at('p1', 1), at('p5', 5), at('r', 1, 's')];
+    for (const [was, now] of [
+      [
+        [p1, p5, at('temp', 3)],
+        [p1, p5, at('s', 6)],
+      ],
+      [
+        [r, at('temp', 2)],
+        [r, at('s', 3)],
+      ],
+      [[r], [r, at('s', 3)]],
+    ]) {
+      expect(withComments(updateReplyTree(now!, updateReplyTree(was!, null)).roots)).toEqual(withComments(buildReplyTree(now!)));
+    }
     // A copy of an id listed twice, of the one the tree does not show.
     const twice = [c('x'), { ...c('y'), id: 'x' }];
     const copied = [twice[0]!, { ...twice[1]!, score: 5 }];

@@ -123,8 +123,17 @@ function replaceOne(comments: readonly Comment[], last: BuiltTree): BuiltTree | 
   if (old?.comment !== before || after.parentId !== before.parentId) return null;
   let { latest } = last;
   if (after.id !== before.id) {
+    // The placeholder was the newest and still is, with nothing under it, under an id that is new
+    // to the tree and that no comment (an orphan) waits for.
     const time = Date.parse(after.createdAt);
-    if (at !== comments.length - 1 || !(time >= latest) || old.replies.length > 0 || last.byId.has(after.id)) return null;
+    const isInPlace =
+      at === comments.length - 1 &&
+      Date.parse(before.createdAt) >= latest &&
+      time >= latest &&
+      old.replies.length === 0 &&
+      !last.byId.has(after.id) &&
+      !last.roots.some((r) => r.comment.parentId === after.id);
+    if (!isInPlace) return null;
     latest = time;
   } else if (after.createdAt !== before.createdAt) return null;
   const byId = new Map(last.byId);
@@ -162,8 +171,8 @@ export function updateReplyTree(comments: readonly Comment[], last: BuiltTree | 
   let { roots, latest } = last;
   for (const comment of comments.slice(n)) {
     const time = Date.parse(comment.createdAt);
-    // Older than what is there (it sorts in between), or an id twice: a rebuild decides.
-    if (!(time >= latest) || byId.has(comment.id)) return rebuild();
+    // Older than what is there (it sorts in between), an id twice, or the parent an orphan waits for: a rebuild decides.
+    if (!(time >= latest) || byId.has(comment.id) || roots.some((r) => r.comment.parentId === comment.id)) return rebuild();
     latest = time;
     const parent = comment.parentId === null ? undefined : byId.get(comment.parentId);
     roots = hang(byId, roots, { comment, depth: parent ? parent.depth + 1 : 0, replies: [], descendants: 0 });
