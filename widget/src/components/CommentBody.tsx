@@ -1,4 +1,3 @@
-import { useMemo } from 'preact/hooks';
 import { log } from '../log.ts';
 import type { BodyFormat, Comment } from '../protocol/types.ts';
 import { type FillBody, formatter, htmlFiller, loadFormatter, loadHtmlBody } from '../render/formatter.ts';
@@ -18,7 +17,7 @@ export interface CommentBodyProps {
  * blank lines as paragraphs, single newlines as line breaks, as Markdown would. A body may come
  * after the page's first ones (a stored copy, a live comment, an edit) and be the first to need its
  * chunk: asking here covers every way in (each loads once, failures are logged). Reads the chunk's
- * signal only for a body that needs it, so its arrival redraws those bodies alone.
+ * signal only for a body that needs it, so its arrival redraws only the comments with such bodies.
  */
 function fillerFor(text: string, format: BodyFormat | undefined): FillBody | null {
   if (format === 'html') {
@@ -32,29 +31,34 @@ function fillerFor(text: string, format: BodyFormat | undefined): FillBody | nul
   return markdown ?? fillPlain;
 }
 
-/** Per comment (a new object for every edit): its filler and the ref that draws the body with it. */
-const fills = new WeakMap<BodySource, { fill: FillBody | null; ref: (el: HTMLElement | null) => void }>();
-
 /** What a body is drawn from: a comment, or the composer's text. */
 type BodySource = Pick<Comment, 'body'> & { bodyFormat?: BodyFormat | undefined };
 
+/** What each body element shows: its text, and the filler that drew it. */
+const shown = new WeakMap<Element, { text: string; fill: FillBody }>();
+
+/** Draws `text` into `el` unless it already shows that text drawn by that filler. */
+function draw(el: HTMLElement, text: string, fill: FillBody): void {
+  const was = shown.get(el);
+  if (was?.text === text && was.fill === fill) return;
+  shown.set(el, { text, fill });
+  fill(el, text);
+}
+
 /**
  * A comment's body, put into its element straight from the text (no virtual copy kept), with no
- * component of its own: a thread of 1,000 draws 1,000 fewer components, updaters and hooks. The
- * ref stays the same while the comment and its filler do, so a comment redrawn for anything else
- * (a vote, an open form) keeps its body, and the reader's selection in it; a new one (an edit, the
- * format chunk arriving) draws it again, before the browser paints.
+ * component of its own: a thread of 1,000 draws 1,000 fewer components, updaters and hooks. It is
+ * drawn again only when its text or filler changes (an edit, the format chunk arriving): a comment
+ * redrawn for anything else (a vote, which is a new copy of it, or an open form) keeps its body as
+ * it is, and the reader's selection in it. Preact sets refs before the browser paints.
  */
-export function commentBody(comment: BodySource) {
-  const fill = fillerFor(comment.body, comment.bodyFormat);
-  let drawn = fills.get(comment);
-  if (drawn?.fill !== fill) {
-    drawn = { fill, ref: (el) => el && fill?.(el, comment.body) };
-    fills.set(comment, drawn);
-  }
-  return <div class="tl-body" part="body" ref={drawn.ref} aria-busy={fill ? undefined : 'true'} />;
+export function commentBody({ body, bodyFormat }: BodySource) {
+  const fill = fillerFor(body, bodyFormat);
+  const ref = (el: HTMLDivElement | null) => {
+    if (el && fill) draw(el, body, fill);
+  };
+  return <div class="tl-body" part="body" ref={ref} aria-busy={fill ? undefined : 'true'} />;
 }
 
 /** A body for text that is not a stored comment (the composer's preview): drawn again whenever the text changes. */
-export const CommentBody = ({ text, format }: CommentBodyProps) =>
-  commentBody(useMemo(() => ({ body: text, bodyFormat: format }), [text, format]));
+export const CommentBody = ({ text, format }: CommentBodyProps) => commentBody({ body: text, bodyFormat: format });

@@ -71,12 +71,16 @@ describe('<CommentItem>', () => {
     expect(article('a1').classList.contains('tl-comment-new')).toBe(false);
   });
 
-  it('a comment redrawn for its own state keeps its body as drawn: the reader’s selection in it stays', async () => {
+  it('a comment redrawn for its own state or a vote keeps its body as drawn: the reader’s selection in it stays', async () => {
     list();
     const text = article('a').querySelector('.tl-body p')!.firstChild!;
     getSelection()!.selectAllChildren(text.parentNode!);
     await click(shown!.button('Reply to Ann'));
     expect(shown!.container.querySelector('form.tl-composer-reply')).not.toBeNull();
+    // A vote from another reader: a new copy of the comment, the same text.
+    view.thread.applyEvent({ type: 'vote', id: 'a', score: 4 });
+    await flush();
+    expect(article('a').querySelector('.tl-vote')!.getAttribute('data-label')).toContain('4');
     expect(article('a').querySelector('.tl-body p')!.firstChild).toBe(text);
     expect(getSelection()!.toString()).toBe('First!');
   });
