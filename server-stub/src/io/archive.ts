@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shownComments } from '../../../widget/src/protocol/shown-comments.ts';
 import type { CommentStore } from '../store/comment-store.ts';
 import { ImportInputError } from './import-error.ts';
 import type { ImportRecord } from './import-records.ts';
@@ -87,26 +88,27 @@ export async function exportAll(store: CommentStore, now = new Date()): Promise<
 
 /**
  * The copy of an archive a site may publish (`export --public`, for the static adapter): what
- * readers see and nothing else. Held and rejected comments are left out; a deleted one (blank) stays
- * only where a published reply hangs under it, as the widget shows it; no email, address hash or
- * sign-in id; votes keep their count but not who cast them; no bans. Still a valid archive.
+ * readers see and nothing else (shownComments: nothing held or rejected, nor under them; deleted
+ * comments only as blank placeholders of shown ones); no email, address hash or sign-in id; votes
+ * keep their count, not who cast them or when; no bans; only threads with comments to show (a
+ * thread only held comments made may be a page not yet public). Still a valid archive.
  */
 export function publicArchive(archive: Archive): Archive {
-  const repliedTo = new Set(archive.comments.filter((c) => c.status === 'published').map((c) => c.parentId));
-  const comments = archive.comments
-    .filter((c) => c.status === 'published' || (c.status === 'deleted' && repliedTo.has(c.id)))
-    // (A deleted comment is stored blank already: no name, no text.)
-    .map(({ authorSub: _sub, authorBadge: _badge, ...c }): ArchivedComment => ({ ...c, authorEmail: null, ipHash: null }));
-  const kept = new Set(comments.map((c) => c.id));
+  const comments = shownComments(archive.comments).map(
+    ({ authorSub: _sub, authorBadge: _badge, ...c }): ArchivedComment => ({ ...c, authorEmail: null, ipHash: null }),
+  );
+  const kept = new Map(comments.map((c) => [c.id, c]));
   const counts = new Map<string, number>();
-  const votes = archive.votes
-    .filter((v) => kept.has(v.commentId))
-    .map((v) => {
-      const n = (counts.get(v.commentId) ?? 0) + 1;
-      counts.set(v.commentId, n);
-      return { commentId: v.commentId, voterId: `vote-${n}`, ipHash: '', createdAt: v.createdAt };
-    });
-  return { ...archive, comments, votes, bans: [] };
+  const votes = archive.votes.flatMap((v) => {
+    const comment = kept.get(v.commentId);
+    if (!comment) return [];
+    const n = (counts.get(v.commentId) ?? 0) + 1;
+    counts.set(v.commentId, n);
+    return [{ commentId: v.commentId, voterId: `vote-${n}`, ipHash: '', createdAt: comment.createdAt }];
+  });
+  const shown = new Set(comments.map((c) => c.thread));
+  const threads = archive.threads.filter((t) => shown.has(t.key));
+  return { ...archive, threads, comments, votes, bans: [] };
 }
 
 /**

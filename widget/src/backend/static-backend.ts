@@ -1,4 +1,5 @@
 import type { AdapterOptions } from '../embed/load-backend.ts';
+import { shownComments } from '../protocol/shown-comments.ts';
 import type { Anchor, Comment, ThreadInfo } from '../protocol/types.ts';
 import type { CommentsBackend } from './backend.ts';
 import { BackendError } from './backend-error.ts';
@@ -93,14 +94,11 @@ async function readArchive(options: StaticBackendOptions) {
 export function toThreads(archive: StaticArchive): Map<string, { thread: ThreadInfo; comments: Comment[] }> {
   const scores = new Map<string, number>();
   for (const v of archive.votes ?? []) scores.set(v.commentId, (scores.get(v.commentId) ?? 0) + 1);
-  // A deleted comment stays as a placeholder only where replies hang under it, as on the server.
-  const parents = new Set(archive.comments.filter((c) => c.status === 'published').map((c) => c.parentId));
   const threads = new Map<string, { thread: ThreadInfo; comments: Comment[] }>();
   for (const t of archive.threads ?? [])
     threads.set(t.key, { thread: { ...emptyThread(t.key), title: t.title, url: t.url }, comments: [] });
-  for (const c of archive.comments) {
-    const isPlaceholder = c.status === 'deleted' && parents.has(c.id);
-    if (c.status !== 'published' && !isPlaceholder) continue;
+  for (const c of shownComments(archive.comments)) {
+    const isPlaceholder = c.status === 'deleted';
     const entry = threads.get(c.thread) ?? threads.set(c.thread, { thread: emptyThread(c.thread), comments: [] }).get(c.thread)!;
     const anchor = c.anchor && !c.parentId ? { ...c.anchor, key: c.anchor.key ?? anchorKey(c.anchor) } : null;
     entry.comments.push({
