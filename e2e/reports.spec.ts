@@ -37,6 +37,13 @@ test('a reader reports a comment; at the threshold it leaves every reader’s pa
   await reported.getByLabel('Anything the moderators should know? (optional)').fill('advertising');
   await reported.getByRole('button', { name: 'Send report' }).click();
   await expect(reported.getByRole('status')).toHaveText('Reported. Thank you: the moderators will take a look.');
+  // The thank-you sits under the comment's text, indented as it is.
+  const textStart = (el: Element) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return Math.round(range.getBoundingClientRect().x);
+  };
+  expect(await reported.getByRole('status').evaluate(textStart)).toBe(await reported.locator('.tl-body').evaluate(textStart));
   // Two more readers on other networks: three reporters hold it.
   expect((await reportFrom(stack, id!, '198.51.100.21')).status).toBe(200);
   await expect(commentById(other, id!)).toBeVisible();

@@ -39,3 +39,23 @@ describe('chunkStyles', () => {
     expect(() => report(document.createElement('form'))).not.toThrow();
   });
 });
+
+describe('without constructable stylesheets (older browsers)', () => {
+  it('puts each stylesheet after the ones before it, so a chunk’s rules come after widget.css’s', () => {
+    const proto = Object.getPrototypeOf(shadow());
+    const own = Object.getOwnPropertyDescriptor(proto, 'adoptedStyleSheets');
+    delete proto.adoptedStyleSheets;
+    try {
+      const root = shadow();
+      adoptStyles(root, '.tl-body { padding: 1em; }');
+      root.append(document.createElement('section'));
+      chunkStyles('.tl-held-body { padding: 0; }')(root.lastElementChild);
+      expect([...root.querySelectorAll('style')].map((s) => s.textContent)).toEqual([
+        '.tl-body { padding: 1em; }',
+        '.tl-held-body { padding: 0; }',
+      ]);
+    } finally {
+      if (own) Object.defineProperty(proto, 'adoptedStyleSheets', own);
+    }
+  });
+});

@@ -21,7 +21,8 @@ export function adoptStyles(root: ShadowRoot, css: string): () => void {
   }
   const style = document.createElement('style');
   style.textContent = css;
-  root.prepend(style);
+  // After the sheets before it, as adoptedStyleSheets orders them: a chunk's rules win over widget.css's.
+  root.append(style);
   return () => style.remove();
 }
 
