@@ -12,8 +12,8 @@ export const BUDGETS: { name: string; pattern: RegExp; bytes: number }[] = [
   // loading the WordPress counts chunk (0.12 KB; the counting itself is in that chunk).
   // 2.8 KB with data-inline's marker layer (issue 13, +0.14 KB): loading it and handing it to mount().
   // 2.82 KB: it names each language chunk, the marker layer and the WordPress counts by content hash,
-  // and those letters alone move its gzip size by a
-  // few bytes whenever a chunk changes (2,868 bytes with no change to it: 1 byte over 2.8 KB).
+  // and those letters alone move its gzip size by a few bytes whenever a chunk changes (2,868 bytes
+  // with no change to it: 1 byte over 2.8 KB).
   { name: 'embed.js (loader)', pattern: /^embed\.js$/, bytes: 2.82 * 1024 },
   // First render: Preact + signals (~8 KB), ky (~7 KB), the thread, forms, styles, English. Was 30 KB
   // (30.08 KB measured before issue 18); 31 KB for 32 languages: the import map of their hashed chunks
