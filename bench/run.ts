@@ -20,7 +20,7 @@ import { generateThread } from './generate-thread.ts';
 import { goalRows } from './goals.ts';
 import { measureHostCost } from './host-cost.ts';
 import { measurePost, measureRender, measureReplyOpen, type RenderResult } from './render.ts';
-import { type LoadResult, load } from './server-load.ts';
+import { type LoadResult, load, meanOf } from './server-load.ts';
 
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [100, 1000] : [100, 1000, 5000, 10000];
@@ -198,22 +198,21 @@ try {
     ['PostgreSQL', { THREADLINE_READ_CACHE: '0', DATABASE_URL: pgDb.url }],
   ] as const) {
     const uncached = await startStack({ dbPath, env });
-    for (const n of SIZES) {
+    // Sizes up, then down, each row the mean of its two runs: a drift of the machine (another
+    // process's I/O, a cluster shutting down) weighs on every size alike instead of on the last ones.
+    const runs = new Map<number, LoadResult[]>();
+    for (const n of [...SIZES, ...[...SIZES].reverse()]) {
       console.log(`bench: ${store} first page of ${n} without cache…`);
-      growth.push(
-        await load(`${store}: ${n} comments`, {
-          url: `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50`,
-          connections: 16,
-          seconds: SECONDS,
-        }),
-      );
+      const url = `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50`;
+      runs.set(n, [...(runs.get(n) ?? []), await load(`${store}: ${n} comments`, { url, connections: 16, seconds: SECONDS })]);
     }
+    for (const n of SIZES) growth.push(meanOf(runs.get(n)!));
     await uncached.stop();
   }
   await pgDb.drop();
   cluster?.stop();
   sections.push(
-    '### Read cost as threads grow (first page of 50 top-level comments, memory cache off, 16 connections)\n\n' +
+    '### Read cost as threads grow (first page of 50 top-level comments, memory cache off, 16 connections; mean of a run with sizes up and one with sizes down)\n\n' +
       table(
         ['thread', 'req/s', 'p50', 'p99', 'errors'],
         growth.map((r) => [r.scenario, r.rps, `${r.p50Ms} ms`, `${r.p99Ms} ms`, r.errors]),

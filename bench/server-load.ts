@@ -32,3 +32,16 @@ export async function load(
     errors: result.errors + result.timeouts + result.non2xx - (result['3xx'] ?? 0),
   };
 }
+
+/** Several runs of one scenario as one row: the mean of each figure (errors summed). */
+export function meanOf(runs: readonly LoadResult[]): LoadResult {
+  const mean = (pick: (r: LoadResult) => number) => Math.round(runs.reduce((n, r) => n + pick(r), 0) / runs.length);
+  return {
+    scenario: runs[0]!.scenario,
+    connections: runs[0]!.connections,
+    rps: mean((r) => r.rps),
+    p50Ms: mean((r) => r.p50Ms),
+    p99Ms: mean((r) => r.p99Ms),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  };
+}
