@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import pg from 'pg';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { startStack } from '../e2e/stack.ts';
 import { openPgStore } from '../server-stub/src/store/pg-store.ts';
@@ -178,6 +179,12 @@ try {
     const pgStore = await openPgStore(pgDb.url);
     for (const n of [...SIZES, 200]) await generateThread(pgStore, `/bench-${n}`, n);
     await pgStore.close();
+    // Statistics, as autovacuum keeps them on a site: freshly filled, the planner reads a big thread's
+    // first page by sorting all its top-level comments (3.0 ms instead of 1.4 for 3,000 of them).
+    const client = new pg.Client({ connectionString: pgDb.url });
+    await client.connect();
+    await client.query('ANALYZE');
+    await client.end();
   }
   const pgStack = await startStack({ env: { ...UNLIMITED, DATABASE_URL: pgDb.url } });
   await serverScenarios(pgStack.api, 'PostgreSQL');

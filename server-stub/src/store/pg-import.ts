@@ -7,10 +7,14 @@ import { editRule, insertRule, removeRule, setStatusRule, voteRule } from './wri
 /**
  * Runs an import as one PostgreSQL transaction on one connection: the store's write rules run on
  * it (write-rules.ts), so the import follows the same rules. A failing write fails the whole
- * import (the ROLLBACK undoes everything).
+ * import (the ROLLBACK undoes everything). Then the comments' statistics are renewed.
  */
-export function runPgImport<T>(pool: Pool, work: (tx: ImportWriter) => Promise<T>): Promise<T> {
-  return inTransaction(pool, (client) => work(writerOn(client)));
+export async function runPgImport<T>(pool: Pool, work: (tx: ImportWriter) => Promise<T>): Promise<T> {
+  const done = await inTransaction(pool, (client) => work(writerOn(client)));
+  // Statistics for what came in: until autovacuum gets to them, the planner would read a big imported
+  // thread's first page by sorting all its top-level comments (3 ms instead of 1.4 for 3,000 of them).
+  await pool.query('ANALYZE comments');
+  return done;
 }
 
 /** The import's writes on `client`; lock and ban use the same statements as the store's. */
