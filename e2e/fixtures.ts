@@ -108,3 +108,27 @@ export async function postViaApi(
   }
   return ids;
 }
+
+/** Selects `text` inside the article's paragraph `i`, as a reader dragging over it would. */
+export async function selectText(page: Page, i: number, text: string): Promise<void> {
+  await page
+    .locator('.story-body p')
+    .nth(i)
+    .evaluate((el, quote) => {
+      const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(quote))!;
+      const at = node.textContent!.indexOf(quote);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + quote.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, text);
+}
+
+/** Where the text of an element starts on screen (x, px): its box may start before it (padding, margin). */
+export const textStart = (el: Locator): Promise<number> =>
+  el.evaluate((node) => {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    return range.getBoundingClientRect().x;
+  });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
-import { embedTag, expect, SEED_PATH, test } from './fixtures.ts';
+import { embedTag, expect, SEED_PATH, selectText, test } from './fixtures.ts';
 import type { Stack } from './stack.ts';
 
 /**
@@ -37,22 +37,6 @@ async function openLongArticle(page: Page, stack: Stack): Promise<string[]> {
 }
 
 const quote = 'Immigration and Customs Enforcement detainer request';
-
-/** Selects the quote in the paragraph it is in, as a reader dragging over it would. */
-async function selectQuote(page: Page): Promise<void> {
-  await page
-    .locator('.story-body p')
-    .nth(TRUST)
-    .evaluate((el, text) => {
-      const node = [...el.childNodes].find((n) => n.textContent!.includes(text))!;
-      const at = node.textContent!.indexOf(text);
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    }, quote);
-}
 
 test.describe('inline comments: markers at load, the widget when a reader opens one', () => {
   test('at load only embed.js and the marker layer are fetched, within 12 KB gzip', async ({ page, stack }) => {
@@ -119,7 +103,7 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
 
   test('selected text gets "Comment" before the widget; pressing it opens the panel on that quote', async ({ page, stack }) => {
     const scripts = await openLongArticle(page, stack);
-    await selectQuote(page);
+    await selectText(page, TRUST, quote);
     const button = page.getByRole('button', { name: 'Comment on the selected text' });
     await expect(button).toBeVisible();
     expect(scripts).not.toContain('threadline.js');
@@ -137,7 +121,7 @@ test.describe('inline comments: markers at load, the widget when a reader opens 
     stack,
   }) => {
     await openLongArticle(page, stack);
-    await selectQuote(page);
+    await selectText(page, TRUST, quote);
     const button = page.getByRole('button', { name: 'Comment on the selected text' });
     const box = (await button.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { quoteLabel } from '../widget/src/protocol/anchor-text.ts';
 import type { AnchorsResponse, Comment, ThreadResponse } from '../widget/src/protocol/types.ts';
-import { commentByText, embedTag, expect, openHostPage, SEED_PATH, test } from './fixtures.ts';
+import { commentByText, embedTag, expect, openHostPage, SEED_PATH, selectText, test } from './fixtures.ts';
 import type { Stack } from './stack.ts';
 
 const seed = JSON.parse(fs.readFileSync(new URL('../server-stub/fixtures/westport-thread.json', import.meta.url), 'utf8')) as {
@@ -23,20 +23,6 @@ const panel = (page: Page): Locator => page.getByRole('dialog', { name: 'Comment
 async function openInline(page: Page, stack: Stack, path = SEED_PATH): Promise<void> {
   await page.goto(`${stack.site}${path}`);
   await expect(marker(page, AFFILIATION)).toHaveAccessibleName(/5 comments/);
-}
-
-/** Selects `text` inside the article's paragraph `i`, as a reader dragging over it would. */
-async function selectText(page: Page, i: number, text: string): Promise<void> {
-  const p = page.locator('.story-body p').nth(i);
-  await p.evaluate((el, quote) => {
-    const node = [...el.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(quote))!;
-    const at = node.textContent!.indexOf(quote);
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + quote.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-  }, text);
 }
 
 /** The thread as the API has it. */

@@ -1,4 +1,4 @@
-import { commentByText, docsShot, expect, LIBRARY_PATH, openArticle, postViaApi, testWithServerEnv } from './fixtures.ts';
+import { commentByText, docsShot, expect, LIBRARY_PATH, openArticle, postViaApi, testWithServerEnv, textStart } from './fixtures.ts';
 
 const ADMIN = 'e2e-in-place-admin-token-1';
 /** Pre-moderation on, sign-in by the demo's fake subscriber login (which can make a moderator), and an owner token to read the audit. */
@@ -33,12 +33,7 @@ test('a signed-in moderator approves a held comment in place; another reader see
   await expect(item).toContainText('Awaiting approval');
   await item.scrollIntoViewIfNeeded();
   // No avatar there: the text starts under the author's name, not indented for one.
-  const textStart = (el: Element) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    return range.getBoundingClientRect().x;
-  };
-  const [name, text] = [await item.locator('.tl-author').evaluate(textStart), await item.locator('.tl-held-body').evaluate(textStart)];
+  const [name, text] = [await textStart(item.locator('.tl-author')), await textStart(item.locator('.tl-held-body'))];
   expect(Math.abs(name - text)).toBeLessThan(2);
   await page.screenshot({ path: docsShot('screenshot-moderate-in-place.png') });
   await item.getByRole('button', { name: 'Approve' }).click();

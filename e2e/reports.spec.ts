@@ -1,4 +1,14 @@
-import { commentById, docsShot, expect, LIBRARY_PATH, openArticle, openMore, postViaApi, testWithServerEnv } from './fixtures.ts';
+import {
+  commentById,
+  docsShot,
+  expect,
+  LIBRARY_PATH,
+  openArticle,
+  openMore,
+  postViaApi,
+  testWithServerEnv,
+  textStart,
+} from './fixtures.ts';
 import type { Stack } from './stack.ts';
 
 const ADMIN = 'e2e-moderation-team-token-01';
@@ -38,12 +48,7 @@ test('a reader reports a comment; at the threshold it leaves every reader’s pa
   await reported.getByRole('button', { name: 'Send report' }).click();
   await expect(reported.getByRole('status')).toHaveText('Reported. Thank you: the moderators will take a look.');
   // The thank-you sits under the comment's text, indented as it is.
-  const textStart = (el: Element) => {
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    return Math.round(range.getBoundingClientRect().x);
-  };
-  expect(await reported.getByRole('status').evaluate(textStart)).toBe(await reported.locator('.tl-body').evaluate(textStart));
+  expect(Math.round(await textStart(reported.getByRole('status')))).toBe(Math.round(await textStart(reported.locator('.tl-body'))));
   // Two more readers on other networks: three reporters hold it.
   expect((await reportFrom(stack, id!, '198.51.100.21')).status).toBe(200);
   await expect(commentById(other, id!)).toBeVisible();
