@@ -23,6 +23,7 @@ const packCatalogs = (): Plugin => ({
 /** The tests that need PostgreSQL (each file also covers SQLite or a server process beside it). */
 const PG_TESTS = [
   'server-stub/src/store/pg-store.test.ts',
+  'server-stub/src/store/page-plans.test.ts',
   'server-stub/src/store/store.contract.test.ts',
   'server-stub/src/durability.test.ts',
   'server-stub/src/io/import.test.ts',

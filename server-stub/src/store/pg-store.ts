@@ -1,7 +1,16 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
-import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
+import {
+  type CommentRow,
+  hiddenReplies,
+  type PageKey,
+  pageComments,
+  pageScope,
+  takeWithinBudget,
+  toComment,
+  toStored,
+} from './comment-rows.ts';
 import type { CommentStore, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
 import { createModerationStore } from './moderation-port.ts';
@@ -14,12 +23,21 @@ const VISIBLE = "status IN ('published', 'deleted')";
 // $5 scope: 0 every top-level comment; 1 anchored ones (inline); 2 those under the anchor keys $6.
 const ROOTS = `thread_key = $1 AND parent_id IS NULL AND ${VISIBLE}
   AND ($5::int = 0 OR ($5 = 1 AND anchor_key IS NOT NULL) OR ($5 = 2 AND anchor_key = ANY($6::text[])))`;
-/** Top-level comments after a page key, per sort order: $1 thread, $2 seq, $3 rank, $4 limit, $5–6 scope. */
-const PAGE_SQL: Record<SortOrder, string> = {
-  oldest: `SELECT * FROM comments WHERE ${ROOTS} AND seq > $2 AND $3::int IS NOT NULL ORDER BY seq LIMIT $4`,
-  newest: `SELECT * FROM comments WHERE ${ROOTS} AND seq < $2 AND $3::int IS NOT NULL ORDER BY seq DESC LIMIT $4`,
-  replies: `SELECT * FROM comments WHERE ${ROOTS} AND (reply_count < $3 OR (reply_count = $3 AND seq > $2)) ORDER BY reply_count DESC, seq LIMIT $4`,
-  top: `SELECT * FROM comments WHERE ${ROOTS} AND (score < $3 OR (score = $3 AND seq > $2)) ORDER BY score DESC, seq LIMIT $4`,
+/**
+ * Top-level comments after a page key, per sort order: $1 thread, $2 seq, $3 rank, $4 limit, $5–6 scope.
+ * Only what paging needs: in a big thread the first root often fills the page alone, and the other 50
+ * candidates' bodies were read for nothing. 'oldest' and 'newest' go by `seq + 0`, an order only
+ * comments_roots_by_seq gives: by plain seq the primary key competes, and the planner, taking a thread's
+ * comments to be spread evenly through the table, walked it from its start whenever the thread was a
+ * big share of it (3.5 ms for a 10,000-comment thread behind 6,000 older comments; 0.3 ms by the index).
+ * `rank <= $3` lets 'replies' and 'top' start at the page key in their index instead of filtering to it.
+ */
+const PAGE_KEYS = 'SELECT id, seq, reply_count, score FROM comments';
+export const PAGE_SQL: Record<SortOrder, string> = {
+  oldest: `${PAGE_KEYS} WHERE ${ROOTS} AND seq + 0 > $2 AND $3::int IS NOT NULL ORDER BY seq + 0 LIMIT $4`,
+  newest: `${PAGE_KEYS} WHERE ${ROOTS} AND seq + 0 < $2 AND $3::int IS NOT NULL ORDER BY seq + 0 DESC LIMIT $4`,
+  replies: `${PAGE_KEYS} WHERE ${ROOTS} AND reply_count <= $3 AND (reply_count < $3 OR (reply_count = $3 AND seq > $2)) ORDER BY reply_count DESC, seq LIMIT $4`,
+  top: `${PAGE_KEYS} WHERE ${ROOTS} AND score <= $3 AND (score < $3 OR (score = $3 AND seq > $2)) ORDER BY score DESC, seq LIMIT $4`,
 };
 const MAX_RANK = 2_147_483_647;
 
@@ -116,7 +134,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listPage(key, query) {
       const { sort, limit, after, budget, anchors } = query;
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
-      const candidates = await q<CommentRow>(PAGE_SQL[sort], [
+      const candidates = await q<PageKey>(PAGE_SQL[sort], [
         key,
         start.seq,
         Math.min(start.rank, MAX_RANK),
@@ -125,15 +143,14 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
         anchors ?? [],
       ]);
       const roots = takeWithinBudget(candidates, limit, budget);
-      const replies = roots.length
-        ? await q<CommentRow>(
-            `SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`,
-            [roots.map((r) => r.id)],
-          )
+      const rows = roots.length
+        ? await q<CommentRow>(`SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND ${VISIBLE} ORDER BY seq`, [
+            roots.map((r) => r.id),
+          ])
         : [];
       const last = roots.at(-1);
       return {
-        comments: [...roots, ...replies].map(toComment),
+        comments: pageComments(roots, rows),
         next:
           candidates.length > roots.length && last ? { seq: Number(last.seq), rank: sort === 'top' ? last.score : last.reply_count } : null,
       };

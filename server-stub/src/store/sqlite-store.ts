@@ -3,7 +3,16 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
-import { type CommentRow, hiddenReplies, pageScope, takeWithinBudget, toComment, toStored } from './comment-rows.ts';
+import {
+  type CommentRow,
+  hiddenReplies,
+  type PageKey,
+  pageComments,
+  pageScope,
+  takeWithinBudget,
+  toComment,
+  toStored,
+} from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
 import { createModerationStore } from './moderation-port.ts';
@@ -20,13 +29,18 @@ const VISIBLE = "+status IN ('published', 'deleted')";
 const ROOTS = `thread_key = @key AND parent_id IS NULL AND ${VISIBLE}
   AND (@scope = 0 OR (@scope = 1 AND anchor_key IS NOT NULL) OR (@scope = 2 AND anchor_key IN (SELECT value FROM json_each(@anchors))))`;
 
-/** Top-level comments after a page key, per sort order (keyset paging: stable under inserts). */
-const PAGE_SQL: Record<SortOrder, string> = {
-  oldest: `SELECT * FROM comments WHERE ${ROOTS} AND seq > @seq ORDER BY seq LIMIT @limit`,
-  newest: `SELECT * FROM comments WHERE ${ROOTS} AND seq < @seq ORDER BY seq DESC LIMIT @limit`,
-  replies: `SELECT * FROM comments WHERE ${ROOTS} AND (reply_count < @rank OR (reply_count = @rank AND seq > @seq))
+/**
+ * Top-level comments after a page key, per sort order (keyset paging: stable under inserts); only what
+ * paging needs, as in pg-store.ts. `rank <= @rank` lets 'replies' and 'top' start at the page key in
+ * their index instead of filtering to it.
+ */
+const PAGE_KEYS = 'SELECT id, seq, reply_count, score FROM comments';
+export const PAGE_SQL: Record<SortOrder, string> = {
+  oldest: `${PAGE_KEYS} WHERE ${ROOTS} AND seq > @seq ORDER BY seq LIMIT @limit`,
+  newest: `${PAGE_KEYS} WHERE ${ROOTS} AND seq < @seq ORDER BY seq DESC LIMIT @limit`,
+  replies: `${PAGE_KEYS} WHERE ${ROOTS} AND reply_count <= @rank AND (reply_count < @rank OR (reply_count = @rank AND seq > @seq))
             ORDER BY reply_count DESC, seq LIMIT @limit`,
-  top: `SELECT * FROM comments WHERE ${ROOTS} AND (score < @rank OR (score = @rank AND seq > @seq))
+  top: `${PAGE_KEYS} WHERE ${ROOTS} AND score <= @rank AND (score < @rank OR (score = @rank AND seq > @seq))
         ORDER BY score DESC, seq LIMIT @limit`,
 };
 
@@ -55,12 +69,12 @@ export function openSqliteStore(file: string): CommentStore {
     `${hiddenReplies('@key')} SELECT COUNT(*) AS n FROM comments WHERE thread_key = @key AND +status = 'published' AND id NOT IN (SELECT id FROM hidden)`,
   );
   const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
-  const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], CommentRow>(sql)])) as Record<
+  const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], PageKey>(sql)])) as Record<
     SortOrder,
-    BetterSqlite3.Statement<[object], CommentRow>
+    BetterSqlite3.Statement<[object], PageKey>
   >;
-  const selectRepliesOf = db.prepare<[string], CommentRow>(
-    `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND parent_id IS NOT NULL AND ${VISIBLE} ORDER BY seq`,
+  const selectSubtrees = db.prepare<[string], CommentRow>(
+    `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND ${VISIBLE} ORDER BY seq`,
   );
   const selectSubtree = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE root_id = ? AND ${VISIBLE} ORDER BY seq`);
   const selectComment = db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?');
@@ -132,10 +146,10 @@ export function openSqliteStore(file: string): CommentStore {
       const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1, ...scopeOf(query) });
       const roots = takeWithinBudget(candidates, limit, budget);
       const more = candidates.length > roots.length;
-      const replies = roots.length ? selectRepliesOf.all(JSON.stringify(roots.map((r) => r.id))) : [];
+      const rows = roots.length ? selectSubtrees.all(JSON.stringify(roots.map((r) => r.id))) : [];
       const last = roots.at(-1);
       return {
-        comments: [...roots, ...replies].map(toComment),
+        comments: pageComments(roots, rows),
         next: more && last ? { seq: last.seq, rank: sort === 'top' ? last.score : last.reply_count } : null,
       };
     },
