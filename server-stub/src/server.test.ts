@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,14 +29,24 @@ describe('the server process', () => {
     const events = await fetch(`${s.url}/api/events?thread=%2Ft&after=0`);
     const reader = events.body!.getReader();
     await reader.read(); // the stream is open (retry: line)
-    const inFlight = fetch(`${s.url}/api/comments`, {
+    // In flight for sure: the server has read the request's head (it answers "100 Continue") when the
+    // shutdown starts, and its body arrives only after (a fixed pause lost this race on a busy machine).
+    const body = JSON.stringify({ thread: '/t', body: 'made it' });
+    const req = http.request(`${s.url}/api/comments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ thread: '/t', body: 'made it' }),
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
     });
-    await new Promise((r) => setTimeout(r, 20));
+    const answered = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+    });
+    await new Promise((resolve) => req.once('continue', resolve));
     const closed = s.close(5_000);
-    expect((await inFlight).status).toBe(201);
+    req.end(body);
+    expect(await answered).toBe(201);
     // The event stream ends instead of hanging until the grace period runs out.
     let done = false;
     for (let i = 0; i < 20 && !done; i++) done = (await reader.read()).done;
