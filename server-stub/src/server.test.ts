@@ -43,7 +43,13 @@ describe('the server process', () => {
       });
       req.on('error', reject);
     });
-    await new Promise((resolve) => req.once('continue', resolve));
+    // A final answer before "100 Continue" fails the test rather than leaving it waiting.
+    await Promise.race([
+      new Promise((resolve) => req.once('continue', resolve)),
+      answered.then((status) => {
+        throw new Error(`answered ${status} before 100 Continue`);
+      }),
+    ]);
     const closed = s.close(5_000);
     req.end(body);
     expect(await answered).toBe(201);

@@ -117,14 +117,14 @@ export function takeWithinBudget<R extends { reply_count: number }>(
 }
 
 /** What a page query reads of its candidate roots: enough to page, none of their text. */
-export type PageKey = Pick<CommentRow, 'id' | 'seq' | 'reply_count' | 'score'>;
+export type RootCandidate = Pick<CommentRow, 'id' | 'seq' | 'reply_count' | 'score'>;
 
 /**
  * A page's comments from its roots and the rows of their sub-threads (by seq): the roots in the page's
  * order, then the replies. A root hidden since it was picked takes its replies with it, as the next
  * read would.
  */
-export function pageComments(roots: readonly PageKey[], rows: readonly CommentRow[]): Comment[] {
+export function pageComments(roots: readonly RootCandidate[], rows: readonly CommentRow[]): Comment[] {
   const shown = new Map(rows.filter((r) => r.parent_id === null).map((r) => [r.id, r]));
   const replies = rows.filter((r) => r.parent_id !== null && shown.has(r.root_id));
   return [...roots.flatMap((r) => shown.get(r.id) ?? []), ...replies].map(toComment);

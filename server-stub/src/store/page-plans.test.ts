@@ -21,11 +21,14 @@ const OTHERS = 2000; // top-level comments of an older thread before the big one
 const BIG = 1000; // top-level comments of the big thread
 const first = (sort: SortOrder) => (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: 2_147_483_647 });
 
-/** The rows a PostgreSQL plan read from `comments`: those it returned plus those it filtered out. */
+/** The rows a PostgreSQL plan read from `comments`: those it returned plus those it filtered out (per loop, times its loops). */
 function rowsVisited(node: Record<string, unknown>): number {
   const own =
     node['Relation Name'] === 'comments'
-      ? Number(node['Actual Rows'] ?? 0) + Number(node['Rows Removed by Filter'] ?? 0) + Number(node['Rows Removed by Index Recheck'] ?? 0)
+      ? Number(node['Actual Loops'] ?? 1) *
+        (Number(node['Actual Rows'] ?? 0) +
+          Number(node['Rows Removed by Filter'] ?? 0) +
+          Number(node['Rows Removed by Index Recheck'] ?? 0))
       : 0;
   return own + ((node.Plans as Record<string, unknown>[] | undefined) ?? []).reduce((n, child) => n + rowsVisited(child), 0);
 }

@@ -126,10 +126,12 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX subscriptions_by_thread ON subscriptions(thread_key, comment_id);`,
   // Issue 13: a first page costs the same in a thread of 10,000 as of 100, in every order a reader picks.
   // 'oldest'/'newest' read roots by seq + 0 (see PAGE_SQL in pg-store.ts); 'replies' and 'top' sorted
-  // every top-level comment of the thread without an index in their order.
+  // every top-level comment of the thread without an index in their order. comments_top served only
+  // the old 'top' query: every vote paid for it.
   `CREATE INDEX comments_roots_by_seq ON comments(thread_key, (seq + 0)) WHERE parent_id IS NULL;
    CREATE INDEX comments_roots_by_replies ON comments(thread_key, reply_count DESC, seq) WHERE parent_id IS NULL;
-   CREATE INDEX comments_roots_by_score ON comments(thread_key, score DESC, seq) WHERE parent_id IS NULL;`,
+   CREATE INDEX comments_roots_by_score ON comments(thread_key, score DESC, seq) WHERE parent_id IS NULL;
+   DROP INDEX comments_top;`,
 ];
 
 /** The schema version this server writes. */

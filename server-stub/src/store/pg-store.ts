@@ -4,9 +4,9 @@ import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import {
   type CommentRow,
   hiddenReplies,
-  type PageKey,
   pageComments,
   pageScope,
+  type RootCandidate,
   takeWithinBudget,
   toComment,
   toStored,
@@ -134,7 +134,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
     async listPage(key, query) {
       const { sort, limit, after, budget, anchors } = query;
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
-      const candidates = await q<PageKey>(PAGE_SQL[sort], [
+      const candidates = await q<RootCandidate>(PAGE_SQL[sort], [
         key,
         start.seq,
         Math.min(start.rank, MAX_RANK),

@@ -185,10 +185,12 @@ const MIGRATIONS: readonly Migration[] = [
    );
    CREATE INDEX subscriptions_by_thread ON subscriptions(thread_key, comment_id);`,
   // Issue 13: a first page costs the same in a thread of 10,000 as of 100, in every order a reader picks:
-  // 'replies' and 'top' sorted every top-level comment of the thread without an index in their order.
+  // 'replies' and 'top' sorted every top-level comment of the thread without an index in their order
+  // (comments_top served only the old 'top' query: every vote paid for it).
   // (PostgreSQL has a third index, for 'oldest'; SQLite reads those in order from comments_roots.)
   `CREATE INDEX comments_roots_by_replies ON comments(thread_key, reply_count DESC, seq) WHERE parent_id IS NULL;
-   CREATE INDEX comments_roots_by_score ON comments(thread_key, score DESC, seq) WHERE parent_id IS NULL;`,
+   CREATE INDEX comments_roots_by_score ON comments(thread_key, score DESC, seq) WHERE parent_id IS NULL;
+   DROP INDEX comments_top;`,
 ];
 
 /** The schema version this server writes. */

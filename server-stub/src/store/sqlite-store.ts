@@ -6,9 +6,9 @@ import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
 import {
   type CommentRow,
   hiddenReplies,
-  type PageKey,
   pageComments,
   pageScope,
+  type RootCandidate,
   takeWithinBudget,
   toComment,
   toStored,
@@ -69,10 +69,9 @@ export function openSqliteStore(file: string): CommentStore {
     `${hiddenReplies('@key')} SELECT COUNT(*) AS n FROM comments WHERE thread_key = @key AND +status = 'published' AND id NOT IN (SELECT id FROM hidden)`,
   );
   const selectComments = db.prepare<[string], CommentRow>(`SELECT * FROM comments WHERE thread_key = ? AND ${VISIBLE} ORDER BY seq`);
-  const selectPage = Object.fromEntries(Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], PageKey>(sql)])) as Record<
-    SortOrder,
-    BetterSqlite3.Statement<[object], PageKey>
-  >;
+  const selectPage = Object.fromEntries(
+    Object.entries(PAGE_SQL).map(([k, sql]) => [k, db.prepare<[object], RootCandidate>(sql)]),
+  ) as Record<SortOrder, BetterSqlite3.Statement<[object], RootCandidate>>;
   const selectSubtrees = db.prepare<[string], CommentRow>(
     `SELECT * FROM comments WHERE root_id IN (SELECT value FROM json_each(?)) AND ${VISIBLE} ORDER BY seq`,
   );
