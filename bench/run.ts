@@ -207,13 +207,17 @@ try {
     const uncached = await startStack({ dbPath, env });
     // Sizes up, then down, each row the mean of its two runs: a drift of the machine (another
     // process's I/O, a cluster shutting down) weighs on every size alike instead of on the last ones.
-    const runs = new Map<number, LoadResult[]>();
-    for (const n of [...SIZES, ...[...SIZES].reverse()]) {
-      console.log(`bench: ${store} first page of ${n} without cache…`);
-      const url = `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50`;
-      runs.set(n, [...(runs.get(n) ?? []), await load(`${store}: ${n} comments`, { url, connections: 16, seconds: SECONDS })]);
+    const runs = new Map<string, LoadResult[]>();
+    // Every size in the default order; the smallest and the biggest also sorted by votes (an order
+    // that sorted every top-level comment before it had an index of its own).
+    const rows = [...SIZES.map((n) => ({ n, sort: '' })), ...[SIZES[0]!, SIZES.at(-1)!].map((n) => ({ n, sort: 'top' }))];
+    for (const { n, sort } of [...rows, ...[...rows].reverse()]) {
+      const scenario = `${store}: ${n} comments${sort ? `, sorted by ${sort}` : ''}`;
+      console.log(`bench: ${store} first page of ${n}${sort ? ` by ${sort}` : ''} without cache…`);
+      const url = `${uncached.api}/api/comments?thread=%2Fbench-${n}&limit=50${sort ? `&sort=${sort}` : ''}`;
+      runs.set(scenario, [...(runs.get(scenario) ?? []), await load(scenario, { url, connections: 16, seconds: SECONDS })]);
     }
-    for (const n of SIZES) growth.push(meanOf(runs.get(n)!));
+    for (const r of runs.values()) growth.push(meanOf(r));
     await uncached.stop();
   }
   await pgDb.drop();
