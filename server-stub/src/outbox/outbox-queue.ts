@@ -35,6 +35,17 @@ export function* markDone(id: string, status: 'sent' | 'skipped', now: Date, not
   );
 }
 
+/** How long a delivered or skipped item stays listed for moderators; then it goes, with the addresses and text it holds. */
+export const KEEP_DONE_MS = 30 * 24 * 60 * 60_000;
+
+/**
+ * Deletes delivered and skipped items done more than KEEP_DONE_MS ago; resolves with how many. Only
+ * markDone sets `sent_at`, so failed and waiting items (NULL) stay.
+ */
+export function* pruneDone(now: Date): Rule<number> {
+  return yield* run('DELETE FROM outbox WHERE sent_at < ?', new Date(now.getTime() - KEEP_DONE_MS).toISOString());
+}
+
 /** The wait before attempt `attempts + 1`: 30 s, 1 min, 2 min… capped at 2 h (about 17 attempts in 24 h). */
 export const backoffMs = (attempts: number, baseMs = 30_000): number => Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 2 * 60 * 60_000);
 

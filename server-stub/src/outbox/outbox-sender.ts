@@ -5,7 +5,7 @@ import type { CommentStore } from '../store/comment-store.ts';
 import { type RenderedMail, renderAlertMail, renderConfirmMail, renderReplyMail } from './mail-render.ts';
 import type { NotifySettings } from './notify-settings.ts';
 import { threadOf } from './outbox-plan.ts';
-import { claimDue, markDone, markFailed, redactPayload } from './outbox-queue.ts';
+import { claimDue, markDone, markFailed, pruneDone, redactPayload } from './outbox-queue.ts';
 import type { OutboxRow } from './outbox-steps.ts';
 import { findSubscription } from './subscriptions.ts';
 
@@ -127,7 +127,14 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     }
   }
 
+  // Done items are pruned once an hour, not every second: the delete scans what a month collected.
+  let prunedAt = Number.NEGATIVE_INFINITY;
   async function runOnce(): Promise<number> {
+    const at = now().getTime();
+    if (at - prunedAt >= 60 * 60_000) {
+      prunedAt = at;
+      await store.runRule(pruneDone(now()));
+    }
     const rows = await store.runRule(claimDue(now(), options.leaseMs ?? 5 * 60_000, 50));
     const groups = new Map<string, OutboxRow[]>();
     for (const r of rows) {
