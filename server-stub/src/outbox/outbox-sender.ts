@@ -130,10 +130,10 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   // Done items are pruned once an hour, not every second: the delete scans what a month collected.
   let prunedAt = Number.NEGATIVE_INFINITY;
   async function runOnce(): Promise<number> {
-    const at = now().getTime();
-    if (at - prunedAt >= 60 * 60_000) {
-      prunedAt = at;
-      await store.runRule(pruneDone(now()));
+    const at = now();
+    if (at.getTime() - prunedAt >= 60 * 60_000) {
+      prunedAt = at.getTime();
+      await store.runRule(pruneDone(at));
     }
     const rows = await store.runRule(claimDue(now(), options.leaseMs ?? 5 * 60_000, 50));
     const groups = new Map<string, OutboxRow[]>();

@@ -1,5 +1,5 @@
 import type { Anchor, Comment } from '../../../widget/src/protocol/types.ts';
-import type { AdminComment, PageQuery, StoredComment, StoredCommentInput } from './comment-store.ts';
+import type { AdminComment, CommentPage, PageQuery, StoredComment, StoredCommentInput } from './comment-store.ts';
 
 /** A row of `comments` as SQLite and PostgreSQL return it (the same columns in both). */
 export interface CommentRow {
@@ -101,8 +101,8 @@ export function toStored(r: CommentRow): StoredComment {
  * all their replies (but always one), so a page stays the same size however big and old the
  * thread is.
  */
-export function takeWithinBudget<R extends { reply_count: number }>(
-  candidates: R[],
+function takeWithinBudget<R extends { reply_count: number }>(
+  candidates: readonly R[],
   limit: number,
   budget = Number.POSITIVE_INFINITY,
 ): R[] {
@@ -128,4 +128,23 @@ export function pageComments(roots: readonly RootCandidate[], rows: readonly Com
   const shown = new Map(rows.filter((r) => r.parent_id === null).map((r) => [r.id, r]));
   const replies = rows.filter((r) => r.parent_id !== null && shown.has(r.root_id));
   return [...roots.flatMap((r) => shown.get(r.id) ?? []), ...replies].map(toComment);
+}
+
+/**
+ * A page from the page query's candidates (`limit + 1` of them, in page order): the roots that fit
+ * the budget, read with their sub-threads by `subtrees` (every row under those root ids, by seq),
+ * and the key of the next page when candidates are left.
+ */
+export async function pageFrom(
+  candidates: readonly RootCandidate[],
+  { sort, limit, budget }: PageQuery,
+  subtrees: (rootIds: string[]) => CommentRow[] | Promise<CommentRow[]>,
+): Promise<CommentPage> {
+  const roots = takeWithinBudget(candidates, limit, budget);
+  const rows = roots.length ? await subtrees(roots.map((r) => r.id)) : [];
+  const last = roots.at(-1);
+  return {
+    comments: pageComments(roots, rows),
+    next: candidates.length > roots.length && last ? { seq: Number(last.seq), rank: sort === 'top' ? last.score : last.reply_count } : null,
+  };
 }

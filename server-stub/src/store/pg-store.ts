@@ -1,16 +1,7 @@
 import pg from 'pg';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
-import {
-  type CommentRow,
-  hiddenReplies,
-  pageComments,
-  pageScope,
-  type RootCandidate,
-  takeWithinBudget,
-  toComment,
-  toStored,
-} from './comment-rows.ts';
+import { type CommentRow, hiddenReplies, pageFrom, pageScope, type RootCandidate, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
 import { createModerationStore } from './moderation-port.ts';
@@ -132,7 +123,7 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
       return (await q<CommentRow>(`SELECT * FROM comments WHERE thread_key = $1 AND ${VISIBLE} ORDER BY seq`, [key])).map(toComment);
     },
     async listPage(key, query) {
-      const { sort, limit, after, budget, anchors } = query;
+      const { sort, limit, after, anchors } = query;
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: MAX_RANK });
       const candidates = await q<RootCandidate>(PAGE_SQL[sort], [
         key,
@@ -142,18 +133,9 @@ export async function openPgStore(connectionString: string): Promise<CommentStor
         pageScope(query),
         anchors ?? [],
       ]);
-      const roots = takeWithinBudget(candidates, limit, budget);
-      const rows = roots.length
-        ? await q<CommentRow>(`SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND ${VISIBLE} ORDER BY seq`, [
-            roots.map((r) => r.id),
-          ])
-        : [];
-      const last = roots.at(-1);
-      return {
-        comments: pageComments(roots, rows),
-        next:
-          candidates.length > roots.length && last ? { seq: Number(last.seq), rank: sort === 'top' ? last.score : last.reply_count } : null,
-      };
+      return pageFrom(candidates, query, (ids) =>
+        q<CommentRow>(`SELECT * FROM comments WHERE root_id = ANY($1::text[]) AND ${VISIBLE} ORDER BY seq`, [ids]),
+      );
     },
     async listSubtree(rootId) {
       return (await q<CommentRow>(`SELECT * FROM comments WHERE root_id = $1 AND ${VISIBLE} ORDER BY seq`, [rootId])).map(toComment);

@@ -3,16 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Anchor, LiveEvent, SortOrder, ThreadInfo } from '../../../widget/src/protocol/types.ts';
 import { NO_OUTBOX, type OutboxPlan } from '../outbox/outbox-plan.ts';
-import {
-  type CommentRow,
-  hiddenReplies,
-  pageComments,
-  pageScope,
-  type RootCandidate,
-  takeWithinBudget,
-  toComment,
-  toStored,
-} from './comment-rows.ts';
+import { type CommentRow, hiddenReplies, pageFrom, pageScope, type RootCandidate, toComment, toStored } from './comment-rows.ts';
 import type { CommentStore, PageQuery, VersionedEvent } from './comment-store.ts';
 import { createCountMemo } from './count-memo.ts';
 import { createModerationStore } from './moderation-port.ts';
@@ -140,17 +131,10 @@ export function openSqliteStore(file: string): CommentStore {
       return selectComments.all(key).map(toComment);
     },
     async listPage(key, query: PageQuery) {
-      const { sort, limit, after, budget } = query;
+      const { sort, limit, after } = query;
       const start = after ?? (sort === 'newest' ? { seq: Number.MAX_SAFE_INTEGER, rank: 0 } : { seq: 0, rank: Number.MAX_SAFE_INTEGER });
       const candidates = selectPage[sort].all({ key, seq: start.seq, rank: start.rank, limit: limit + 1, ...scopeOf(query) });
-      const roots = takeWithinBudget(candidates, limit, budget);
-      const more = candidates.length > roots.length;
-      const rows = roots.length ? selectSubtrees.all(JSON.stringify(roots.map((r) => r.id))) : [];
-      const last = roots.at(-1);
-      return {
-        comments: pageComments(roots, rows),
-        next: more && last ? { seq: last.seq, rank: sort === 'top' ? last.score : last.reply_count } : null,
-      };
+      return pageFrom(candidates, query, (ids) => selectSubtrees.all(JSON.stringify(ids)));
     },
     async listSubtree(rootId) {
       return selectSubtree.all(rootId).map(toComment);
