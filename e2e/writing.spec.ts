@@ -180,6 +180,9 @@ test.describe('the composer', () => {
     await expect(mine.locator('.tl-author a')).toHaveAttribute('href', 'https://rosa.example');
     await expect(mine.locator('.tl-author a')).toHaveAttribute('rel', 'nofollow ugc noopener noreferrer');
     await expect(page.getByText('rosa@example.com')).toHaveCount(0);
+    // The details are remembered when the server has taken the post (a refused name is not): the
+    // optimistic copy above shows the link before that, and a busy machine reloaded in between.
+    await expect(mine).toHaveAttribute('aria-busy', 'false');
     await page.reload();
     await page.locator('threadline-comments').scrollIntoViewIfNeeded();
     await expect(page.getByLabel('Name')).toHaveValue('Rosa');
